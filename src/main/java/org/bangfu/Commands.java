@@ -1,0 +1,62 @@
+package org.bangfu;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.bangfu.region.DivisionImport;
+import org.bangfu.region.InvalidDivisionFile;
+import org.bangfu.shared.BadInputException;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.MessageSource;
+
+/**
+ * The command-line modes of the jar. Each starts the application without its web server, against the
+ * same database the server would use, does one job and exits with 0 on success and 1 on failure.
+ */
+final class Commands {
+
+	static final String IMPORT_DIVISIONS = "import-divisions";
+
+	private Commands() {
+	}
+
+	static boolean isCommand(String arg) {
+		return IMPORT_DIVISIONS.equals(arg);
+	}
+
+	static int run(SpringApplication app, String command, String[] args) {
+		// --name=value options configure the application as they do for the server; the rest are the command's
+		String[] options = Arrays.stream(args).filter(a -> a.startsWith("--")).toArray(String[]::new);
+		String[] positional = Arrays.stream(args).filter(a -> !a.startsWith("--")).toArray(String[]::new);
+		if (positional.length != 1) {
+			System.err.println("用法 / usage: java -jar bangfu.jar " + IMPORT_DIVISIONS + " <区划代码文件.csv 或 .csv.gz> [--bangfu.data-dir=...]");
+			return 2;
+		}
+		try (ConfigurableApplicationContext context = app.run(options)) {
+			DivisionImport divisions = context.getBean(DivisionImport.class);
+			MessageSource messages = context.getBean(MessageSource.class);
+			try {
+				DivisionImport.Result result = divisions.importFile(Path.of(positional[0]));
+				System.out.println(messages.getMessage("divisions.import.done",
+						new Object[] { result.rows(), result.inserted(), result.updated(), result.millis() },
+						Locale.SIMPLIFIED_CHINESE));
+				return 0;
+			}
+			catch (BadInputException e) {
+				System.err.println(messages.getMessage(e.messageKey(), e.args(), Locale.SIMPLIFIED_CHINESE));
+				if (e instanceof InvalidDivisionFile invalid) {
+					for (InvalidDivisionFile.Problem p : invalid.problems()) {
+						Object[] withLine = new Object[p.args().length + 1];
+						withLine[0] = String.valueOf(p.line());
+						System.arraycopy(p.args(), 0, withLine, 1, p.args().length);
+						System.err.println("  " + messages.getMessage(p.messageKey(), withLine, Locale.SIMPLIFIED_CHINESE));
+					}
+				}
+				System.err.println(messages.getMessage("divisions.import.nothing-changed", null, Locale.SIMPLIFIED_CHINESE));
+				return 1;
+			}
+		}
+	}
+}

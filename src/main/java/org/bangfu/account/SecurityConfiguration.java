@@ -1,0 +1,60 @@
+package org.bangfu.account;
+
+import org.bangfu.shared.ProblemResponses;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+
+/**
+ * Two ways in: the JSON API under /api with bearer tokens and no session (so no CSRF to forge), and
+ * the pages with a session cookie, form login and CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class SecurityConfiguration {
+
+	@Bean
+	UserDetailsService userDetailsService(Accounts accounts) {
+		return phone -> accounts.findByPhone(phone).orElseThrow(() -> new UsernameNotFoundException("no such account"));
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Accounts accounts, ProblemResponses problems) throws Exception {
+		http.securityMatcher("/api/**")
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.addFilterBefore(new BearerTokenFilter(tokens, accounts), UsernamePasswordAuthenticationFilter.class)
+			.exceptionHandling(e -> e
+				.authenticationEntryPoint((req, res, ex) -> problems.write(req, res, HttpStatus.UNAUTHORIZED, "error.unauthenticated"))
+				.accessDeniedHandler((req, res, ex) -> problems.write(req, res, HttpStatus.FORBIDDEN, "error.forbidden")))
+			.authorizeHttpRequests(a -> a
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/login").permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/regions/**").permitAll()
+				.anyRequest().authenticated());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(a -> a
+				.requestMatchers("/", "/login", "/regions", "/regions/**", "/error", "/favicon.ico", "/css/**", "/js/**",
+						"/img/**", "/webjars/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+						"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+				.permitAll()
+				.anyRequest().authenticated())
+			.formLogin(f -> f.loginPage("/login").usernameParameter("phone").defaultSuccessUrl("/me").failureUrl("/login?error"))
+			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut"));
+		return http.build();
+	}
+}

@@ -1,0 +1,59 @@
+package org.bangfu.region;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The stations of the four-level organisation; one is opened at a region when its first staff member is granted. */
+@Component
+public class Stations {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Stations(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** The station at the region, opened now if it has none yet. */
+	public Station openAt(Region region) {
+		Station.Kind kind = Station.Kind.at(region.level());
+		jdbc.sql("""
+				INSERT INTO station (region_code, kind, name, created_at) VALUES (?, ?, ?, ?)
+				ON CONFLICT (region_code) DO NOTHING""")
+			.params(region.code(), kind.name(), region.name() + kind.suffix(), java.sql.Timestamp.from(clock.instant()))
+			.update();
+		return at(region).orElseThrow();
+	}
+
+	public Optional<Station> at(Region region) {
+		return jdbc.sql("SELECT * FROM station WHERE region_code = ?").param(region.code()).query(Stations::station).optional();
+	}
+
+	/** The stations in the region's subtree (the scope of a staff member bound to it), top level first. */
+	public List<Station> within(Region scope) {
+		return jdbc.sql("SELECT * FROM station WHERE region_code LIKE :prefix || '%' ORDER BY length(region_code), region_code")
+			.param("prefix", scope.prefix())
+			.query(Stations::station)
+			.list();
+	}
+
+	public long countWithin(Region scope) {
+		return jdbc.sql("SELECT count(*) FROM station WHERE region_code LIKE :prefix || '%'")
+			.param("prefix", scope.prefix())
+			.query(Long.class)
+			.single();
+	}
+
+	private static Station station(ResultSet rs, int n) throws SQLException {
+		return new Station(rs.getLong("id"), rs.getString("region_code"), Station.Kind.valueOf(rs.getString("kind")),
+				rs.getString("name"), rs.getTimestamp("created_at").toInstant());
+	}
+}

@@ -1,0 +1,96 @@
+package org.bangfu.shared.database;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.bangfu.shared.BangfuProperties;
+import org.bangfu.shared.EmbeddedDatabaseCondition;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts the embedded PostgreSQL when no external database is configured
+ * ({@code spring.datasource.url} unset); with one set this does nothing and Spring Boot connects to it.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseCondition.class)
+class EmbeddedDatabaseConfiguration {
+
+	@Bean(destroyMethod = "close")
+	DataDirectoryLock dataDirectoryLock(BangfuProperties properties) throws IOException {
+		return DataDirectoryLock.acquire(properties.dataDir());
+	}
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgresServer embeddedPostgres(BangfuProperties properties, DataDirectoryLock lock) throws IOException {
+		return EmbeddedPostgresServer.start(lock.dataDir(), properties.embeddedDb().port());
+	}
+
+	@Bean(destroyMethod = "close")
+	HikariDataSource dataSource(EmbeddedPostgresServer server) {
+		HikariDataSource ds = new HikariDataSource();
+		ds.setJdbcUrl(server.jdbcUrl());
+		ds.setUsername("postgres");
+		ds.setPassword("postgres");
+		ds.setMaximumPoolSize(20);
+		ds.setPoolName("bangfu-embedded");
+		return ds;
+	}
+
+	/**
+	 * Only one Bangfu may use a data directory at a time. The operating system drops this lock when
+	 * the JVM dies, however it dies, so a lock we obtain means any postmaster left there is stale.
+	 */
+	static final class DataDirectoryLock implements AutoCloseable {
+
+		private final Path dataDir;
+
+		private final FileChannel channel;
+
+		private final FileLock lock;
+
+		private DataDirectoryLock(Path dataDir, FileChannel channel, FileLock lock) {
+			this.dataDir = dataDir;
+			this.channel = channel;
+			this.lock = lock;
+		}
+
+		static DataDirectoryLock acquire(Path dataDir) throws IOException {
+			Path dir = dataDir.toAbsolutePath().normalize();
+			Files.createDirectories(dir);
+			FileChannel channel = FileChannel.open(dir.resolve("bangfu.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+			FileLock lock;
+			try {
+				lock = channel.tryLock();
+			}
+			catch (OverlappingFileLockException e) {
+				lock = null;
+			}
+			if (lock == null) {
+				channel.close();
+				throw new IllegalStateException("数据目录 " + dir + " 正被另一个运行中的 Bangfu 使用；请先停止它，或用 --bangfu.data-dir 指定其他目录。"
+						+ " / The data directory is in use by another running Bangfu.");
+			}
+			return new DataDirectoryLock(dir, channel, lock);
+		}
+
+		Path dataDir() {
+			return dataDir;
+		}
+
+		@Override
+		public void close() throws IOException {
+			lock.release();
+			channel.close();
+		}
+	}
+}

@@ -1,0 +1,152 @@
+package org.bangfu.shared.database;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server run from the binaries on the classpath, with its data under the data
+ * directory. Unlike the library's throwaway defaults it is durable (fsync and synchronous commit
+ * on), keeps its data across restarts, and starts even when a JVM killed with {@code kill -9} left
+ * its postmaster running.
+ */
+public final class EmbeddedPostgresServer implements Closeable {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+	static final String DATABASE = "bangfu";
+
+	private final EmbeddedPostgres postgres;
+
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+		this.postgres = postgres;
+	}
+
+	/**
+	 * @param dataDir the application's data directory; the cluster lives in {@code pgdata/}, the
+	 *                unpacked binaries in {@code pgbin/}
+	 * @param port    0 for any free port
+	 */
+	public static EmbeddedPostgresServer start(Path dataDir, int port) throws IOException {
+		Path pgdata = dataDir.resolve("pgdata").toAbsolutePath();
+		Path pgbin = dataDir.resolve("pgbin").toAbsolutePath();
+		Files.createDirectories(pgbin);
+		stopStalePostmaster(pgdata);
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			.setDataDirectory(pgdata)
+			.setCleanDataDirectory(false)
+			.setOverrideWorkingDirectory(pgbin.toFile())
+			.setPGStartupWait(Duration.ofSeconds(60))
+			.setLocaleConfig("encoding", "UTF8")
+			.setLocaleConfig("locale", "C")
+			// durable: the library's defaults (fsync off, ...) are for throwaway test databases
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("full_page_writes", "on")
+			.setServerConfig("listen_addresses", "localhost")
+			.setServerConfig("max_connections", "100")
+			.setServerConfig("shared_buffers", "128MB");
+		if (port > 0) {
+			builder.setPort(port);
+		}
+		EmbeddedPostgres postgres = builder.start();
+		log.info("Embedded PostgreSQL listening on localhost:{}, data in {}", postgres.getPort(), pgdata);
+		EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
+		server.createDatabaseIfMissing();
+		return server;
+	}
+
+	public int port() {
+		return postgres.getPort();
+	}
+
+	public String jdbcUrl() {
+		return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
+	}
+
+	private void createDatabaseIfMissing() throws IOException {
+		try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+			try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+				if (rs.next()) {
+					return;
+				}
+			}
+			s.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
+		}
+		catch (SQLException e) {
+			throw new IOException("cannot create the database " + DATABASE, e);
+		}
+	}
+
+	/**
+	 * A JVM killed with {@code kill -9} cannot stop its postmaster, which then keeps the data
+	 * directory and the next start fails. The caller holds the data directory's lock (only one
+	 * Bangfu runs on it), so a postmaster still running there is stale: stop it, then start.
+	 */
+	public static void stopStalePostmaster(Path pgdata) throws IOException {
+		Path pidFile = pgdata.resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) {
+			return;
+		}
+		List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+		if (lines.isEmpty()) {
+			return;
+		}
+		long pid;
+		try {
+			pid = Long.parseLong(lines.get(0).strip());
+		}
+		catch (NumberFormatException e) {
+			return;
+		}
+		Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(EmbeddedPostgresServer::isPostgres);
+		if (process.isEmpty()) {
+			return; // PostgreSQL itself ignores a pid file whose process is gone
+		}
+		log.warn("A PostgreSQL (pid {}) from an earlier run is still using {}; stopping it before starting.", pid, pgdata);
+		ProcessHandle postmaster = process.get();
+		postmaster.destroy(); // SIGTERM: a smart shutdown; its clients died with the old JVM
+		if (!waitForExit(postmaster, Duration.ofSeconds(30))) {
+			log.warn("PostgreSQL pid {} did not stop in 30 s; killing it (it will recover from its WAL on start).", pid);
+			postmaster.destroyForcibly();
+			waitForExit(postmaster, Duration.ofSeconds(10));
+		}
+	}
+
+	private static boolean isPostgres(ProcessHandle p) {
+		return p.info().command().map(c -> c.contains("postgres")).orElse(true);
+	}
+
+	private static boolean waitForExit(ProcessHandle p, Duration limit) {
+		Instant end = Instant.now().plus(limit);
+		while (p.isAlive() && Instant.now().isBefore(end)) {
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return !p.isAlive();
+	}
+
+	@Override
+	public void close() throws IOException {
+		postgres.close();
+	}
+}

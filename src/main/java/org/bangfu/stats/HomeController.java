@@ -1,0 +1,49 @@
+package org.bangfu.stats;
+
+import java.util.Map;
+
+import org.bangfu.account.Accounts;
+import org.bangfu.region.Region;
+import org.bangfu.region.RegionLevel;
+import org.bangfu.region.Regions;
+import org.bangfu.region.Stations;
+import org.bangfu.shared.BangfuProperties;
+import org.bangfu.shared.RegionCode;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The home page: what the platform is, and live counts of the deployment's region. */
+@Controller
+class HomeController {
+
+	private final Regions regions;
+
+	private final Stations stations;
+
+	private final Accounts accounts;
+
+	private final BangfuProperties properties;
+
+	HomeController(Regions regions, Stations stations, Accounts accounts, BangfuProperties properties) {
+		this.regions = regions;
+		this.stations = stations;
+		this.accounts = accounts;
+		this.properties = properties;
+	}
+
+	@GetMapping("/")
+	String home(Model model) {
+		Region root = regions.get(RegionCode.parse(properties.rootRegion()));
+		Map<RegionLevel, Long> counts = regions.countsUnder(root);
+		model.addAttribute("root", root);
+		model.addAttribute("countyCount", counts.get(RegionLevel.COUNTY));
+		model.addAttribute("townshipCount", counts.get(RegionLevel.TOWNSHIP));
+		model.addAttribute("villageCount", counts.get(RegionLevel.VILLAGE));
+		model.addAttribute("stationCount", stations.countWithin(root));
+		model.addAttribute("staffCount", accounts.countStaffWithin(root));
+		model.addAttribute("accountCount", accounts.count());
+		model.addAttribute("counties", regions.children(root.regionCode(), null));
+		return "home";
+	}
+}

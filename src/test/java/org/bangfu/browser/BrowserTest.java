@@ -1,0 +1,106 @@
+package org.bangfu.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.bangfu.ApplicationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The browser harness: the running application driven in Debian's headless Chromium, as a person on
+ * a 360 px phone or a desktop uses it. {@link #screenshot} saves both widths under
+ * target/screenshots for people to look at.
+ */
+public abstract class BrowserTest extends ApplicationTest {
+
+	public static final int PHONE_WIDTH = 360;
+
+	public static final int DESKTOP_WIDTH = 1280;
+
+	protected static ChromeDriver browser;
+
+	@BeforeAll
+	static void startBrowser() {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(System.getProperty("bangfu.test.chromium", "/usr/bin/chromium"));
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+				"--lang=zh-CN", "--window-size=" + DESKTOP_WIDTH + ",900");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(System.getProperty("bangfu.test.chromedriver", "/usr/bin/chromedriver")))
+			.build();
+		browser = new ChromeDriver(service, options);
+		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+			browser = null;
+		}
+	}
+
+	@BeforeEach
+	void freshSession() {
+		browser.manage().window().setSize(new Dimension(DESKTOP_WIDTH, 900));
+		open("/");
+		browser.manage().deleteAllCookies();
+	}
+
+	protected void open(String path) {
+		browser.get("http://localhost:" + port + path);
+	}
+
+	protected WebElement find(String css) {
+		return browser.findElement(By.cssSelector(css));
+	}
+
+	protected WebDriverWait waiting() {
+		return new WebDriverWait(browser, Duration.ofSeconds(10));
+	}
+
+	protected void logIn(String phone, String password) {
+		open("/login");
+		find("#phone").sendKeys(phone);
+		find("#password").sendKeys(password);
+		find("form.card button[type=submit]").click();
+		waiting().until(d -> !d.getCurrentUrl().contains("/login"));
+	}
+
+	/** Saves the whole page at phone and desktop width as target/screenshots/NAME-360.png and NAME-1280.png. */
+	protected void screenshot(String name) {
+		Path dir = Path.of(System.getProperty("bangfu.test.screenshots", "target/screenshots"));
+		try {
+			Files.createDirectories(dir);
+			for (int width : new int[] { PHONE_WIDTH, DESKTOP_WIDTH }) {
+				browser.manage().window().setSize(new Dimension(width, 800));
+				long height = (Long) ((JavascriptExecutor) browser).executeScript(
+						"return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+				browser.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height, 600), 6000)));
+				File shot = browser.getScreenshotAs(OutputType.FILE);
+				Files.copy(shot.toPath(), dir.resolve(name + "-" + width + ".png"), StandardCopyOption.REPLACE_EXISTING);
+			}
+			browser.manage().window().setSize(new Dimension(DESKTOP_WIDTH, 900));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}

@@ -1,0 +1,69 @@
+package org.bangfu.shared.database;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The embedded database as an operator meets it: a JVM killed with SIGKILL leaves its postmaster
+ * running; the next start stops that stale server, starts, and finds the committed data.
+ */
+class EmbeddedPostgresRestartTest {
+
+	@TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
+	Path dataDir;
+
+	@Test
+	void startsAfterKillMinus9WithTheDataIntact() throws Exception {
+		Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", System.getProperty("java.class.path"), PostgresHolder.class.getName(), dataDir.toString())
+			.redirectErrorStream(true)
+			.start();
+		try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = out.readLine()) != null && !line.startsWith("READY")) {
+				// skip the server's log
+			}
+			assertThat(line).as("child JVM started postgres").startsWith("READY");
+		}
+		long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("pgdata/postmaster.pid")).get(0).strip());
+		holder.destroyForcibly(); // SIGKILL: no shutdown hook runs
+		assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).as("the stale postmaster outlives its JVM").contains(true);
+
+		try (EmbeddedDatabaseConfiguration.DataDirectoryLock lock = EmbeddedDatabaseConfiguration.DataDirectoryLock.acquire(dataDir);
+				EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, 0);
+				Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", "postgres");
+				ResultSet rs = c.createStatement().executeQuery("SELECT note FROM survivor")) {
+			assertThat(rs.next()).isTrue();
+			assertThat(rs.getString(1)).isEqualTo("written before kill -9");
+			assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+			try (ResultSet settings = c.createStatement().executeQuery("SELECT current_setting('fsync'), current_setting('synchronous_commit')")) {
+				settings.next();
+				assertThat(settings.getString(1) + " " + settings.getString(2)).isEqualTo("on on");
+			}
+		}
+	}
+
+	@Test
+	void aSecondBangfuOnTheSameDataDirectoryIsRefusedClearly() throws Exception {
+		try (EmbeddedDatabaseConfiguration.DataDirectoryLock lock = EmbeddedDatabaseConfiguration.DataDirectoryLock.acquire(dataDir)) {
+			assertThatThrownBy(() -> EmbeddedDatabaseConfiguration.DataDirectoryLock.acquire(dataDir))
+				.hasMessageContaining("正被另一个运行中的 Bangfu 使用");
+		}
+		assertThat(new File(dataDir.toFile(), "bangfu.lock")).exists();
+	}
+}

@@ -1,0 +1,49 @@
+package org.bangfu.stats;
+
+import org.bangfu.ApiClient.Answer;
+import org.bangfu.ApplicationTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The fixed points that outside scripts rely on (DESIGN.md §7). */
+class OperationsEndpointsTest extends ApplicationTest {
+
+	@Test
+	void healthIsUpOnceTheDatabaseIsMigrated() {
+		Answer health = api().get("/actuator/health");
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+		assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history WHERE success").query(Long.class).single()).isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void openApiDescribesTheApi() {
+		Answer docs = api().get("/v3/api-docs");
+		assertThat(docs.status()).isEqualTo(200);
+		assertThat(docs.json().get("paths").propertyNames())
+			.contains("/api/v1/regions/{code}", "/api/v1/regions/{code}/children", "/api/v1/auth/login", "/api/v1/me");
+	}
+
+	@Test
+	void prometheusMetricsAreExposed() {
+		Answer metrics = api().get("/actuator/prometheus");
+		assertThat(metrics.status()).isEqualTo(200);
+		assertThat(metrics.body()).contains("jvm_memory_used_bytes", "hikaricp_connections");
+	}
+
+	@Test
+	void theHomePageShowsLiveCounts() {
+		Answer home = api().get("/");
+		assertThat(home.status()).isEqualTo(200);
+		assertThat(home.body()).contains("衡阳市", "<strong>14</strong>", "<strong>191</strong>", "<strong>2785</strong>");
+		long stations = jdbc.sql("SELECT count(*) FROM station").query(Long.class).single();
+		assertThat(home.body()).contains("<strong>" + stations + "</strong>");
+	}
+
+	@Test
+	void englishIsAvailableOnRequest() {
+		assertThat(api().get("/?lang=en").body()).contains("Every poor household");
+		assertThat(api().get("/").body()).contains("让每一户贫困家庭");
+	}
+}
