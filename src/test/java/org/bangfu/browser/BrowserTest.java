@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 
 import org.bangfu.ApplicationTest;
 import org.junit.jupiter.api.AfterAll;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -93,9 +93,11 @@ public abstract class BrowserTest extends ApplicationTest {
 				browser.manage().window().setSize(new Dimension(width, 800));
 				long height = (Long) ((JavascriptExecutor) browser).executeScript(
 						"return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-				browser.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height, 600), 6000)));
-				File shot = browser.getScreenshotAs(OutputType.FILE);
-				Files.copy(shot.toPath(), dir.resolve(name + "-" + width + ".png"), StandardCopyOption.REPLACE_EXISTING);
+				// the whole page, not just the window: Chromium's own full-page capture
+				Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+						"captureBeyondViewport", true,
+						"clip", Map.of("x", 0, "y", 0, "width", width, "height", Math.min(height, 8000), "scale", 1)));
+				Files.write(dir.resolve(name + "-" + width + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
 			}
 			browser.manage().window().setSize(new Dimension(DESKTOP_WIDTH, 900));
 		}
