@@ -40,7 +40,7 @@ final class Commands {
 			try {
 				DivisionImport.Result result = divisions.importFile(Path.of(positional[0]));
 				System.out.println(messages.getMessage("divisions.import.done",
-						new Object[] { result.rows(), result.inserted(), result.updated(), result.millis() },
+						new Object[] { result.rows(), result.inserted(), result.updated(), result.millis(), result.skipped() },
 						Locale.SIMPLIFIED_CHINESE));
 				return 0;
 			}

@@ -46,7 +46,7 @@ class CommandLineImportTest {
 		String dataDir = "--bangfu.data-dir=" + dir.resolve("data");
 		Run ok = bangfu(good.toString(), dataDir, "--bangfu.embedded-db.port=0");
 		assertThat(ok.exit()).as(ok.out()).isZero();
-		assertThat(ok.out()).contains("导入完成：共 3 行，新增 3 个、更新 0 个区划");
+		assertThat(ok.out()).contains("导入完成：共 3 行，新增 3 个、更新 0 个区划，跳过 0 个");
 
 		Path bad = dir.resolve("bad.csv");
 		Files.writeString(bad, """

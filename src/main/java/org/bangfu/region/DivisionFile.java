@@ -33,8 +33,15 @@ final class DivisionFile {
 	private DivisionFile() {
 	}
 
-	record Counts(long rows, long inserted, long updated) {
+	record Counts(long rows, long inserted, long updated, long skipped) {
 	}
+
+	/**
+	 * The national file repeats each city without counties (不设区的地级市: 东莞, 中山, 儋州) as a
+	 * county-level row with the city's own code and itself as parent. Its townships hang under the
+	 * city, so the repeat adds nothing: it is skipped, and counted.
+	 */
+	private static final Problem SELF_PARENTED = new Problem(0, "divisions.row.self-parented");
 
 	static Counts load(Connection connection, InputStream in) throws IOException, SQLException {
 		try (Statement s = connection.createStatement()) {
@@ -42,6 +49,7 @@ final class DivisionFile {
 		}
 		List<Problem> errors = new ArrayList<>();
 		long rows = 0;
+		long skipped = 0;
 		CopyIn copy = connection.unwrap(PGConnection.class)
 			.getCopyAPI()
 			.copyIn("COPY division_import FROM STDIN (FORMAT csv)");
@@ -65,6 +73,10 @@ final class DivisionFile {
 					continue;
 				}
 				Problem problem = row(line, lineNo, batch);
+				if (problem == SELF_PARENTED) {
+					skipped++;
+					continue;
+				}
 				if (problem != null) {
 					errors.add(problem);
 					if (errors.size() >= MAX_REPORTED_ERRORS) {
@@ -98,7 +110,7 @@ final class DivisionFile {
 			}
 		}
 		checkTree(connection);
-		return merge(connection, rows);
+		return merge(connection, rows, skipped);
 	}
 
 	/** Validates one data line and appends it, as CSV, to the batch; answers the problem or null. */
@@ -122,6 +134,9 @@ final class DivisionFile {
 		}
 		if (parent.isEmpty() ? level != RegionLevel.PROVINCE : !parent.matches("\\d{6}|\\d{9}")) {
 			return new Problem(lineNo, "divisions.row.parent", abbreviate(parent));
+		}
+		if (code.equals(parent) && level == RegionLevel.COUNTY) {
+			return SELF_PARENTED;
 		}
 		String prefix = switch (level) {
 			case PROVINCE -> code.substring(0, 2);
@@ -173,7 +188,7 @@ final class DivisionFile {
 		}
 	}
 
-	private static Counts merge(Connection connection, long rows) throws SQLException {
+	private static Counts merge(Connection connection, long rows, long skipped) throws SQLException {
 		try (Statement s = connection.createStatement(); var rs = s.executeQuery("""
 				WITH merged AS (
 				    INSERT INTO region (code, name, level, parent_code, prefix)
@@ -186,7 +201,7 @@ final class DivisionFile {
 				    RETURNING (xmax = 0) AS inserted)
 				SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated FROM merged""")) {
 			rs.next();
-			return new Counts(rows, rs.getLong("inserted"), rs.getLong("updated"));
+			return new Counts(rows, rs.getLong("inserted"), rs.getLong("updated"), skipped);
 		}
 	}
 

@@ -31,7 +31,7 @@ public class DivisionImport {
 		this.dataSource = dataSource;
 	}
 
-	public record Result(long rows, long inserted, long updated, long millis) {
+	public record Result(long rows, long inserted, long updated, long skipped, long millis) {
 	}
 
 	/** Imports a {@code .csv} or {@code .csv.gz} file. */
@@ -47,7 +47,7 @@ public class DivisionImport {
 			try {
 				DivisionFile.Counts counts = DivisionFile.load(c, in);
 				c.commit();
-				return new Result(counts.rows(), counts.inserted(), counts.updated(), (System.nanoTime() - start) / 1_000_000);
+				return new Result(counts.rows(), counts.inserted(), counts.updated(), counts.skipped(), (System.nanoTime() - start) / 1_000_000);
 			}
 			catch (RuntimeException | IOException | SQLException e) {
 				c.rollback();

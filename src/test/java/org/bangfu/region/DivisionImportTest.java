@@ -74,6 +74,24 @@ class DivisionImportTest extends ApplicationTest {
 	}
 
 	@Test
+	void aCityWithoutCountiesRepeatedAsItsOwnCountyIsSkipped() throws IOException {
+		jdbc.sql("DELETE FROM region WHERE code LIKE '44%'").update();
+		String dongguan = """
+				code,name,level,parent_code\r
+				440000,广东省,province,\r
+				441900,东莞市,city,440000\r
+				441900,东莞市,county,441900\r
+				441900003,东城街道,township,441900\r
+				441900003001,花园新村社区居委会,village,441900003\r
+				""";
+		DivisionImport.Result r = divisions.importFile(write("dongguan.csv", dongguan.getBytes(StandardCharsets.UTF_8)));
+		assertThat(r.rows()).isEqualTo(4);
+		assertThat(r.skipped()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT level FROM region WHERE code = '441900'").query(String.class).single()).isEqualTo("CITY");
+		assertThat(jdbc.sql("SELECT count(*) FROM region WHERE code LIKE '4419%'").query(Long.class).single()).isEqualTo(3);
+	}
+
+	@Test
 	void aBadRowInTheMiddleImportsNothing() throws IOException {
 		jdbc.sql("DELETE FROM region WHERE code LIKE '44%'").update();
 		String bad = GOOD.replace("440103002,岭南街道,township,440103", "44010300X,岭南街道,township,440103");

@@ -26,13 +26,19 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedDatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
-	DataDirectoryLock dataDirectoryLock(BangfuProperties properties) throws IOException {
-		return DataDirectoryLock.acquire(properties.dataDir());
+	DataDirectoryLock dataDirectoryLock(EarlyEmbeddedPostgres.Started started) {
+		return started.lock();
 	}
 
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgresServer embeddedPostgres(BangfuProperties properties, DataDirectoryLock lock) throws IOException {
-		return EmbeddedPostgresServer.start(lock.dataDir(), properties.embeddedDb().port());
+	EmbeddedPostgresServer embeddedPostgres(EarlyEmbeddedPostgres.Started started, DataDirectoryLock lock) {
+		return started.server();
+	}
+
+	/** Usually already under way since the environment was ready (see {@link EarlyEmbeddedPostgres}). */
+	@Bean(destroyMethod = "")
+	EarlyEmbeddedPostgres.Started embeddedPostgresStarted(BangfuProperties properties) throws Exception {
+		return EarlyEmbeddedPostgres.take(properties.dataDir(), properties.embeddedDb().port());
 	}
 
 	@Bean(destroyMethod = "close")

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -57,7 +58,7 @@ public final class EmbeddedPostgresServer implements Closeable {
 			.setServerConfig("fsync", "on")
 			.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("full_page_writes", "on")
-			.setServerConfig("listen_addresses", "localhost")
+			.setServerConfig("listen_addresses", "127.0.0.1")
 			.setServerConfig("max_connections", "100")
 			.setServerConfig("shared_buffers", "128MB");
 		if (port > 0) {
@@ -66,7 +67,14 @@ public final class EmbeddedPostgresServer implements Closeable {
 		EmbeddedPostgres postgres = builder.start();
 		log.info("Embedded PostgreSQL listening on localhost:{}, data in {}", postgres.getPort(), pgdata);
 		EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
-		server.createDatabaseIfMissing();
+		try {
+			server.checkItIsOurs(pgdata);
+			server.createDatabaseIfMissing();
+		}
+		catch (IOException | RuntimeException e) {
+			server.close();
+			throw e;
+		}
 		return server;
 	}
 
@@ -75,11 +83,31 @@ public final class EmbeddedPostgresServer implements Closeable {
 	}
 
 	public String jdbcUrl() {
-		return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
+		return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
+	}
+
+	/**
+	 * Another PostgreSQL already listening on the port would answer in place of ours, and the
+	 * application would silently use someone else's database: make sure the server is ours.
+	 */
+	private void checkItIsOurs(Path pgdata) throws IOException {
+		try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port() + "/postgres", "postgres", "postgres");
+				Statement s = c.createStatement();
+				ResultSet rs = s.executeQuery("SELECT current_setting('data_directory')")) {
+			rs.next();
+			if (!Files.isSameFile(Path.of(rs.getString(1)), pgdata)) {
+				throw new IllegalStateException("端口 " + port() + " 已被另一个 PostgreSQL（数据目录 " + rs.getString(1)
+						+ "）占用；请用 --bangfu.embedded-db.port 换一个端口。 / Port " + port() + " is taken by another PostgreSQL.");
+			}
+		}
+		catch (SQLException e) {
+			throw new IOException("cannot connect to the embedded PostgreSQL on port " + port(), e);
+		}
 	}
 
 	private void createDatabaseIfMissing() throws IOException {
-		try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+		try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port() + "/postgres", "postgres", "postgres");
+				Statement s = c.createStatement()) {
 			try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
 				if (rs.next()) {
 					return;
