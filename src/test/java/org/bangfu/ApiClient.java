@@ -48,6 +48,20 @@ public final class ApiClient {
 		return send(b);
 	}
 
+	public Answer delete(String path, String token) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).DELETE();
+		if (token != null) b.header("Authorization", "Bearer " + token);
+		return send(b);
+	}
+
+	public Answer put(String path, String json, String token) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+		if (token != null) b.header("Authorization", "Bearer " + token);
+		return send(b);
+	}
+
 	/** Logs in through the API and answers the bearer token. */
 	public String login(String phone, String password) {
 		Answer a = post("/api/v1/auth/login", "{\"phone\":\"" + phone + "\",\"password\":\"" + password + "\"}", null);

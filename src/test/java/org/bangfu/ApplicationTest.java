@@ -1,6 +1,8 @@
 package org.bangfu;
 
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * All of them share one Spring context, so the database starts once per test run.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClock.Config.class)
 public abstract class ApplicationTest {
 
 	public static final String DEMO_PASSWORD = "Bangfu@2017";
@@ -19,6 +22,33 @@ public abstract class ApplicationTest {
 
 	@Autowired
 	protected JdbcClient jdbc;
+
+	@Autowired
+	protected TestClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	/** The newest SMS code sent to the phone, read from the outbox as a city admin would. */
+	protected String lastCodeSentTo(String phone) {
+		ApiClient api = api();
+		String admin = api.login("13800000001", DEMO_PASSWORD);
+		String text = api.get("/api/v1/admin/sms-outbox?phone=" + phone, admin).json().get(0).get("text").asString();
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{6})").matcher(text);
+		if (!m.find()) {
+			throw new IllegalStateException("no code in " + text);
+		}
+		return m.group(1);
+	}
+
+	/** A fresh, never-used mainland mobile number. */
+	protected static String newPhone() {
+		return "139" + String.format("%08d", PHONES.incrementAndGet() + (System.nanoTime() % 1000) * 10000);
+	}
+
+	private static final java.util.concurrent.atomic.AtomicLong PHONES = new java.util.concurrent.atomic.AtomicLong();
 
 	protected ApiClient api() {
 		return new ApiClient(port);

@@ -18,6 +18,6 @@ class ModularityTests {
 	@Test
 	void theCapabilitiesAreModules() {
 		assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-			.contains("region", "account", "shared", "stats");
+			.contains("region", "account", "household", "notify", "shared", "stats");
 	}
 }

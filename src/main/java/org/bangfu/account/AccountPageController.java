@@ -1,38 +1,186 @@
 package org.bangfu.account;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.bangfu.region.Region;
+import org.bangfu.region.Regions;
 import org.bangfu.region.Station;
 import org.bangfu.region.Stations;
+import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.NotFoundException;
+import org.bangfu.shared.RegionCode;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+/**
+ * The account pages: login (password or SMS code), donor registration, my account, the staff
+ * directory with grant and revoke, and the operation log. Forms post, then redirect (PRG); a refused
+ * form is shown again with the reason and what was typed (never the password or code).
+ */
 @Controller
 class AccountPageController {
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private final Stations stations;
 
-	AccountPageController(Stations stations) {
+	private final Regions regions;
+
+	private final Login login;
+
+	private final SmsCodes codes;
+
+	private final Accounts accounts;
+
+	private final DonorRegistration registration;
+
+	private final StaffGrants grants;
+
+	private final OperationLog log;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	AccountPageController(Stations stations, Regions regions, Login login, SmsCodes codes, Accounts accounts,
+			DonorRegistration registration, StaffGrants grants, OperationLog log, MessageSource messages, Clock clock) {
 		this.stations = stations;
+		this.regions = regions;
+		this.login = login;
+		this.codes = codes;
+		this.accounts = accounts;
+		this.registration = registration;
+		this.grants = grants;
+		this.log = log;
+		this.messages = messages;
+		this.clock = clock;
 	}
+
+	@ModelAttribute("zone")
+	ZoneId zone() {
+		return CHINA;
+	}
+
+	private String text(BadInputException e) {
+		return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale());
+	}
+
+	// --- login -------------------------------------------------------------------------------
 
 	@GetMapping("/login")
 	String login() {
 		return "account/login";
 	}
 
+	/** Sends a login or registration code; answered as a small htmx fragment under the button. */
+	@PostMapping("/login/sms-code")
+	String sendCode(@RequestParam(required = false) String phone, @RequestParam(defaultValue = "LOGIN") String purpose,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		try {
+			SmsCodes.Purpose p = "REGISTER".equals(purpose) ? SmsCodes.Purpose.REGISTER : SmsCodes.Purpose.LOGIN;
+			if (p == SmsCodes.Purpose.LOGIN && accounts.findByPhone(phone).isEmpty()) {
+				throw new BadInputException("auth.login.not-registered");
+			}
+			if (p == SmsCodes.Purpose.REGISTER && accounts.phoneTaken(org.bangfu.shared.PhoneNumbers.normalise(phone))) {
+				throw new BadInputException(409, "account.phone.taken");
+			}
+			codes.send(phone, p, request.getRemoteAddr());
+			model.addAttribute("ok", true);
+			model.addAttribute("message", messages.getMessage("sms.sent", null, LocaleContextHolder.getLocale()));
+		}
+		catch (BadInputException e) {
+			response.setStatus(e.status());
+			model.addAttribute("ok", false);
+			model.addAttribute("message", text(e));
+		}
+		return "account/login :: code-status";
+	}
+
+	@PostMapping("/login/sms")
+	String loginWithCode(@RequestParam(required = false) String phone, @RequestParam(required = false) String code,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		try {
+			BangfuUser user = login.withCode(phone, code);
+			SessionLogin.signIn(user, request, response, clock);
+			return "redirect:/me";
+		}
+		catch (BadInputException e) {
+			response.setStatus(e.status());
+			model.addAttribute("smsError", text(e));
+			model.addAttribute("smsPhone", phone);
+			return "account/login";
+		}
+	}
+
+	// --- registration ------------------------------------------------------------------------
+
+	@GetMapping("/register")
+	String registerForm(Model model) {
+		model.addAttribute("form", new DonorRegistration.Form("", "", "", "INDIVIDUAL", "", "", ""));
+		model.addAttribute("donorTypes", DonorType.values());
+		return "account/register";
+	}
+
+	@PostMapping("/register")
+	String register(@ModelAttribute DonorRegistration.Form form, HttpServletRequest request, HttpServletResponse response, Model model) {
+		try {
+			long id = registration.register(form);
+			SessionLogin.signIn(accounts.findById(id).orElseThrow(), request, response, clock);
+			return "redirect:/me?registered";
+		}
+		catch (BadInputException e) {
+			response.setStatus(e.status());
+			model.addAttribute("error", text(e));
+			model.addAttribute("form", new DonorRegistration.Form(form.phone(), "", "", form.donorType(), form.name(), form.idNumber(), form.creditCode()));
+			model.addAttribute("donorTypes", DonorType.values());
+			return "account/register";
+		}
+	}
+
+	// --- my account --------------------------------------------------------------------------
+
 	@GetMapping("/me")
 	String me(@AuthenticationPrincipal BangfuUser user, Model model) {
 		model.addAttribute("user", user);
 		return "account/me";
 	}
+
+	@PostMapping("/me/password")
+	String changePassword(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String oldPassword,
+			@RequestParam(required = false) String newPassword, RedirectAttributes redirect) {
+		try {
+			MyAccount.changePassword(user, oldPassword, newPassword, login, accounts, log);
+			redirect.addFlashAttribute("notice", messages.getMessage("me.password.changed", null, LocaleContextHolder.getLocale()));
+		}
+		catch (BadInputException e) {
+			redirect.addFlashAttribute("passwordError", text(e));
+		}
+		return "redirect:/me";
+	}
+
+	@PostMapping("/me/logout-all")
+	String logoutEverywhere(@AuthenticationPrincipal BangfuUser user, HttpServletRequest request) {
+		accounts.endAllSessions(user.id());
+		log.record(user.id(), "auth.logout-all", "account:" + user.id(), null, null);
+		request.getSession().invalidate();
+		return "redirect:/login?loggedOutEverywhere";
+	}
+
+	// --- staff -------------------------------------------------------------------------------
 
 	/** The stations in the caller's scopes: the organisation a staff member works in. */
 	@GetMapping("/stations")
@@ -46,7 +194,66 @@ class AccountPageController {
 			.sorted(Comparator.comparing(Station::regionCode))
 			.toList();
 		model.addAttribute("stations", within);
-		model.addAttribute("zone", CHINA);
 		return "account/stations";
+	}
+
+	@GetMapping("/staff")
+	String staff(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String region,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		Region scope = user.scopeFor(region == null || region.isBlank() ? null : regions.get(RegionCode.parse(region)));
+		model.addAttribute("scope", scope);
+		model.addAttribute("members", grants.directory(user, scope.code(), page));
+		model.addAttribute("page", page);
+		model.addAttribute("canGrant", GrantPolicy.grantsAnything(user));
+		model.addAttribute("grantableRoles", user.has(Role.CITY_ADMIN)
+				? List.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_MANAGER, Role.VILLAGE_OFFICER, Role.FUND_STAFF, Role.VOLUNTEER, Role.EXPERT,
+						Role.SUPERVISOR, Role.AMBASSADOR)
+				: List.of(Role.TOWNSHIP_MANAGER, Role.VILLAGE_OFFICER));
+		return "account/staff";
+	}
+
+	@PostMapping("/staff/grants")
+	String grant(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String phone,
+			@RequestParam(required = false) String name, @RequestParam(required = false) String role,
+			@RequestParam(required = false) String regionCode, @RequestParam(required = false) String scope,
+			RedirectAttributes redirect) {
+		try {
+			StaffGrants.StaffMember m = grants.grant(user, phone, name, role, regionCode);
+			redirect.addFlashAttribute("notice", messages.getMessage("staff.granted",
+					new Object[] { m.name(), messages.getMessage("role." + m.role(), null, LocaleContextHolder.getLocale()), m.regionName() },
+					LocaleContextHolder.getLocale()));
+		}
+		catch (BadInputException e) {
+			redirect.addFlashAttribute("grantError", text(e));
+			redirect.addFlashAttribute("typed", new String[] { phone, name, role, regionCode });
+		}
+		redirect.addAttribute("region", scope == null ? "" : scope);
+		return "redirect:/staff";
+	}
+
+	@PostMapping("/staff/grants/{id}/revoke")
+	String revoke(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @RequestParam(required = false) String scope,
+			RedirectAttributes redirect) {
+		try {
+			grants.revoke(user, id);
+			redirect.addFlashAttribute("notice", messages.getMessage("staff.revoked", null, LocaleContextHolder.getLocale()));
+		}
+		catch (BadInputException e) {
+			if (e.status() == 404) {
+				throw e;
+			}
+			redirect.addFlashAttribute("grantError", text(e));
+		}
+		redirect.addAttribute("region", scope == null ? "" : scope);
+		return "redirect:/staff";
+	}
+
+	@GetMapping("/admin/operation-log")
+	String operationLog(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String region,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("entries", OperationLogView.entries(user, region, page, log, regions));
+		model.addAttribute("page", page);
+		model.addAttribute("region", region == null ? "" : region);
+		return "account/operation-log";
 	}
 }

@@ -1,27 +1,32 @@
 package org.bangfu.account;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.bangfu.region.Region;
-import org.bangfu.region.RegionLevel;
 import org.bangfu.region.Regions;
 import org.bangfu.region.Stations;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.PersonalData;
+import org.bangfu.shared.PhoneNumbers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Accounts and their grants. Phones are stored encrypted and looked up by their keyed hash. */
+/**
+ * Accounts and their grants: the account module's public API. Phones and ID numbers are stored
+ * encrypted and looked up by their keyed hash; passwords as bcrypt hashes.
+ */
 @Component
 public class Accounts {
 
-	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+	private static final String COLUMNS = "id, phone_cipher, name, password_hash, donor_type, credit_code, locked_until, sessions_valid_after, registered_by";
 
 	private final JdbcClient jdbc;
 
@@ -41,64 +46,94 @@ public class Accounts {
 		this.clock = clock;
 	}
 
-	/** A mainland mobile number, blanks and a +86 prefix removed; 400 when it is not one. */
-	public static String normalisePhone(String phone) {
-		String p = phone == null ? "" : phone.replaceAll("[\\s-]", "");
-		if (p.startsWith("+86")) {
-			p = p.substring(3);
+	/** What a new account starts with; the phone and password may be absent (proxy registration, invitations). */
+	public record NewAccount(String phone, String name, String rawPassword, DonorType donorType, String creditCode,
+			String idNumber, Long registeredBy) {
+
+		public static NewAccount withPhone(String phone, String name, String rawPassword) {
+			return new NewAccount(phone, name, rawPassword, null, null, null, null);
 		}
-		if (!MOBILE.matcher(p).matches()) {
-			throw new BadInputException("account.phone.malformed");
-		}
-		return p;
 	}
 
 	public Optional<BangfuUser> findByPhone(String phone) {
-		String normalised;
-		try {
-			normalised = normalisePhone(phone);
-		}
-		catch (BadInputException e) {
+		if (!PhoneNumbers.isValid(phone)) {
 			return Optional.empty();
 		}
-		return jdbc.sql("SELECT id, phone_cipher, name, password_hash, donor_type FROM account WHERE phone_hash = ?")
-			.param(personalData.lookupHash(normalised))
-			.query((rs, n) -> new Row(rs.getLong("id"), rs.getBytes("phone_cipher"), rs.getString("name"),
-					rs.getString("password_hash"), rs.getString("donor_type")))
+		return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE phone_hash = ?")
+			.param(personalData.lookupHash(PhoneNumbers.normalise(phone)))
+			.query(this::row)
 			.optional()
 			.map(this::user);
 	}
 
 	public Optional<BangfuUser> findById(long id) {
-		return jdbc.sql("SELECT id, phone_cipher, name, password_hash, donor_type FROM account WHERE id = ?")
-			.param(id)
-			.query((rs, n) -> new Row(rs.getLong("id"), rs.getBytes("phone_cipher"), rs.getString("name"),
-					rs.getString("password_hash"), rs.getString("donor_type")))
-			.optional()
-			.map(this::user);
+		return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = ?").param(id).query(this::row).optional().map(this::user);
 	}
 
-	/** Creates an account; 409 when the phone already has one. */
+	public boolean phoneTaken(String phone) {
+		return jdbc.sql("SELECT count(*) FROM account WHERE phone_hash = ?")
+			.param(personalData.lookupHash(PhoneNumbers.normalise(phone)))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Creates an account; 409 when the phone or ID number already has one. */
 	@Transactional
-	public long create(String phone, String name, String rawPassword, DonorType donorType) {
-		String normalised = normalisePhone(phone);
-		byte[] hash = personalData.lookupHash(normalised);
-		boolean taken = jdbc.sql("SELECT count(*) FROM account WHERE phone_hash = ?").param(hash).query(Long.class).single() > 0;
-		if (taken) {
+	public long create(NewAccount a) {
+		String phone = a.phone() == null ? null : PhoneNumbers.normalise(a.phone());
+		if (phone != null && phoneTaken(phone)) {
 			throw new BadInputException(409, "account.phone.taken");
 		}
+		byte[] idHash = a.idNumber() == null ? null : personalData.lookupHash(a.idNumber());
+		if (idHash != null && jdbc.sql("SELECT count(*) FROM account WHERE id_number_hash = ?").param(idHash).query(Long.class).single() > 0) {
+			throw new BadInputException(409, "account.id-number.taken");
+		}
 		return jdbc.sql("""
-				INSERT INTO account (phone_hash, phone_cipher, name, donor_type, password_hash, created_at)
-				VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
-			.params(hash, personalData.encrypt(normalised), name.strip(), donorType == null ? null : donorType.name(),
-					passwords.encode(rawPassword), Timestamp.from(clock.instant()))
+				INSERT INTO account (phone_hash, phone_cipher, name, donor_type, credit_code, id_number_hash, id_number_cipher,
+				                     password_hash, registered_by, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+			.params(phone == null ? null : personalData.lookupHash(phone), phone == null ? null : personalData.encrypt(phone),
+					a.name().strip(), a.donorType() == null ? null : a.donorType().name(), a.creditCode(), idHash,
+					a.idNumber() == null ? null : personalData.encrypt(a.idNumber()),
+					a.rawPassword() == null ? null : passwords.encode(a.rawPassword()), a.registeredBy(),
+					Timestamp.from(clock.instant()))
 			.query(Long.class)
 			.single();
 	}
 
+	/** Gives an account without a phone (registered on a household's behalf) its own phone and password. */
+	@Transactional
+	public void claim(long accountId, String phone, String rawPassword) {
+		String normalised = PhoneNumbers.normalise(phone);
+		if (phoneTaken(normalised)) {
+			throw new BadInputException(409, "account.phone.taken");
+		}
+		int changed = jdbc.sql("""
+				UPDATE account SET phone_hash = ?, phone_cipher = ?, password_hash = ?
+				WHERE id = ? AND phone_hash IS NULL""")
+			.params(personalData.lookupHash(normalised), personalData.encrypt(normalised), passwords.encode(rawPassword), accountId)
+			.update();
+		if (changed == 0) {
+			throw new BadInputException(409, "household.account.already-claimed");
+		}
+	}
+
+	public void changePassword(long accountId, String rawPassword) {
+		jdbc.sql("UPDATE account SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?")
+			.params(passwords.encode(rawPassword), accountId)
+			.update();
+	}
+
+	/** Ends every session and token of the account that started before now ("log out everywhere"). */
+	public void endAllSessions(long accountId) {
+		Instant now = clock.instant();
+		jdbc.sql("UPDATE account SET sessions_valid_after = ? WHERE id = ?").params(Timestamp.from(now), accountId).update();
+		jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL").params(Timestamp.from(now), accountId).update();
+	}
+
 	/**
-	 * Grants a role. A staff role opens the station at its region if there is none yet. Who may grant
-	 * what is checked by the caller's use case; this only records it.
+	 * Records a grant. A staff role opens the station at its region if there is none yet. Whether
+	 * the granter may grant it is {@link GrantPolicy}'s question, asked by {@link StaffGrants}.
 	 */
 	@Transactional
 	public long grant(long accountId, Role role, Region region, Long grantedBy) {
@@ -106,9 +141,6 @@ public class Accounts {
 			throw new BadInputException("grant.scope-required");
 		}
 		if (region != null && role.isStaff()) {
-			if (region.level() == RegionLevel.VILLAGE && role != Role.VILLAGE_OFFICER) {
-				throw new BadInputException("grant.level-mismatch");
-			}
 			stations.openAt(region);
 		}
 		return jdbc.sql("""
@@ -136,6 +168,33 @@ public class Accounts {
 			.single();
 	}
 
+	void recordFailedLogin(long accountId, int lockAfter, java.time.Duration lockFor) {
+		Instant now = clock.instant();
+		jdbc.sql("""
+				UPDATE account SET failed_logins = failed_logins + 1,
+				       locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END
+				WHERE id = ?""")
+			.params(lockAfter, Timestamp.from(now.plus(lockFor)), accountId)
+			.update();
+	}
+
+	void recordSuccessfulLogin(long accountId) {
+		jdbc.sql("UPDATE account SET failed_logins = 0, locked_until = NULL WHERE id = ? AND (failed_logins > 0 OR locked_until IS NOT NULL)")
+			.param(accountId)
+			.update();
+	}
+
+	private Row row(ResultSet rs, int n) throws SQLException {
+		return new Row(rs.getLong("id"), rs.getBytes("phone_cipher"), rs.getString("name"), rs.getString("password_hash"),
+				rs.getString("donor_type"), rs.getString("credit_code"), instant(rs, "locked_until"),
+				instant(rs, "sessions_valid_after"), (Long) rs.getObject("registered_by"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp t = rs.getTimestamp(column);
+		return t == null ? null : t.toInstant();
+	}
+
 	private BangfuUser user(Row row) {
 		List<Grant> grants = jdbc.sql("""
 				SELECT g.id, g.role, g.granted_at, r.code, r.name, r.level, r.parent_code, r.prefix
@@ -144,13 +203,14 @@ public class Accounts {
 				ORDER BY g.id""")
 			.param(row.id())
 			.query((rs, n) -> new Grant(rs.getLong("id"), Role.valueOf(rs.getString("role")),
-					rs.getString("code") == null ? null : Regions.region(rs, n),
-					rs.getTimestamp("granted_at").toInstant()))
+					rs.getString("code") == null ? null : Regions.region(rs, n), rs.getTimestamp("granted_at").toInstant()))
 			.list();
-		return new BangfuUser(row.id(), personalData.decrypt(row.phoneCipher()), row.name(), row.passwordHash(),
-				row.donorType() == null ? null : DonorType.valueOf(row.donorType()), grants);
+		return new BangfuUser(row.id(), row.phoneCipher() == null ? null : personalData.decrypt(row.phoneCipher()), row.name(),
+				row.passwordHash(), row.donorType() == null ? null : DonorType.valueOf(row.donorType()), row.creditCode(), grants,
+				row.lockedUntil(), row.sessionsValidAfter(), row.registeredBy(), clock.instant());
 	}
 
-	private record Row(long id, byte[] phoneCipher, String name, String passwordHash, String donorType) {
+	private record Row(long id, byte[] phoneCipher, String name, String passwordHash, String donorType, String creditCode,
+			Instant lockedUntil, Instant sessionsValidAfter, Long registeredBy) {
 	}
 }

@@ -9,38 +9,87 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.bangfu.shared.BadInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "auth", description = "登录与当前账户")
+@Tag(name = "auth", description = "注册、登录与当前账户")
 class AuthApiController {
 
-	private final Accounts accounts;
+	private final Login login;
 
 	private final ApiTokens tokens;
 
-	private final PasswordEncoder passwords;
+	private final SmsCodes codes;
 
-	AuthApiController(Accounts accounts, ApiTokens tokens, PasswordEncoder passwords) {
-		this.accounts = accounts;
+	private final DonorRegistration registration;
+
+	private final Accounts accounts;
+
+	private final OperationLog log;
+
+	AuthApiController(Login login, ApiTokens tokens, SmsCodes codes, DonorRegistration registration, Accounts accounts,
+			OperationLog log) {
+		this.login = login;
 		this.tokens = tokens;
-		this.passwords = passwords;
+		this.codes = codes;
+		this.registration = registration;
+		this.accounts = accounts;
+		this.log = log;
+	}
+
+	record SmsCodeRequest(String phone, String purpose) {
+	}
+
+	@PostMapping("/api/v1/auth/sms-codes")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(summary = "发送短信验证码", description = "purpose 为 REGISTER 或 LOGIN。每个手机号每分钟 1 条、每天 10 条，超限 429。")
+	SmsCodeSent smsCode(@RequestBody SmsCodeRequest request, HttpServletRequest http) {
+		if (request == null) {
+			throw new BadInputException("error.malformed-request");
+		}
+		SmsCodes.Purpose purpose = purpose(request.purpose());
+		if (purpose == SmsCodes.Purpose.REGISTER && accounts.phoneTaken(org.bangfu.shared.PhoneNumbers.normalise(request.phone()))) {
+			throw new BadInputException(409, "account.phone.taken");
+		}
+		if (purpose == SmsCodes.Purpose.LOGIN && accounts.findByPhone(request.phone()).isEmpty()) {
+			throw new BadInputException("auth.login.not-registered");
+		}
+		codes.send(request.phone(), purpose, http.getRemoteAddr());
+		return new SmsCodeSent(SmsCodes.VALID_FOR.toSeconds());
+	}
+
+	record SmsCodeSent(long expiresIn) {
+	}
+
+	@PostMapping("/api/v1/auth/register")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "爱心人士注册", description = "手机号 + 短信验证码 + 密码；donorType 为 INDIVIDUAL、ENTERPRISE、INSTITUTION 或 SOCIAL_ORG；"
+			+ "企业须填统一社会信用代码 creditCode；身份证号 idNumber 可选。")
+	MeView register(@RequestBody DonorRegistration.Form form) {
+		if (form == null) {
+			throw new BadInputException("error.malformed-request");
+		}
+		long id = registration.register(form);
+		return MeView.of(accounts.findById(id).orElseThrow());
+	}
+
+	record LoginRequest(String phone, String password, String code) {
 	}
 
 	@PostMapping("/api/v1/auth/login")
-	@Operation(summary = "手机号 + 密码登录", description = "返回 Bearer 令牌，有效 30 天，退出登录即失效。")
+	@Operation(summary = "登录：手机号 + 密码，或手机号 + 短信验证码（code）", description = "返回 Bearer 令牌，有效 30 天，退出登录即失效。连续 5 次密码错误锁定 15 分钟。")
 	TokenView login(@RequestBody LoginRequest request) {
-		if (request == null || request.phone() == null || request.password() == null) {
+		if (request == null) {
 			throw new BadInputException("auth.login.missing");
 		}
-		BangfuUser user = accounts.findByPhone(request.phone())
-			.filter(u -> passwords.matches(request.password(), u.getPassword()))
-			.orElseThrow(() -> new BadInputException(401, "auth.login.failed"));
+		BangfuUser user = request.code() != null && request.password() == null
+				? login.withCode(request.phone(), request.code())
+				: login.withPassword(request.phone(), request.password());
 		return new TokenView(tokens.issue(user.id()), "Bearer", ApiTokens.LIFETIME.toSeconds());
 	}
 
@@ -48,10 +97,28 @@ class AuthApiController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "退出登录：吊销当前令牌", security = @SecurityRequirement(name = "bearer"))
 	void logout(HttpServletRequest request) {
-		Object token = request.getAttribute(BearerTokenFilter.TOKEN_ATTRIBUTE);
-		if (token instanceof String t) {
-			tokens.revoke(t);
+		if (request.getAttribute(BearerTokenFilter.TOKEN_ATTRIBUTE) instanceof String token) {
+			tokens.revoke(token);
 		}
+	}
+
+	@PostMapping("/api/v1/auth/logout-all")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "在所有设备上退出：吊销全部令牌和网页会话", security = @SecurityRequirement(name = "bearer"))
+	void logoutEverywhere(@AuthenticationPrincipal BangfuUser user) {
+		accounts.endAllSessions(user.id());
+		log.record(user.id(), "auth.logout-all", "account:" + user.id(), null, null);
+	}
+
+	record PasswordChange(String oldPassword, String newPassword) {
+	}
+
+	@PutMapping("/api/v1/me/password")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "设置或修改密码", description = "已有密码时须提供旧密码。", security = @SecurityRequirement(name = "bearer"))
+	void changePassword(@AuthenticationPrincipal BangfuUser user, @RequestBody PasswordChange change) {
+		MyAccount.changePassword(user, change == null ? null : change.oldPassword(), change == null ? null : change.newPassword(),
+				login, accounts, log);
 	}
 
 	@GetMapping("/api/v1/me")
@@ -60,17 +127,24 @@ class AuthApiController {
 		return MeView.of(user);
 	}
 
-	record LoginRequest(String phone, String password) {
+	private static SmsCodes.Purpose purpose(String value) {
+		try {
+			return SmsCodes.Purpose.valueOf(value == null ? "" : value.strip());
+		}
+		catch (IllegalArgumentException e) {
+			throw new BadInputException("sms.purpose");
+		}
 	}
 
 	record TokenView(String token, String tokenType, long expiresIn) {
 	}
 
-	record MeView(long id, String name, String phone, DonorType donorType, List<Role> roles, List<ScopeView> scopes) {
+	record MeView(long id, String name, String phone, DonorType donorType, String creditCode, List<Role> roles,
+			List<ScopeView> scopes, boolean hasPassword) {
 		static MeView of(BangfuUser u) {
-			return new MeView(u.id(), u.name(), u.maskedPhone(), u.donorType().orElse(null),
-					u.grants().stream().map(Grant::role).distinct().toList(),
-					u.grants().stream().map(ScopeView::of).toList());
+			return new MeView(u.id(), u.name(), u.maskedPhone(), u.donorType().orElse(null), u.creditCode().orElse(null),
+					u.grants().stream().map(Grant::role).distinct().toList(), u.grants().stream().map(ScopeView::of).toList(),
+					u.hasPassword());
 		}
 	}
 

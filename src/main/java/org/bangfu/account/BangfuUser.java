@@ -1,10 +1,13 @@
 package org.bangfu.account;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.bangfu.region.Region;
 import org.bangfu.shared.Masking;
+import org.bangfu.shared.NotFoundException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -22,15 +25,31 @@ public final class BangfuUser implements UserDetails {
 
 	private final DonorType donorType;
 
+	private final String creditCode;
+
 	private final List<Grant> grants;
 
-	BangfuUser(long id, String phone, String name, String passwordHash, DonorType donorType, List<Grant> grants) {
+	private final Instant lockedUntil;
+
+	private final Instant sessionsValidAfter;
+
+	private final Long registeredBy;
+
+	private final Instant loadedAt;
+
+	BangfuUser(long id, String phone, String name, String passwordHash, DonorType donorType, String creditCode,
+			List<Grant> grants, Instant lockedUntil, Instant sessionsValidAfter, Long registeredBy, Instant loadedAt) {
 		this.id = id;
 		this.phone = phone;
 		this.name = name;
 		this.passwordHash = passwordHash;
 		this.donorType = donorType;
+		this.creditCode = creditCode;
 		this.grants = List.copyOf(grants);
+		this.lockedUntil = lockedUntil;
+		this.sessionsValidAfter = sessionsValidAfter;
+		this.registeredBy = registeredBy;
+		this.loadedAt = loadedAt;
 	}
 
 	public long id() {
@@ -41,12 +60,37 @@ public final class BangfuUser implements UserDetails {
 		return name;
 	}
 
+	/** The phone as others may see it; empty for an account registered on a household's behalf and not yet claimed. */
 	public String maskedPhone() {
 		return Masking.phone(phone);
 	}
 
+	String phone() {
+		return phone;
+	}
+
 	public Optional<DonorType> donorType() {
 		return Optional.ofNullable(donorType);
+	}
+
+	public Optional<String> creditCode() {
+		return Optional.ofNullable(creditCode);
+	}
+
+	public boolean hasPassword() {
+		return passwordHash != null;
+	}
+
+	public Optional<Long> registeredBy() {
+		return Optional.ofNullable(registeredBy);
+	}
+
+	Instant sessionsValidAfter() {
+		return sessionsValidAfter;
+	}
+
+	Instant lockedUntil() {
+		return lockedUntil;
 	}
 
 	public List<Grant> grants() {
@@ -66,6 +110,25 @@ public final class BangfuUser implements UserDetails {
 		return !staffGrants().isEmpty();
 	}
 
+	/** Whether a staff grant of this user covers the region code. */
+	public boolean inScope(String regionCode) {
+		return staffGrants().stream().anyMatch(g -> g.covers(regionCode));
+	}
+
+	/**
+	 * The region a staff query should be bounded by: the requested one when it lies in the caller's
+	 * scope, else 404 (DESIGN.md §5: don't confirm it exists); without a request, the caller's own scope.
+	 */
+	public Region scopeFor(Region requested) {
+		if (requested == null) {
+			return staffGrants().stream().findFirst().map(Grant::region).orElseThrow(() -> new NotFoundException("error.not-found"));
+		}
+		if (!inScope(requested.code())) {
+			throw new NotFoundException("region.not-found", requested.code());
+		}
+		return requested;
+	}
+
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
 		return grants.stream().map(g -> new SimpleGrantedAuthority(g.role().authority())).distinct().toList();
@@ -78,6 +141,21 @@ public final class BangfuUser implements UserDetails {
 
 	@Override
 	public String getUsername() {
-		return phone;
+		return phone == null ? "account:" + id : phone;
+	}
+
+	@Override
+	public boolean isAccountNonLocked() {
+		return lockedUntil == null || !lockedUntil.isAfter(loadedAt);
+	}
+
+	@Override
+	public boolean equals(Object o) {
+		return o instanceof BangfuUser other && other.id == id;
+	}
+
+	@Override
+	public int hashCode() {
+		return Long.hashCode(id);
 	}
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.bangfu.region.Regions;
 import org.bangfu.shared.BangfuProperties;
+import org.bangfu.shared.CreditCode;
 import org.bangfu.shared.RegionCode;
 import org.bangfu.shared.EmbeddedDatabaseCondition;
 import org.slf4j.Logger;
@@ -75,7 +76,8 @@ class DemoAccounts implements ApplicationRunner {
 				if (accounts.findByPhone(demo.phone()).isPresent()) {
 					continue;
 				}
-				long id = accounts.create(demo.phone(), demo.name(), PASSWORD, demo.donorType());
+				String creditCode = demo.donorType() == DonorType.ENTERPRISE ? CreditCode.withCheckCharacter("91430400MA4L8X2K3") : null;
+				long id = accounts.create(new Accounts.NewAccount(demo.phone(), demo.name(), PASSWORD, demo.donorType(), creditCode, null, null));
 				accounts.grant(id, demo.role(), demo.region() == null ? null : regions.get(RegionCode.parse(demo.region())), null);
 				created++;
 			}

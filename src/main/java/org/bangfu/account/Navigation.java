@@ -41,12 +41,21 @@ class Navigation {
 		items.add(new Item("nav.home", "/"));
 		items.add(new Item("nav.regions", "/regions"));
 		if (user == null) {
+			items.add(new Item("nav.register", "/register"));
 			return items;
 		}
 		user.staffGrants().stream().findFirst()
 			.ifPresent(g -> items.add(new Item("nav.my-region", "/regions/" + g.region().code())));
 		if (user.isStaff()) {
+			items.add(new Item("nav.households", "/households"));
+			items.add(new Item("nav.staff", "/staff"));
 			items.add(new Item("nav.stations", "/stations"));
+		}
+		if (GrantPolicy.grantsAnything(user)) {
+			items.add(new Item("nav.operation-log", "/admin/operation-log"));
+		}
+		if (user.has(Role.CITY_ADMIN)) {
+			items.add(new Item("nav.sms-outbox", "/admin/sms-outbox"));
 		}
 		items.add(new Item("nav.me", "/me"));
 		return items;

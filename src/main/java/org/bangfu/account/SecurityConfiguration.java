@@ -1,5 +1,7 @@
 package org.bangfu.account;
 
+import java.time.Clock;
+
 import org.bangfu.shared.ProblemResponses;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -7,12 +9,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * Two ways in: the JSON API under /api with bearer tokens and no session (so no CSRF to forge), and
@@ -21,11 +23,6 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class SecurityConfiguration {
-
-	@Bean
-	UserDetailsService userDetailsService(Accounts accounts) {
-		return phone -> accounts.findByPhone(phone).orElseThrow(() -> new UsernameNotFoundException("no such account"));
-	}
 
 	@Bean
 	@Order(1)
@@ -38,22 +35,34 @@ class SecurityConfiguration {
 				.authenticationEntryPoint((req, res, ex) -> problems.write(req, res, HttpStatus.UNAUTHORIZED, "error.unauthenticated"))
 				.accessDeniedHandler((req, res, ex) -> problems.write(req, res, HttpStatus.FORBIDDEN, "error.forbidden")))
 			.authorizeHttpRequests(a -> a
-				.requestMatchers(HttpMethod.POST, "/api/v1/auth/login").permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/sms-codes", "/api/v1/auth/register",
+						"/api/v1/auth/register-household").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/regions/**").permitAll()
+				.requestMatchers("/api/v1/admin/sms-outbox").hasRole("CITY_ADMIN")
 				.anyRequest().authenticated());
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, Login login, Accounts accounts, Clock clock) throws Exception {
 		http.authorizeHttpRequests(a -> a
-				.requestMatchers("/", "/login", "/regions", "/regions/**", "/error", "/favicon.ico", "/css/**", "/js/**",
-						"/img/**", "/webjars/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
-						"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+				.requestMatchers("/", "/login", "/login/**", "/register", "/register/**", "/regions", "/regions/**", "/error",
+						"/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**", "/actuator/health", "/actuator/health/**",
+						"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
+				.requestMatchers("/admin/sms-outbox").hasRole("CITY_ADMIN")
 				.anyRequest().authenticated())
-			.formLogin(f -> f.loginPage("/login").usernameParameter("phone").defaultSuccessUrl("/me").failureUrl("/login?error"))
+			.authenticationProvider(new SessionLogin.PasswordProvider(login))
+			.addFilterAfter(new SessionLogin.FreshUser(accounts), SecurityContextHolderFilter.class)
+			.formLogin(f -> f.loginPage("/login")
+				.usernameParameter("phone")
+				.successHandler((req, res, auth) -> {
+					req.getSession().setAttribute(SessionLogin.AUTHENTICATED_AT, clock.instant());
+					res.sendRedirect(req.getContextPath() + "/me");
+				})
+				.failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + "/login?error="
+						+ (ex instanceof LockedException ? "locked" : "failed"))))
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut"));
 		return http.build();
 	}

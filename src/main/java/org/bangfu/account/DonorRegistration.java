@@ -1,0 +1,72 @@
+package org.bangfu.account;
+
+import org.bangfu.shared.BadInputException;
+import org.bangfu.shared.CreditCode;
+import org.bangfu.shared.IdentityNumber;
+import org.bangfu.shared.PhoneNumbers;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Self-registration of caring people (爱心人士): individuals, enterprises (with their unified social
+ * credit code), agencies and social organisations. Everything is checked before the SMS code is
+ * used up, and all of it happens in one transaction: a refused registration changes nothing.
+ */
+@Component
+class DonorRegistration {
+
+	record Form(String phone, String code, String password, String donorType, String name, String idNumber, String creditCode) {
+	}
+
+	private final Accounts accounts;
+
+	private final SmsCodes codes;
+
+	private final OperationLog log;
+
+	DonorRegistration(Accounts accounts, SmsCodes codes, OperationLog log) {
+		this.accounts = accounts;
+		this.codes = codes;
+		this.log = log;
+	}
+
+	@Transactional
+	long register(Form form) {
+		String phone = PhoneNumbers.normalise(form.phone());
+		DonorType type = donorType(form.donorType());
+		String name = form.name() == null ? "" : form.name().strip();
+		if (name.isEmpty() || name.length() > 50 || name.chars().anyMatch(Character::isISOControl)) {
+			throw new BadInputException("register.name-invalid");
+		}
+		PasswordPolicy.check(form.password(), phone);
+		String id = blank(form.idNumber()) ? null : IdentityNumber.parse(form.idNumber()).value();
+		String credit = null;
+		if (type == DonorType.ENTERPRISE && blank(form.creditCode())) {
+			throw new BadInputException("register.credit-code-required");
+		}
+		if (type != DonorType.INDIVIDUAL && !blank(form.creditCode())) {
+			credit = CreditCode.parse(form.creditCode()).value();
+		}
+		if (accounts.phoneTaken(phone)) {
+			throw new BadInputException(409, "account.phone.taken");
+		}
+		codes.consume(phone, SmsCodes.Purpose.REGISTER, form.code());
+		long accountId = accounts.create(new Accounts.NewAccount(phone, name, form.password(), type, credit, id, null));
+		accounts.grant(accountId, Role.DONOR, null, null);
+		log.record(accountId, "register.donor", "account:" + accountId, null, type + " " + name);
+		return accountId;
+	}
+
+	private static DonorType donorType(String value) {
+		try {
+			return DonorType.valueOf(value == null ? "" : value.strip());
+		}
+		catch (IllegalArgumentException e) {
+			throw new BadInputException("register.donor-type");
+		}
+	}
+
+	private static boolean blank(String s) {
+		return s == null || s.isBlank();
+	}
+}

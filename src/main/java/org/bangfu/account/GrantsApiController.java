@@ -1,0 +1,73 @@
+package org.bangfu.account;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.bangfu.region.Regions;
+import org.bangfu.shared.BadInputException;
+import org.bangfu.shared.RegionCode;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "grants", description = "授权与工作人员名录（按管辖范围）")
+class GrantsApiController {
+
+	private final StaffGrants grants;
+
+	private final OperationLog log;
+
+	private final Regions regions;
+
+	GrantsApiController(StaffGrants grants, OperationLog log, Regions regions) {
+		this.grants = grants;
+		this.log = log;
+		this.regions = regions;
+	}
+
+	record GrantRequest(String phone, String role, String regionCode, String name) {
+	}
+
+	@PostMapping("/api/v1/grants")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "授予角色", description = "市办授予县管理中心（及慈善总会、四支队伍）；县管理中心授予本县的乡镇信息管理员和村信息员。"
+			+ "手机号尚未注册时创建账户并短信邀请（须填 name）。范围外的区划 404，无权授予 403。", security = @SecurityRequirement(name = "bearer"))
+	StaffGrants.StaffMember grant(@AuthenticationPrincipal BangfuUser user, @RequestBody GrantRequest request) {
+		if (request == null) {
+			throw new BadInputException("error.malformed-request");
+		}
+		return grants.grant(user, request.phone(), request.name(), request.role(), request.regionCode());
+	}
+
+	@DeleteMapping("/api/v1/grants/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "撤销授权", security = @SecurityRequirement(name = "bearer"))
+	void revoke(@AuthenticationPrincipal BangfuUser user, @PathVariable long id) {
+		grants.revoke(user, id);
+	}
+
+	@GetMapping("/api/v1/grants")
+	@Operation(summary = "工作人员名录", description = "region 须在调用者管辖范围内（否则 404），缺省为调用者自己的范围；每页 100 条。",
+			security = @SecurityRequirement(name = "bearer"))
+	List<StaffGrants.StaffMember> directory(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String region,
+			@RequestParam(defaultValue = "0") int page) {
+		return grants.directory(user, region, page);
+	}
+
+	@GetMapping("/api/v1/admin/operation-log")
+	@Operation(summary = "操作日志（市办、县管理中心，按管辖范围）", security = @SecurityRequirement(name = "bearer"))
+	List<OperationLog.Entry> operationLog(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String region,
+			@RequestParam(defaultValue = "0") int page) {
+		return OperationLogView.entries(user, region, page, log, regions);
+	}
+}
