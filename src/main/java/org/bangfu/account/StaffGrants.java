@@ -56,8 +56,9 @@ class StaffGrants {
 		this.clock = clock;
 	}
 
+	/** @param revocable whether the caller may revoke this grant */
 	record StaffMember(long grantId, Role role, String regionCode, String regionName, long accountId, String name,
-			String phone, Instant grantedAt, String grantedBy) {
+			String phone, Instant grantedAt, String grantedBy, boolean revocable) {
 	}
 
 	@Transactional
@@ -97,7 +98,7 @@ class StaffGrants {
 				role + " @ " + region.code() + " " + region.name() + (invited ? " (invited " + Masking.phone(normalised) + ")" : ""));
 		sms.send(normalised, "您已被授予“" + label("role." + role) + "”权限（" + region.name() + "）。"
 				+ (invited ? "请用本手机号和短信验证码登录，并设置密码。" : "重新登录后生效。"));
-		return member(grantId);
+		return member(grantId, by);
 	}
 
 	@Transactional
@@ -134,35 +135,39 @@ class StaffGrants {
 		}
 		Region scope = by.scopeFor(regionCode == null || regionCode.isBlank() ? null : regions.get(RegionCode.parse(regionCode)));
 		return jdbc.sql(MEMBER_SQL + """
-				WHERE g.revoked_at IS NULL AND g.region_code LIKE :prefix || '%'
+				WHERE g.revoked_at IS NULL AND g.region_code LIKE :prefix || '%' AND g.role NOT IN ('HOUSEHOLD', 'DONOR')
 				ORDER BY length(g.region_code), g.region_code, g.role, g.id
 				LIMIT 100 OFFSET :offset""")
 			.param("prefix", scope.prefix())
 			.param("offset", Math.max(page, 0) * 100)
-			.query(this::staffMember)
+			.query((rs, n) -> staffMember(rs, by))
 			.list();
 	}
 
 	private static final String MEMBER_SQL = """
-			SELECT g.id AS grant_id, g.role, g.region_code, r.name AS region_name, a.id AS account_id, a.name, a.phone_cipher,
-			       g.granted_at, gb.name AS granted_by
+			SELECT g.id AS grant_id, g.role, g.region_code, r.name AS region_name, r.level, r.parent_code, r.prefix,
+			       a.id AS account_id, a.name, a.phone_cipher, g.granted_at, gb.name AS granted_by
 			FROM role_grant g JOIN account a ON a.id = g.account_id JOIN region r ON r.code = g.region_code
 			LEFT JOIN account gb ON gb.id = g.granted_by
 			""";
 
-	private StaffMember member(long grantId) {
+	private StaffMember member(long grantId, BangfuUser by) {
 		return jdbc.sql(MEMBER_SQL + " WHERE g.id = ?")
 			.param(grantId)
-			.query(this::staffMember)
+			.query((rs, n) -> staffMember(rs, by))
 			.single();
 	}
 
-	private StaffMember staffMember(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private StaffMember staffMember(java.sql.ResultSet rs, BangfuUser viewer) throws java.sql.SQLException {
 		byte[] phone = rs.getBytes("phone_cipher");
-		return new StaffMember(rs.getLong("grant_id"), Role.valueOf(rs.getString("role")), rs.getString("region_code"),
-				rs.getString("region_name"), rs.getLong("account_id"), rs.getString("name"),
+		Role role = Role.valueOf(rs.getString("role"));
+		Region region = new Region(rs.getString("region_code"), rs.getString("region_name"),
+				org.bangfu.region.RegionLevel.valueOf(rs.getString("level")), rs.getString("parent_code"), rs.getString("prefix"));
+		long accountId = rs.getLong("account_id");
+		boolean revocable = GrantPolicy.isGrantable(role) && GrantPolicy.mayGrant(viewer, role, region) && accountId != viewer.id();
+		return new StaffMember(rs.getLong("grant_id"), role, region.code(), region.name(), accountId, rs.getString("name"),
 				phone == null ? "" : Masking.phone(personalData.decrypt(phone)), rs.getTimestamp("granted_at").toInstant(),
-				rs.getString("granted_by"));
+				rs.getString("granted_by"), revocable);
 	}
 
 	private static Role parseRole(String name) {

@@ -67,6 +67,27 @@ class StationsPageTest extends ApplicationTest {
 	}
 
 	@Test
+	void formPostsWithoutCsrfTokenChangeNothing() throws Exception {
+		long grants = jdbc.sql("SELECT count(*) FROM role_grant").query(Long.class).single();
+		mvc.perform(post("/staff/grants").with(user(demo("13800000002"))).param("phone", "13912345678").param("name", "无令牌")
+			.param("role", "VILLAGE_OFFICER").param("regionCode", "430421100013"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/me/logout-all").with(user(demo("13800000002")))).andExpect(status().isForbidden());
+		org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT count(*) FROM role_grant").query(Long.class).single()).isEqualTo(grants);
+	}
+
+	@Test
+	void adminPagesAreForTheirRolesOnly() throws Exception {
+		mvc.perform(get("/admin/sms-outbox").with(user(demo("13800000001")))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("短信发件箱")));
+		mvc.perform(get("/admin/sms-outbox").with(user(demo("13800000002")))).andExpect(status().isForbidden());
+		mvc.perform(get("/admin/operation-log").with(user(demo("13800000002")))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("操作日志")));
+		mvc.perform(get("/admin/operation-log").with(user(demo("13800000004")))).andExpect(status().isForbidden());
+		mvc.perform(get("/staff").param("region", "430421").with(user(demo("13800000012")))).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void aLoginPostWithoutCsrfTokenIsRefused() throws Exception {
 		mvc.perform(post("/login").param("phone", "13800000004").param("password", DEMO_PASSWORD))
 			.andExpect(status().isForbidden());
