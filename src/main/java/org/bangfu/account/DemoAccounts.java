@@ -6,7 +6,6 @@ import org.bangfu.region.Regions;
 import org.bangfu.shared.BangfuProperties;
 import org.bangfu.shared.CreditCode;
 import org.bangfu.shared.RegionCode;
-import org.bangfu.shared.EmbeddedDatabaseCondition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -62,7 +61,7 @@ class DemoAccounts implements ApplicationRunner {
 		this.accounts = accounts;
 		this.regions = regions;
 		this.transactions = transactions;
-		this.enabled = properties.demo() != null ? properties.demo() : EmbeddedDatabaseCondition.usesEmbedded(environment);
+		this.enabled = properties.seedsDemo(environment);
 	}
 
 	@Override

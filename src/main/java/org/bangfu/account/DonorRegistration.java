@@ -1,5 +1,7 @@
 package org.bangfu.account;
 
+import java.time.Clock;
+
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.CreditCode;
 import org.bangfu.shared.IdentityNumber;
@@ -24,10 +26,13 @@ class DonorRegistration {
 
 	private final OperationLog log;
 
-	DonorRegistration(Accounts accounts, SmsCodes codes, OperationLog log) {
+	private final Clock clock;
+
+	DonorRegistration(Accounts accounts, SmsCodes codes, OperationLog log, Clock clock) {
 		this.accounts = accounts;
 		this.codes = codes;
 		this.log = log;
+		this.clock = clock;
 	}
 
 	@Transactional
@@ -39,7 +44,7 @@ class DonorRegistration {
 			throw new BadInputException("register.name-invalid");
 		}
 		PasswordPolicy.check(form.password(), phone);
-		String id = blank(form.idNumber()) ? null : IdentityNumber.parse(form.idNumber()).value();
+		String id = blank(form.idNumber()) ? null : IdentityNumber.parse(form.idNumber(), clock).value();
 		String credit = null;
 		if (type == DonorType.ENTERPRISE && blank(form.creditCode())) {
 			throw new BadInputException("register.credit-code-required");

@@ -5,7 +5,6 @@ import java.util.List;
 import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.shared.BangfuProperties;
-import org.bangfu.shared.EmbeddedDatabaseCondition;
 import org.bangfu.shared.IdentityNumber;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -52,7 +51,7 @@ class DemoHouseholds implements ApplicationRunner {
 		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		this.enabled = properties.demo() != null ? properties.demo() : EmbeddedDatabaseCondition.usesEmbedded(environment);
+		this.enabled = properties.seedsDemo(environment);
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package org.bangfu.household;
 
+import java.time.Clock;
+
 import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.account.OperationLog;
@@ -40,7 +42,11 @@ class HouseholdAccounts {
 
 	private final Sms sms;
 
-	HouseholdAccounts(Households households, Accounts accounts, PhoneVerification verification, Regions regions, OperationLog log, Sms sms) {
+	private final Clock clock;
+
+	HouseholdAccounts(Households households, Accounts accounts, PhoneVerification verification, Regions regions, OperationLog log, Sms sms,
+			Clock clock) {
+		this.clock = clock;
 		this.households = households;
 		this.accounts = accounts;
 		this.verification = verification;
@@ -56,7 +62,7 @@ class HouseholdAccounts {
 		if (form.name() == null || form.name().isBlank()) {
 			throw new BadInputException("household.register.name");
 		}
-		String id = IdentityNumber.parse(form.idNumber()).value();
+		String id = IdentityNumber.parse(form.idNumber(), clock).value();
 		verification.checkPassword(form.password(), phone);
 		Household household = households.byHead(id, form.name())
 			.orElseThrow(() -> new BadInputException("household.not-in-registry"));

@@ -22,6 +22,11 @@ public record BangfuProperties(
 		@DefaultValue EmbeddedDb embeddedDb,
 		@DefaultValue Keys keys) {
 
+	/** Whether to seed the demo data: as configured, else only on the embedded database (DESIGN.md §7). */
+	public boolean seedsDemo(org.springframework.core.env.Environment environment) {
+		return demo != null ? demo : EmbeddedDatabaseCondition.usesEmbedded(environment);
+	}
+
 	/**
 	 * @param port the port it listens on (localhost only); 0 picks a free one
 	 */
