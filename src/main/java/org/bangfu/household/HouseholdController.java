@@ -1,19 +1,25 @@
 package org.bangfu.household;
 
-import java.time.Clock;
+import java.io.IOException;
+import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.bangfu.account.BangfuUser;
+import org.bangfu.account.Role;
 import org.bangfu.region.Region;
 import org.bangfu.region.Regions;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.RegionCode;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -25,8 +31,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+/** The registry for staff: households in scope, their members (masked), consent, coverage; and household registration. */
 @Controller
 @Tag(name = "households", description = "建档立卡贫困户（工作人员，按管辖范围，脱敏）")
 class HouseholdController {
@@ -35,33 +43,120 @@ class HouseholdController {
 
 	private final HouseholdAccounts householdAccounts;
 
+	private final Consents consents;
+
 	private final Regions regions;
 
 	private final MessageSource messages;
 
-	HouseholdController(Households households, HouseholdAccounts householdAccounts, Regions regions, MessageSource messages) {
+	HouseholdController(Households households, HouseholdAccounts householdAccounts, Consents consents, Regions regions,
+			MessageSource messages) {
 		this.households = households;
 		this.householdAccounts = householdAccounts;
+		this.consents = consents;
 		this.regions = regions;
 		this.messages = messages;
 	}
 
-	private Region scope(BangfuUser user, String region) {
+	static Region scope(BangfuUser user, String region, Regions regions) {
 		if (!user.isStaff()) {
 			throw new BadInputException(403, "error.forbidden");
 		}
 		return user.scopeFor(region == null || region.isBlank() ? null : regions.get(RegionCode.parse(region)));
 	}
 
+	private String text(BadInputException e) {
+		return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale());
+	}
+
+	@ModelAttribute("zone")
+	java.time.ZoneId zone() {
+		return java.time.ZoneId.of("Asia/Shanghai");
+	}
+
 	// --- API ---------------------------------------------------------------------------------
 
 	@GetMapping("/api/v1/households")
 	@ResponseBody
-	@Operation(summary = "范围内的贫困户（脱敏）", description = "region 须在管辖范围内，否则 404；未注册的在前，每页 100 户。",
-			security = @SecurityRequirement(name = "bearer"))
+	@Operation(summary = "范围内的贫困户（脱敏）", description = "region 须在管辖范围内，否则 404；q 按成员姓名片段或完整身份证号查找；"
+			+ "unregistered=true 只列未注册的；每页 100 户，未注册的在前。", security = @SecurityRequirement(name = "bearer"))
 	List<Household> list(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean unregistered,
 			@RequestParam(defaultValue = "0") int page) {
-		return households.within(scope(user, region), page);
+		return households.within(scope(user, region, regions), q, unregistered, page);
+	}
+
+	record HouseholdDetail(Household household, List<Member> members, List<Consent> consents) {
+	}
+
+	@GetMapping("/api/v1/households/{id}")
+	@ResponseBody
+	@Operation(summary = "一户的详情：成员（脱敏）与同意记录", security = @SecurityRequirement(name = "bearer"))
+	HouseholdDetail detail(@AuthenticationPrincipal BangfuUser user, @PathVariable long id) {
+		Household h = households.inScopeOf(user, id);
+		return new HouseholdDetail(h, households.members(id), consents.of(id));
+	}
+
+	record Revealed(String value) {
+	}
+
+	@PostMapping("/api/v1/households/{id}/members/{memberId}/reveal")
+	@ResponseBody
+	@Operation(summary = "查看成员完整身份证号（记录查看日志）", security = @SecurityRequirement(name = "bearer"))
+	Revealed revealId(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @PathVariable long memberId, HttpServletRequest request) {
+		return new Revealed(households.reveal(user, id, memberId, "ID_NUMBER", request.getRemoteAddr()));
+	}
+
+	@PostMapping("/api/v1/households/{id}/phone/reveal")
+	@ResponseBody
+	@Operation(summary = "查看户的完整联系电话（记录查看日志）", security = @SecurityRequirement(name = "bearer"))
+	Revealed revealPhone(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, HttpServletRequest request) {
+		return new Revealed(households.reveal(user, id, null, "PHONE", request.getRemoteAddr()));
+	}
+
+	@GetMapping("/api/v1/households/coverage")
+	@ResponseBody
+	@Operation(summary = "注册覆盖率：名册户数与已有平台账户的户数，按下一级区划", security = @SecurityRequirement(name = "bearer"))
+	CoverageView coverage(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String region) {
+		Region scope = scope(user, region, regions);
+		return new CoverageView(households.coverageOf(scope), households.coverageBelow(scope));
+	}
+
+	record CoverageView(Households.Coverage total, List<Households.Coverage> units) {
+	}
+
+	@PostMapping(path = "/api/v1/households/{id}/consents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseBody
+	@Operation(summary = "登记同意：代发需求和/或公开照片；方式为签字照片、手印照片或第二名工作人员见证", security = @SecurityRequirement(name = "bearer"))
+	ResponseEntity<Consent> addConsent(@AuthenticationPrincipal BangfuUser user, @PathVariable long id,
+			@RequestParam(defaultValue = "false") boolean postOnBehalf, @RequestParam(defaultValue = "false") boolean publishPhotos,
+			@RequestParam(required = false) String method, @RequestParam(required = false) LocalDate givenOn,
+			@RequestParam(required = false) String witnessPhone, @RequestParam(required = false) MultipartFile photo) throws IOException {
+		long consentId = recordConsent(user, id, postOnBehalf, publishPhotos, method, givenOn, witnessPhone, photo);
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(consents.of(id).stream().filter(c -> c.id() == consentId).findFirst().orElseThrow());
+	}
+
+	@PostMapping("/api/v1/households/{id}/consents/{consentId}/revoke")
+	@ResponseBody
+	@Operation(summary = "撤回同意", security = @SecurityRequirement(name = "bearer"))
+	ResponseEntity<Void> revokeConsent(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @PathVariable long consentId) {
+		consents.revoke(user, id, consentId);
+		return ResponseEntity.noContent().build();
+	}
+
+	private long recordConsent(BangfuUser user, long id, boolean postOnBehalf, boolean publishPhotos, String method, LocalDate givenOn,
+			String witnessPhone, MultipartFile photo) throws IOException {
+		Consent.Method m;
+		try {
+			m = Consent.Method.valueOf(method == null ? "" : method);
+		}
+		catch (IllegalArgumentException e) {
+			throw new BadInputException("consent.method-required");
+		}
+		boolean hasPhoto = photo != null && !photo.isEmpty();
+		return consents.record(user, id, new Consents.NewConsent(postOnBehalf, publishPhotos, m, givenOn, witnessPhone),
+				hasPhoto ? photo.getInputStream() : null, hasPhoto ? photo.getSize() : 0);
 	}
 
 	record ProxyRequest(String phone) {
@@ -73,7 +168,7 @@ class HouseholdController {
 	ResponseEntity<Household> registerByOfficer(@AuthenticationPrincipal BangfuUser user, @PathVariable long id,
 			@RequestBody(required = false) ProxyRequest request) {
 		householdAccounts.registerByOfficer(user, id, request == null ? null : request.phone());
-		return ResponseEntity.status(HttpStatus.CREATED).body(households.find(id, scope(user, null)).orElseThrow());
+		return ResponseEntity.status(HttpStatus.CREATED).body(households.inScopeOf(user, id));
 	}
 
 	@PostMapping("/api/v1/auth/register-household")
@@ -93,17 +188,73 @@ class HouseholdController {
 
 	@GetMapping("/households")
 	String page(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean unregistered,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		Region scope = scope(user, region);
+		Region scope = scope(user, region, regions);
 		model.addAttribute("scope", scope);
-		model.addAttribute("households", households.within(scope, page));
+		model.addAttribute("q", q == null ? "" : q);
+		model.addAttribute("unregistered", unregistered);
+		model.addAttribute("households", households.within(scope, q, unregistered, page));
 		model.addAttribute("page", page);
+		model.addAttribute("coverage", households.coverageOf(scope));
 		return "household/households";
+	}
+
+	@GetMapping("/households/{id}")
+	String detailPage(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, Model model) {
+		Household h = households.inScopeOf(user, id);
+		model.addAttribute("h", h);
+		model.addAttribute("members", households.members(id));
+		model.addAttribute("consents", consents.of(id));
+		model.addAttribute("methods", Consent.Method.values());
+		model.addAttribute("today", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+		return "household/household";
+	}
+
+	/** The full ID number in place of the masked one (htmx), logged. */
+	@PostMapping("/households/{id}/members/{memberId}/reveal")
+	@ResponseBody
+	String revealPage(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @PathVariable long memberId, HttpServletRequest request) {
+		return org.springframework.web.util.HtmlUtils.htmlEscape(households.reveal(user, id, memberId, "ID_NUMBER", request.getRemoteAddr()));
+	}
+
+	@PostMapping("/households/{id}/consents")
+	String addConsentPage(@AuthenticationPrincipal BangfuUser user, @PathVariable long id,
+			@RequestParam(defaultValue = "false") boolean postOnBehalf, @RequestParam(defaultValue = "false") boolean publishPhotos,
+			@RequestParam(required = false) String method, @RequestParam(required = false) LocalDate givenOn,
+			@RequestParam(required = false) String witnessPhone, @RequestParam(required = false) MultipartFile photo,
+			RedirectAttributes redirect) throws IOException {
+		try {
+			recordConsent(user, id, postOnBehalf, publishPhotos, method, givenOn, witnessPhone, photo);
+			redirect.addFlashAttribute("notice", messages.getMessage("consent.recorded", null, LocaleContextHolder.getLocale()));
+		}
+		catch (BadInputException e) {
+			if (e.status() == 404) {
+				throw e;
+			}
+			redirect.addFlashAttribute("error", text(e));
+		}
+		return "redirect:/households/" + id;
+	}
+
+	@PostMapping("/households/{id}/consents/{consentId}/revoke")
+	String revokeConsentPage(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @PathVariable long consentId,
+			RedirectAttributes redirect) {
+		consents.revoke(user, id, consentId);
+		redirect.addFlashAttribute("notice", messages.getMessage("consent.revoked", null, LocaleContextHolder.getLocale()));
+		return "redirect:/households/" + id;
+	}
+
+	@GetMapping("/households/{id}/consents/{consentId}/photo")
+	ResponseEntity<FileSystemResource> consentPhoto(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @PathVariable long consentId) {
+		java.nio.file.Path photo = consents.photo(user, id, consentId);
+		MediaType type = photo.toString().endsWith(".png") ? MediaType.IMAGE_PNG : MediaType.IMAGE_JPEG;
+		return ResponseEntity.ok().contentType(type).header("Cache-Control", "private, no-store").body(new FileSystemResource(photo));
 	}
 
 	@PostMapping("/households/{id}/account")
 	String registerByOfficerPage(@AuthenticationPrincipal BangfuUser user, @PathVariable long id,
-			@RequestParam(required = false) String phone, RedirectAttributes redirect) {
+			@RequestParam(required = false) String phone, @RequestParam(required = false) String back, RedirectAttributes redirect) {
 		try {
 			householdAccounts.registerByOfficer(user, id, phone);
 			redirect.addFlashAttribute("notice", messages.getMessage("household.proxy.done", null, LocaleContextHolder.getLocale()));
@@ -112,9 +263,30 @@ class HouseholdController {
 			if (e.status() == 404) {
 				throw e;
 			}
-			redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
+			redirect.addFlashAttribute("error", text(e));
 		}
-		return "redirect:/households";
+		return "detail".equals(back) ? "redirect:/households/" + id : "redirect:/households";
+	}
+
+	@GetMapping("/households/coverage")
+	String coveragePage(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String region, Model model) {
+		Region scope = scope(user, region, regions);
+		model.addAttribute("scope", scope);
+		model.addAttribute("total", households.coverageOf(scope));
+		model.addAttribute("units", households.coverageBelow(scope));
+		return "household/coverage";
+	}
+
+	@GetMapping("/households/views")
+	String viewsPage(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String region,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		if (!user.has(Role.CITY_ADMIN) && !user.has(Role.COUNTY_ADMIN)) {
+			throw new BadInputException(403, "error.forbidden");
+		}
+		Region scope = user.scopeFor(region == null || region.isBlank() ? null : regions.get(RegionCode.parse(region)));
+		model.addAttribute("views", households.viewsWithin(scope, page));
+		model.addAttribute("scope", scope);
+		return "household/views";
 	}
 
 	@GetMapping("/register/household")
@@ -124,14 +296,14 @@ class HouseholdController {
 	}
 
 	@PostMapping("/register/household")
-	String self(@ModelAttribute HouseholdAccounts.SelfRegistration form, Model model, jakarta.servlet.http.HttpServletResponse response) {
+	String self(@ModelAttribute HouseholdAccounts.SelfRegistration form, Model model, HttpServletResponse response) {
 		try {
 			householdAccounts.registerSelf(form);
 			return "redirect:/login?registered";
 		}
 		catch (BadInputException e) {
 			response.setStatus(e.status());
-			model.addAttribute("error", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
+			model.addAttribute("error", text(e));
 			model.addAttribute("form", new HouseholdAccounts.SelfRegistration(form.phone(), "", "", form.name(), form.idNumber()));
 			return "household/register";
 		}

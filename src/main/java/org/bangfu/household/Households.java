@@ -7,18 +7,22 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.bangfu.account.BangfuUser;
 import org.bangfu.region.Region;
+import org.bangfu.shared.IdentityNumber;
 import org.bangfu.shared.Masking;
+import org.bangfu.shared.NotFoundException;
 import org.bangfu.shared.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The registry's households, always read within a region's subtree. */
+/** The registry's households, always read within a region's subtree (the caller's scope), masked. */
 @Component
 public class Households {
 
 	private static final String SELECT = """
-			SELECT h.id, h.household_number, h.region_code, r.name AS region_name, h.head_name, h.head_id_cipher, h.account_id
+			SELECT h.id, h.household_number, h.region_code, r.name AS region_name, h.head_name, h.head_id_cipher, h.member_count,
+			       h.poverty_cause, h.lifted, h.lifted_year, h.phone_cipher, h.account_id
 			FROM household h JOIN region r ON r.code = h.region_code
 			""";
 
@@ -42,14 +46,137 @@ public class Households {
 			.optional();
 	}
 
-	/** The households of the region's subtree, unregistered ones first, 100 a page. */
-	public List<Household> within(Region scope, int page) {
+	/** The household if one of the user's staff grants covers it; otherwise 404 (whether or not it exists). */
+	public Household inScopeOf(BangfuUser user, long id) {
+		return user.staffGrants().stream()
+			.map(g -> find(id, g.region()))
+			.flatMap(Optional::stream)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("household.not-found"));
+	}
+
+	/**
+	 * The households of the region's subtree, 100 a page, unregistered ones first; {@code q} finds by
+	 * a member's full ID number (exact, through its keyed hash) or by part of a member's name.
+	 */
+	public List<Household> within(Region scope, String q, boolean unregisteredOnly, int page) {
+		String query = q == null ? "" : q.strip();
+		String idHash = null;
+		if (query.length() >= 15) {
+			try {
+				idHash = java.util.HexFormat.of().formatHex(personalData.lookupHash(IdentityNumber.parse(query, clock).value()));
+			}
+			catch (org.bangfu.shared.BadInputException e) {
+				idHash = null;
+			}
+		}
 		return jdbc.sql(SELECT + """
 				WHERE h.region_code LIKE :prefix || '%'
+				  AND (NOT :unregistered OR h.account_id IS NULL)
+				  AND (:q = '' OR EXISTS (SELECT 1 FROM household_member m WHERE m.household_id = h.id
+				                          AND (m.id_hash = decode(:idHash, 'hex') OR (:idHash = '' AND strpos(m.name, :q) > 0))))
 				ORDER BY (h.account_id IS NOT NULL), h.region_code, h.household_number LIMIT 100 OFFSET :offset""")
 			.param("prefix", scope.prefix())
+			.param("unregistered", unregisteredOnly)
+			.param("q", query)
+			.param("idHash", idHash == null ? "" : idHash)
 			.param("offset", Math.max(page, 0) * 100)
 			.query(this::household)
+			.list();
+	}
+
+	public List<Member> members(long householdId) {
+		return jdbc.sql("SELECT * FROM household_member WHERE household_id = ? ORDER BY (relation NOT IN ('户主', '本人')), id")
+			.param(householdId)
+			.query((rs, n) -> new Member(rs.getLong("id"), rs.getString("name"),
+					Masking.idNumber(personalData.decrypt(rs.getBytes("id_cipher"))), rs.getString("relation"), rs.getString("gender"),
+					rs.getDate("birth_date") == null ? null : rs.getDate("birth_date").toLocalDate(), rs.getString("education"),
+					rs.getString("schooling"), rs.getString("health"), rs.getString("labor_skill"), rs.getString("work_status")))
+			.list();
+	}
+
+	/** Registration coverage of each unit directly below the region: registry households and those with an account. */
+	public List<Coverage> coverageBelow(Region region) {
+		int childLength = switch (region.level()) {
+			case PROVINCE -> 4;
+			case CITY -> 6;
+			case COUNTY -> 9;
+			case TOWNSHIP, VILLAGE -> 12;
+		};
+		return jdbc.sql("""
+				SELECT c.code, c.name, coalesce(s.households, 0) AS households, coalesce(s.registered, 0) AS registered
+				FROM region c LEFT JOIN (
+				    SELECT substr(region_code, 1, :len) AS unit, count(*) AS households, count(account_id) AS registered
+				    FROM household WHERE region_code LIKE :prefix || '%' GROUP BY 1) s
+				  ON s.unit = (CASE WHEN :len = 4 THEN substr(c.code, 1, 4) ELSE c.code END)
+				WHERE c.parent_code = :code OR (:leaf AND c.code = :code)
+				ORDER BY c.code""")
+			.param("len", childLength)
+			.param("prefix", region.prefix())
+			.param("code", region.code())
+			.param("leaf", region.level() == org.bangfu.region.RegionLevel.VILLAGE)
+			.query((rs, n) -> new Coverage(rs.getString("code"), rs.getString("name"), rs.getLong("households"), rs.getLong("registered")))
+			.list();
+	}
+
+	/** The totals for the region itself. */
+	public Coverage coverageOf(Region region) {
+		return jdbc.sql("SELECT count(*), count(account_id) FROM household WHERE region_code LIKE :prefix || '%'")
+			.param("prefix", region.prefix())
+			.query((rs, n) -> new Coverage(region.code(), region.name(), rs.getLong(1), rs.getLong(2)))
+			.single();
+	}
+
+	public record Coverage(String code, String name, long households, long registered) {
+
+		/** Registered ÷ registry households, in percent with one decimal; 0 when there are none. */
+		public double percent() {
+			return households == 0 ? 0 : Math.round(registered * 1000.0 / households) / 10.0;
+		}
+	}
+
+	/** The full ID number of a member or the household's phone, for entitled staff in scope; every call is logged. */
+	String reveal(BangfuUser user, long householdId, Long memberId, String field, String ip) {
+		Household household = inScopeOf(user, householdId);
+		byte[] cipher;
+		if ("ID_NUMBER".equals(field)) {
+			cipher = jdbc.sql("SELECT id_cipher FROM household_member WHERE id = ? AND household_id = ?")
+				.params(memberId, householdId)
+				.query((rs, n) -> rs.getBytes(1))
+				.optional()
+				.orElseThrow(() -> new NotFoundException("household.member.not-found"));
+		}
+		else if ("PHONE".equals(field)) {
+			cipher = jdbc.sql("SELECT phone_cipher FROM household WHERE id = ?").param(householdId).query((rs, n) -> rs.getBytes(1)).single();
+			if (cipher == null) {
+				throw new NotFoundException("household.phone.none");
+			}
+		}
+		else {
+			throw new org.bangfu.shared.BadInputException("household.reveal.field");
+		}
+		jdbc.sql("""
+				INSERT INTO personal_data_view (account_id, household_id, member_id, field, region_code, ip, viewed_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(user.id(), householdId, "ID_NUMBER".equals(field) ? memberId : null, field, household.regionCode(), ip,
+					Timestamp.from(clock.instant()))
+			.update();
+		return personalData.decrypt(cipher);
+	}
+
+	public record View(String viewer, String householdNumber, String headName, String field, String ip, java.time.Instant at) {
+	}
+
+	/** Who saw whose unmasked data, newest first, within the region's subtree. */
+	public List<View> viewsWithin(Region scope, int page) {
+		return jdbc.sql("""
+				SELECT a.name AS viewer, h.household_number, h.head_name, v.field, v.ip, v.viewed_at
+				FROM personal_data_view v JOIN account a ON a.id = v.account_id JOIN household h ON h.id = v.household_id
+				WHERE v.region_code LIKE :prefix || '%' ORDER BY v.viewed_at DESC, v.id DESC LIMIT 100 OFFSET :offset""")
+			.param("prefix", scope.prefix())
+			.param("offset", Math.max(page, 0) * 100)
+			.query((rs, n) -> new View(rs.getString("viewer"), rs.getString("household_number"), rs.getString("head_name"),
+					rs.getString("field"), rs.getString("ip"), rs.getTimestamp("viewed_at").toInstant()))
 			.list();
 	}
 
@@ -61,26 +188,16 @@ public class Households {
 			.optional();
 	}
 
-	long add(String householdNumber, String regionCode, String headName, String headIdNumber) {
-		return jdbc.sql("""
-				INSERT INTO household (household_number, region_code, head_name, head_id_hash, head_id_cipher, created_at)
-				VALUES (?, ?, ?, ?, ?, ?)
-				ON CONFLICT (household_number) DO UPDATE SET head_name = EXCLUDED.head_name
-				RETURNING id""")
-			.params(householdNumber, regionCode, headName, personalData.lookupHash(headIdNumber), personalData.encrypt(headIdNumber),
-					Timestamp.from(clock.instant()))
-			.query(Long.class)
-			.single();
-	}
-
 	/** Links the account; false when the household already has one (a concurrent registration won). */
 	boolean link(long householdId, long accountId) {
 		return jdbc.sql("UPDATE household SET account_id = ? WHERE id = ? AND account_id IS NULL").params(accountId, householdId).update() == 1;
 	}
 
 	private Household household(ResultSet rs, int n) throws SQLException {
+		byte[] phone = rs.getBytes("phone_cipher");
 		return new Household(rs.getLong("id"), rs.getString("household_number"), rs.getString("region_code"),
 				rs.getString("region_name"), rs.getString("head_name"), Masking.idNumber(personalData.decrypt(rs.getBytes("head_id_cipher"))),
-				(Long) rs.getObject("account_id"));
+				rs.getInt("member_count"), rs.getString("poverty_cause"), rs.getBoolean("lifted"), (Integer) rs.getObject("lifted_year"),
+				phone == null ? "" : Masking.phone(personalData.decrypt(phone)), (Long) rs.getObject("account_id"));
 	}
 }

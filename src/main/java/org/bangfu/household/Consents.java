@@ -1,0 +1,174 @@
+package org.bangfu.household;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.bangfu.account.Accounts;
+import org.bangfu.account.BangfuUser;
+import org.bangfu.account.OperationLog;
+import org.bangfu.shared.BadInputException;
+import org.bangfu.shared.BangfuProperties;
+import org.bangfu.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Recording and revoking consent. A photographed form or thumbprint is stored under the data
+ * directory (never published); a witnessed consent names a second staff member of the same
+ * village or above, who is not the recorder.
+ */
+@Component
+public class Consents {
+
+	static final long MAX_PHOTO_BYTES = 10L * 1024 * 1024;
+
+	private final JdbcClient jdbc;
+
+	private final Households households;
+
+	private final Accounts accounts;
+
+	private final OperationLog log;
+
+	private final Path photos;
+
+	private final Clock clock;
+
+	Consents(JdbcClient jdbc, Households households, Accounts accounts, OperationLog log, BangfuProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.households = households;
+		this.accounts = accounts;
+		this.log = log;
+		this.photos = properties.dataDir().resolve("uploads").resolve("consent");
+		this.clock = clock;
+	}
+
+	record NewConsent(boolean postOnBehalf, boolean publishPhotos, Consent.Method method, LocalDate givenOn, String witnessPhone) {
+	}
+
+	/** The active consent to posting on the household's behalf, if any: what the need module asks before a proxy post. */
+	public boolean allowsPostingOnBehalf(long householdId) {
+		return jdbc.sql("SELECT count(*) FROM consent WHERE household_id = ? AND post_on_behalf AND revoked_at IS NULL")
+			.param(householdId).query(Long.class).single() > 0;
+	}
+
+	/** Whether the household's photos may be published. */
+	public boolean allowsPublishingPhotos(long householdId) {
+		return jdbc.sql("SELECT count(*) FROM consent WHERE household_id = ? AND publish_photos AND revoked_at IS NULL")
+			.param(householdId).query(Long.class).single() > 0;
+	}
+
+	List<Consent> of(long householdId) {
+		return jdbc.sql("""
+				SELECT c.*, r.name AS recorded_by_name, w.name AS witness_name FROM consent c
+				JOIN account r ON r.id = c.recorded_by LEFT JOIN account w ON w.id = c.witness_id
+				WHERE c.household_id = ? ORDER BY c.id DESC""")
+			.param(householdId)
+			.query((rs, n) -> new Consent(rs.getLong("id"), rs.getLong("household_id"), rs.getBoolean("post_on_behalf"),
+					rs.getBoolean("publish_photos"), Consent.Method.valueOf(rs.getString("method")), rs.getDate("given_on").toLocalDate(),
+					rs.getString("recorded_by_name"), rs.getString("witness_name"), rs.getString("photo_path") != null,
+					rs.getTimestamp("recorded_at").toInstant(),
+					rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant()))
+			.list();
+	}
+
+	@Transactional
+	long record(BangfuUser officer, long householdId, NewConsent consent, InputStream photo, long photoSize) {
+		Household household = households.inScopeOf(officer, householdId);
+		if (!consent.postOnBehalf() && !consent.publishPhotos()) {
+			throw new BadInputException("consent.scope-required");
+		}
+		if (consent.method() == null) {
+			throw new BadInputException("consent.method-required");
+		}
+		LocalDate givenOn = consent.givenOn() == null ? LocalDate.now(clock) : consent.givenOn();
+		if (givenOn.isAfter(LocalDate.now(clock)) || givenOn.isBefore(LocalDate.now(clock).minusYears(5))) {
+			throw new BadInputException("consent.date");
+		}
+		Long witness = null;
+		String photoPath = null;
+		if (consent.method() == Consent.Method.WITNESSED) {
+			BangfuUser w = accounts.findByPhone(consent.witnessPhone() == null ? "" : consent.witnessPhone())
+				.filter(u -> u.id() != officer.id())
+				.filter(u -> u.staffGrants().stream().anyMatch(g -> g.covers(household.regionCode())))
+				.orElseThrow(() -> new BadInputException("consent.witness-invalid"));
+			witness = w.id();
+		}
+		else {
+			photoPath = storePhoto(photo, photoSize);
+		}
+		long id = jdbc.sql("""
+				INSERT INTO consent (household_id, region_code, post_on_behalf, publish_photos, method, photo_path, witness_id,
+				                     given_on, recorded_by, recorded_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+			.params(householdId, household.regionCode(), consent.postOnBehalf(), consent.publishPhotos(), consent.method().name(),
+					photoPath, witness, java.sql.Date.valueOf(givenOn), officer.id(), Timestamp.from(clock.instant()))
+			.query(Long.class)
+			.single();
+		log.record(officer.id(), "consent.record", "household:" + householdId, household.regionCode(),
+				consent.method() + (consent.postOnBehalf() ? " post" : "") + (consent.publishPhotos() ? " photos" : ""));
+		return id;
+	}
+
+	@Transactional
+	void revoke(BangfuUser officer, long householdId, long consentId) {
+		Household household = households.inScopeOf(officer, householdId);
+		int changed = jdbc.sql("UPDATE consent SET revoked_at = ?, revoked_by = ? WHERE id = ? AND household_id = ? AND revoked_at IS NULL")
+			.params(Timestamp.from(clock.instant()), officer.id(), consentId, householdId)
+			.update();
+		if (changed == 0) {
+			throw new NotFoundException("consent.not-found");
+		}
+		log.record(officer.id(), "consent.revoke", "household:" + householdId, household.regionCode(), "consent " + consentId);
+	}
+
+	/** The stored photo of a consent, for staff in scope. */
+	Path photo(BangfuUser officer, long householdId, long consentId) {
+		households.inScopeOf(officer, householdId);
+		String path = jdbc.sql("SELECT photo_path FROM consent WHERE id = ? AND household_id = ?")
+			.params(consentId, householdId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("consent.not-found"));
+		return photos.resolve(path);
+	}
+
+	/** Keeps a JPEG or PNG of at most 10 MB; anything else is refused by its content, not its name. */
+	private String storePhoto(InputStream photo, long size) {
+		if (photo == null || size <= 0) {
+			throw new BadInputException("consent.photo-required");
+		}
+		if (size > MAX_PHOTO_BYTES) {
+			throw new BadInputException(413, "upload.photo.too-large", 10);
+		}
+		try {
+			Files.createDirectories(photos);
+			Path tmp = Files.createTempFile(photos, "upload", ".tmp");
+			long copied;
+			try (InputStream in = photo) {
+				copied = Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+			}
+			String type = Uploads.imageType(tmp);
+			if (type == null || copied > MAX_PHOTO_BYTES) {
+				Files.deleteIfExists(tmp);
+				throw new BadInputException(type == null ? 415 : 413, type == null ? "upload.photo.type" : "upload.photo.too-large", 10);
+			}
+			String name = UUID.randomUUID() + "." + type;
+			Files.move(tmp, photos.resolve(name));
+			return name;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}
