@@ -87,6 +87,22 @@ public class Regions {
 		return counts;
 	}
 
+	/** A village with the names of its township and county, as registry files name them. */
+	public record VillagePath(String countyName, String townshipName, String villageName, String code) {
+	}
+
+	/** Every village under the region, with its township's and county's names, in code order. */
+	public List<VillagePath> villagesUnder(Region scope) {
+		return jdbc.sql("""
+				SELECT c.name AS county, t.name AS township, v.name AS village, v.code
+				FROM region v JOIN region t ON t.code = v.parent_code LEFT JOIN region c ON c.code = t.parent_code
+				WHERE v.level = 'VILLAGE' AND v.code LIKE :prefix || '%'
+				ORDER BY v.code""")
+			.param("prefix", scope.prefix())
+			.query((rs, n) -> new VillagePath(rs.getString("county"), rs.getString("township"), rs.getString("village"), rs.getString("code")))
+			.list();
+	}
+
 	public long count() {
 		return jdbc.sql("SELECT count(*) FROM region").query(Long.class).single();
 	}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Imports a generated registry of HOUSEHOLDS households (about 3 members each) through the running
+# application (JVM heap capped at 512 MB), and loads the same file with PostgreSQL's own COPY into
+# a table of the same columns, on the same server, in the same run; prints rows per second of each
+# and their ratio. Needs: a built target/bangfu.jar, curl, jq, psql (PostgreSQL client), /usr/bin/time.
+# Usage: bench/registry-import.sh [households=1000000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+HOUSEHOLDS=${1:-1000000}
+JAR=target/bangfu.jar
+PORT=18090
+PGPORT=15499
+[ -f "$JAR" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 1; }
+DIR=$(mktemp -d /tmp/bangfu-registry-bench.XXXXXX)
+FILE="$DIR/registry.csv"
+APP=
+trap '[ -n "$APP" ] && kill $APP 2>/dev/null; wait 2>/dev/null; rm -rf "$DIR"' EXIT
+
+echo "== generating $HOUSEHOLDS households for the villages of 衡阳县 (430421)"
+/usr/bin/time -f 'generator: %e s, max RSS %M KB' \
+  java -jar "$JAR" generate-registry --region=430421 --households="$HOUSEHOLDS" --seed=2017 --out="$FILE" \
+  --bangfu.data-dir="$DIR/data" --bangfu.embedded-db.port=$PGPORT
+ROWS=$(( $(wc -l < "$FILE") - 1 ))
+echo "file: $(du -h "$FILE" | cut -f1), $ROWS member rows"
+
+echo "== starting the application with -Xmx512m"
+java -Xmx512m -jar "$JAR" --bangfu.data-dir="$DIR/data" --server.port=$PORT --bangfu.embedded-db.port=$PGPORT >"$DIR/app.log" 2>&1 &
+APP=$!
+until curl -sf "localhost:$PORT/actuator/health" | grep -q UP; do sleep 0.5; kill -0 $APP; done
+TOKEN=$(curl -s -H 'Content-Type: application/json' -d '{"phone":"13800000002","password":"Bangfu@2017"}' \
+  "localhost:$PORT/api/v1/auth/login" | jq -r .token)
+
+echo "== the application's import (upload, check, encrypt, stage, merge)"
+ID=$(curl -s -H "Authorization: Bearer $TOKEN" -F "file=@$FILE;type=text/csv" "localhost:$PORT/api/v1/households/imports" | jq -r .id)
+while :; do
+  JOB=$(curl -s -H "Authorization: Bearer $TOKEN" "localhost:$PORT/api/v1/households/imports/$ID")
+  STATUS=$(echo "$JOB" | jq -r .job.status)
+  [ "$STATUS" = DONE ] || [ "$STATUS" = FAILED ] && break
+  sleep 1
+done
+echo "$JOB" | jq -c '.job | {status, rowsRead, rowsRejected, households, members, error}'
+APP_SECONDS=$(PGPASSWORD=postgres psql -h 127.0.0.1 -p $PGPORT -U postgres -d bangfu -Atc \
+  "SELECT extract(epoch FROM finished_at - started_at) FROM household_import WHERE id = $ID")
+APP_RSS=$(awk '/VmHWM/ {print $2}' /proc/$APP/status)
+
+echo "== PostgreSQL COPY of the same file into a table of the same columns"
+COLUMNS=$(head -1 "$FILE" | sed 's/^\xEF\xBB\xBF//' | tr ',' '\n' | awk '{printf "%sc%d text", (NR>1?", ":""), NR}')
+PGPASSWORD=postgres psql -q -h 127.0.0.1 -p $PGPORT -U postgres -d bangfu -c "DROP TABLE IF EXISTS bench_copy; CREATE TABLE bench_copy ($COLUMNS)"
+START=$(date +%s.%N)
+PGPASSWORD=postgres psql -q -h 127.0.0.1 -p $PGPORT -U postgres -d bangfu -c "\\copy bench_copy FROM '$FILE' WITH (FORMAT csv, HEADER true)"
+COPY_SECONDS=$(echo "$(date +%s.%N) - $START" | bc)
+PGPASSWORD=postgres psql -q -h 127.0.0.1 -p $PGPORT -U postgres -d bangfu -c "DROP TABLE bench_copy"
+
+printf '\napplication import: %d rows in %.1f s = %.0f rows/s (JVM peak RSS %d MB, heap capped at 512 MB)\n' \
+  "$ROWS" "$APP_SECONDS" "$(echo "$ROWS / $APP_SECONDS" | bc -l)" $((APP_RSS / 1024))
+printf 'PostgreSQL COPY:    %d rows in %.1f s = %.0f rows/s\n' "$ROWS" "$COPY_SECONDS" "$(echo "$ROWS / $COPY_SECONDS" | bc -l)"
+printf 'ratio (application / COPY rows per second): %.2f\n' "$(echo "$COPY_SECONDS / $APP_SECONDS" | bc -l)"
