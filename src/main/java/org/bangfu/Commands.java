@@ -4,9 +4,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.bangfu.household.RegistryFiles;
 import org.bangfu.region.DivisionImport;
+import org.bangfu.region.Region;
+import org.bangfu.region.Regions;
 import org.bangfu.region.InvalidDivisionFile;
 import org.bangfu.shared.BadInputException;
+import org.bangfu.shared.RegionCode;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
@@ -19,14 +23,60 @@ final class Commands {
 
 	static final String IMPORT_DIVISIONS = "import-divisions";
 
+	static final String GENERATE_REGISTRY = "generate-registry";
+
 	private Commands() {
 	}
 
+	/** {@code generate-registry --region=430421 --households=1000 [--seed=1] --out=FILE.csv}: a synthetic registry file. */
+	static int generateRegistry(SpringApplication app, String[] args) {
+		String region = option(args, "region");
+		String households = option(args, "households");
+		String out = option(args, "out");
+		if (region == null || households == null || out == null) {
+			System.err.println("用法 / usage: java -jar bangfu.jar " + GENERATE_REGISTRY
+					+ " --region=<区划代码> --households=<户数> --out=<文件.csv> [--seed=<随机种子>]");
+			return 2;
+		}
+		try (ConfigurableApplicationContext context = app.run(args)) {
+			MessageSource messages = context.getBean(MessageSource.class);
+			try {
+				long n = Long.parseLong(households);
+				long seed = Long.parseLong(java.util.Objects.requireNonNullElse(option(args, "seed"), "1"));
+				Region scope = context.getBean(Regions.class).get(RegionCode.parse(region));
+				long start = System.nanoTime();
+				context.getBean(RegistryFiles.class).generate(Path.of(out), scope, n, seed);
+				System.out.println(messages.getMessage("generate.done", new Object[] { n, scope.name(), out,
+						(System.nanoTime() - start) / 1_000_000 }, Locale.SIMPLIFIED_CHINESE));
+				return 0;
+			}
+			catch (NumberFormatException e) {
+				System.err.println(messages.getMessage("generate.households", null, Locale.SIMPLIFIED_CHINESE));
+				return 1;
+			}
+			catch (BadInputException e) {
+				System.err.println(messages.getMessage(e.messageKey(), e.args(), Locale.SIMPLIFIED_CHINESE));
+				return 1;
+			}
+			catch (java.io.IOException e) {
+				System.err.println(e.getMessage());
+				return 1;
+			}
+		}
+	}
+
+	private static String option(String[] args, String name) {
+		return Arrays.stream(args).filter(a -> a.startsWith("--" + name + "=")).map(a -> a.substring(name.length() + 3)).findFirst().orElse(null);
+	}
+
 	static boolean isCommand(String arg) {
-		return IMPORT_DIVISIONS.equals(arg);
+		return IMPORT_DIVISIONS.equals(arg) || GENERATE_REGISTRY.equals(arg);
 	}
 
 	static int run(SpringApplication app, String command, String[] args) {
+		if (GENERATE_REGISTRY.equals(command)) {
+			return generateRegistry(app, args);
+		}
 		// --name=value options configure the application as they do for the server; the rest are the command's
 		String[] options = Arrays.stream(args).filter(a -> a.startsWith("--")).toArray(String[]::new);
 		String[] positional = Arrays.stream(args).filter(a -> !a.startsWith("--")).toArray(String[]::new);

@@ -1,0 +1,371 @@
+package org.bangfu.household;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import org.bangfu.household.registry.RegistryFile;
+import org.bangfu.household.registry.RegistryRows;
+import org.bangfu.region.Region;
+import org.bangfu.shared.BadInputException;
+import org.bangfu.shared.PersonalData;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * One registry import, streamed with constant memory: each row is read, checked and resolved to its
+ * village, then its ID number and phone are encrypted and hashed and the row is streamed with COPY
+ * into a temporary table. Whole-file rules (an ID twice in the file, a household without or with two
+ * heads, a household or person that belongs outside the importer's scope) are checked there in SQL;
+ * the rest is merged into the registry in one statement per table, keyed by household number and
+ * ID number, so a re-import updates instead of duplicating. Refused rows are reported with line,
+ * column and reason; every other row is imported.
+ */
+@Component
+class RegistryImportRun {
+
+	private static final Logger log = LoggerFactory.getLogger(RegistryImportRun.class);
+
+	private static final int PROGRESS_EVERY = 5_000;
+
+	private final DataSource dataSource;
+
+	private final JdbcClient jdbc;
+
+	private final PersonalData personalData;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	RegistryImportRun(DataSource dataSource, JdbcClient jdbc, PersonalData personalData, MessageSource messages, Clock clock) {
+		this.dataSource = dataSource;
+		this.jdbc = jdbc;
+		this.personalData = personalData;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	void execute(long jobId, Path file, String fileName, Region scope) {
+		jdbc.sql("UPDATE household_import SET status = 'RUNNING', started_at = ?, rows_total = ? WHERE id = ?")
+			.params(Timestamp.from(clock.instant()), estimateRows(file), jobId)
+			.update();
+		try (Connection c = dataSource.getConnection()) {
+			c.setAutoCommit(false);
+			try {
+				Counts counts = importInto(c, jobId, file, fileName, scope);
+				c.commit();
+				jdbc.sql("""
+						UPDATE household_import SET status = 'DONE', finished_at = ?, rows_read = ?, rows_rejected = ?, households = ?, members = ?
+						WHERE id = ?""")
+					.params(Timestamp.from(clock.instant()), counts.read, counts.rejected, counts.households, counts.members, jobId)
+					.update();
+			}
+			catch (BadInputException e) {
+				c.rollback();
+				fail(jobId, text(e.messageKey(), e.args()));
+			}
+			catch (RuntimeException | SQLException | IOException e) {
+				c.rollback();
+				log.error("registry import {} failed", jobId, e);
+				fail(jobId, text("import.failed", null));
+			}
+		}
+		catch (SQLException e) {
+			log.error("registry import {}: no database connection", jobId, e);
+			fail(jobId, text("import.failed", null));
+		}
+	}
+
+	private static final class Counts {
+
+		long read;
+
+		long rejected;
+
+		long households;
+
+		long members;
+	}
+
+	private Counts importInto(Connection c, long jobId, Path file, String fileName, Region scope) throws SQLException, IOException {
+		try (Statement s = c.createStatement()) {
+			s.execute("""
+					CREATE TEMP TABLE registry_stage (
+					    line int, household_number text, member_number text, name text, id_hash bytea, id_cipher bytea,
+					    relation text, is_head boolean, gender text, birth_date date, ethnicity text, education text, schooling text,
+					    health text, labor_skill text, work_status text, region_code text, poverty_cause text, household_type text,
+					    lifted boolean, lifted_year int, phone_hash bytea, phone_cipher bytea) ON COMMIT DROP""");
+		}
+		RegionNames names = new RegionNames(jdbc, scope);
+		Counts counts = new Counts();
+		List<Object[]> problems = new ArrayList<>();
+		CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY registry_stage FROM STDIN (FORMAT text)");
+		try (RegistryFile registry = RegistryFile.open(file, fileName)) {
+			StringBuilder batch = new StringBuilder(1 << 17);
+			Iterator<RegistryFile.RawRow> rows = registry.rows();
+			while (rows.hasNext()) {
+				RegistryFile.RawRow raw = rows.next();
+				counts.read++;
+				RegistryRows.Result checked = RegistryRows.check(raw, clock);
+				if (!checked.problems().isEmpty()) {
+					for (RegistryRows.RowProblem p : checked.problems()) {
+						problems.add(new Object[] { p.line(), columnName(p.column()), text(p.messageKey(), p.args()) });
+					}
+					counts.rejected++;
+				}
+				else {
+					RegistryRows.MemberRow m = checked.row();
+					RegionNames.Resolution where = names.resolve(m.county(), m.township(), m.village());
+					if (where instanceof RegionNames.Found found) {
+						stage(batch, m, found.code());
+					}
+					else {
+						String key = where instanceof RegionNames.Ambiguous ? "import.row.village-ambiguous" : "import.row.village-unknown";
+						problems.add(new Object[] { raw.line(), columnName(org.bangfu.household.registry.RegistryColumn.VILLAGE),
+								text(key, new Object[] { m.village(), scope.name() }) });
+						counts.rejected++;
+					}
+				}
+				if (batch.length() > (1 << 16)) {
+					write(copy, batch);
+				}
+				if (problems.size() >= 500) {
+					saveProblems(jobId, problems);
+				}
+				if (counts.read % PROGRESS_EVERY == 0) {
+					jdbc.sql("UPDATE household_import SET rows_read = ?, rows_rejected = ? WHERE id = ?")
+						.params(counts.read, counts.rejected, jobId)
+						.update();
+				}
+			}
+			write(copy, batch);
+			copy.endCopy();
+		}
+		finally {
+			if (copy.isActive()) {
+				copy.cancelCopy();
+			}
+		}
+		saveProblems(jobId, problems);
+		counts.rejected += rejectWholeFileProblems(c, jobId, scope);
+		merge(c, jobId, counts);
+		return counts;
+	}
+
+	private void stage(StringBuilder b, RegistryRows.MemberRow m, String village) {
+		field(b, m.line()).field(b, m.householdNumber()).field(b, m.memberNumber()).field(b, m.name());
+		bytes(b, personalData.lookupHash(m.idNumber()));
+		bytes(b, personalData.encrypt(m.idNumber()));
+		field(b, m.relation()).field(b, m.isHead()).field(b, m.gender()).field(b, m.birthDate()).field(b, m.ethnicity())
+			.field(b, m.education()).field(b, m.schooling()).field(b, m.health()).field(b, m.laborSkill()).field(b, m.workStatus())
+			.field(b, village).field(b, m.povertyCause() == null ? null : m.povertyCause().name())
+			.field(b, m.householdType()).field(b, m.lifted()).field(b, m.liftedYear());
+		if (m.phone() == null) {
+			b.append("\\N\t\\N\n");
+		}
+		else {
+			bytes(b, personalData.lookupHash(m.phone()));
+			b.append("\\\\x").append(HexFormat.of().formatHex(personalData.encrypt(m.phone()))).append('\n');
+		}
+	}
+
+	private RegistryImportRun field(StringBuilder b, Object value) {
+		if (value == null) {
+			b.append("\\N");
+		}
+		else {
+			String s = value.toString();
+			for (int i = 0; i < s.length(); i++) {
+				char ch = s.charAt(i);
+				switch (ch) {
+					case '\\' -> b.append("\\\\");
+					case '\t' -> b.append("\\t");
+					case '\n' -> b.append("\\n");
+					case '\r' -> b.append("\\r");
+					default -> b.append(ch);
+				}
+			}
+		}
+		b.append('\t');
+		return this;
+	}
+
+	private static void bytes(StringBuilder b, byte[] value) {
+		b.append("\\\\x").append(HexFormat.of().formatHex(value)).append('\t');
+	}
+
+	private static void write(CopyIn copy, StringBuilder batch) throws SQLException {
+		byte[] bytes = batch.toString().getBytes(StandardCharsets.UTF_8);
+		copy.writeToCopy(bytes, 0, bytes.length);
+		batch.setLength(0);
+	}
+
+	/**
+	 * The rules that need the whole file: refused rows are reported and removed from the stage.
+	 * Answers how many rows were refused.
+	 */
+	private long rejectWholeFileProblems(Connection c, long jobId, Region scope) throws SQLException {
+		long rejected = 0;
+		String idColumn = columnName(org.bangfu.household.registry.RegistryColumn.ID_NUMBER);
+		String numberColumn = columnName(org.bangfu.household.registry.RegistryColumn.HOUSEHOLD_NUMBER);
+		// the same person twice in the file: keep the first row
+		rejected += reject(c, jobId, """
+				SELECT s.line, ?, format(?, f.first_line) FROM registry_stage s
+				JOIN (SELECT id_hash, min(line) AS first_line FROM registry_stage GROUP BY id_hash HAVING count(*) > 1) f
+				  ON f.id_hash = s.id_hash AND s.line > f.first_line""", idColumn, text("import.row.duplicate-id", new Object[] { "%s" }));
+		// a household must have exactly one head and lie in one village
+		rejected += reject(c, jobId, """
+				SELECT s.line, ?, format(?, s.household_number) FROM registry_stage s
+				JOIN (SELECT household_number FROM registry_stage GROUP BY household_number
+				      HAVING count(*) FILTER (WHERE is_head) <> 1 OR count(DISTINCT region_code) > 1) bad
+				  USING (household_number)""", numberColumn, text("import.row.household-heads", new Object[] { "%s" }));
+		// a household number or a person already in the registry outside the importer's scope
+		rejected += reject(c, jobId, """
+				SELECT s.line, ?, format(?, s.household_number) FROM registry_stage s
+				JOIN household h ON h.household_number = s.household_number
+				WHERE h.region_code NOT LIKE ? || '%'""", numberColumn, text("import.row.household-elsewhere", new Object[] { "%s" }),
+				scope.prefix());
+		rejected += reject(c, jobId, """
+				SELECT s.line, ?, ? FROM registry_stage s
+				JOIN household_member m ON m.id_hash = s.id_hash
+				WHERE m.region_code NOT LIKE ? || '%'""", idColumn, text("import.row.person-elsewhere", null), scope.prefix());
+		return rejected;
+	}
+
+	private long reject(Connection c, long jobId, String select, Object... params) throws SQLException {
+		try (PreparedStatement ps = c.prepareStatement("""
+				WITH bad AS (%s),
+				     reported AS (INSERT INTO household_import_problem (import_id, line, column_name, message)
+				                  SELECT ?, * FROM bad RETURNING line)
+				DELETE FROM registry_stage WHERE line IN (SELECT line FROM reported)""".formatted(select))) {
+			int i = 1;
+			for (Object p : params) {
+				ps.setObject(i++, p);
+			}
+			ps.setLong(i, jobId);
+			return ps.executeUpdate();
+		}
+	}
+
+	private void merge(Connection c, long jobId, Counts counts) throws SQLException {
+		Timestamp now = Timestamp.from(clock.instant());
+		try (PreparedStatement ps = c.prepareStatement("""
+				INSERT INTO household (household_number, region_code, head_name, head_id_hash, head_id_cipher, member_count,
+				                       poverty_cause, household_type, lifted, lifted_year, phone_hash, phone_cipher, import_id,
+				                       created_at, updated_at)
+				SELECT h.household_number, h.region_code, h.name, h.id_hash, h.id_cipher, n.members,
+				       coalesce(h.poverty_cause, n.cause), h.household_type, coalesce(h.lifted, false), h.lifted_year,
+				       coalesce(h.phone_hash, n.phone_hash), coalesce(h.phone_cipher, n.phone_cipher), ?, ?, ?
+				FROM registry_stage h
+				JOIN (SELECT household_number, count(*) AS members, min(poverty_cause) AS cause,
+				             (array_agg(phone_hash) FILTER (WHERE phone_hash IS NOT NULL))[1] AS phone_hash,
+				             (array_agg(phone_cipher) FILTER (WHERE phone_cipher IS NOT NULL))[1] AS phone_cipher
+				      FROM registry_stage GROUP BY household_number) n USING (household_number)
+				WHERE h.is_head
+				ON CONFLICT (household_number) DO UPDATE SET
+				    head_name = EXCLUDED.head_name, head_id_hash = EXCLUDED.head_id_hash, head_id_cipher = EXCLUDED.head_id_cipher,
+				    poverty_cause = EXCLUDED.poverty_cause, household_type = EXCLUDED.household_type, lifted = EXCLUDED.lifted,
+				    lifted_year = EXCLUDED.lifted_year, phone_hash = coalesce(EXCLUDED.phone_hash, household.phone_hash),
+				    phone_cipher = coalesce(EXCLUDED.phone_cipher, household.phone_cipher), import_id = EXCLUDED.import_id,
+				    updated_at = EXCLUDED.updated_at""")) {
+			ps.setLong(1, jobId);
+			ps.setTimestamp(2, now);
+			ps.setTimestamp(3, now);
+			counts.households = ps.executeUpdate();
+		}
+		try (Statement s = c.createStatement()) {
+			counts.members = s.executeUpdate("""
+					INSERT INTO household_member (household_id, region_code, member_number, name, id_hash, id_cipher, relation, gender,
+					                              birth_date, ethnicity, education, schooling, health, labor_skill, work_status)
+					SELECT h.id, s.region_code, s.member_number, s.name, s.id_hash, s.id_cipher, s.relation, s.gender, s.birth_date,
+					       s.ethnicity, s.education, s.schooling, s.health, s.labor_skill, s.work_status
+					FROM registry_stage s JOIN household h ON h.household_number = s.household_number
+					ON CONFLICT (id_hash) DO UPDATE SET
+					    household_id = EXCLUDED.household_id, region_code = EXCLUDED.region_code, member_number = EXCLUDED.member_number,
+					    name = EXCLUDED.name, relation = EXCLUDED.relation, gender = EXCLUDED.gender, birth_date = EXCLUDED.birth_date,
+					    ethnicity = EXCLUDED.ethnicity, education = EXCLUDED.education, schooling = EXCLUDED.schooling,
+					    health = EXCLUDED.health, labor_skill = EXCLUDED.labor_skill, work_status = EXCLUDED.work_status""");
+			// a household's size is what the registry now holds for it
+			s.executeUpdate("""
+					UPDATE household h SET member_count = m.n
+					FROM (SELECT household_id, count(*) AS n FROM household_member
+					      WHERE household_id IN (SELECT h2.id FROM household h2 WHERE h2.import_id = %d) GROUP BY household_id) m
+					WHERE h.id = m.household_id AND h.member_count <> m.n""".formatted(jobId));
+		}
+	}
+
+	private void saveProblems(long jobId, List<Object[]> problems) {
+		if (problems.isEmpty()) {
+			return;
+		}
+		for (Object[] p : problems) {
+			jdbc.sql("INSERT INTO household_import_problem (import_id, line, column_name, message) VALUES (?, ?, ?, ?)")
+				.params(jobId, p[0], p[1], p[2])
+				.update();
+		}
+		problems.clear();
+	}
+
+	private void fail(long jobId, String message) {
+		jdbc.sql("UPDATE household_import SET status = 'FAILED', error = ?, finished_at = ? WHERE id = ?")
+			.params(message, Timestamp.from(clock.instant()), jobId)
+			.update();
+	}
+
+	/** A CSV's line count (minus a header) gives the progress bar its end; spreadsheets have none until done. */
+	private static Long estimateRows(Path file) {
+		try (var in = Files.newInputStream(file)) {
+			byte[] head = in.readNBytes(4);
+			if (head.length >= 2 && ((head[0] == 'P' && head[1] == 'K') || (head[0] & 0xff) == 0xD0)) {
+				return null;
+			}
+		}
+		catch (IOException e) {
+			return null;
+		}
+		long lines = 0;
+		byte[] buffer = new byte[1 << 16];
+		try (var in = Files.newInputStream(file)) {
+			int n;
+			while ((n = in.read(buffer)) > 0) {
+				for (int i = 0; i < n; i++) {
+					if (buffer[i] == '\n') {
+						lines++;
+					}
+				}
+			}
+		}
+		catch (IOException e) {
+			return null;
+		}
+		return Math.max(lines - 1, 0);
+	}
+
+	private String columnName(org.bangfu.household.registry.RegistryColumn column) {
+		return column == null ? null : messages.getMessage("registry.column." + column.name(), null, column.name(), Locale.SIMPLIFIED_CHINESE);
+	}
+
+	private String text(String key, Object[] args) {
+		return messages.getMessage(key, args, key, Locale.SIMPLIFIED_CHINESE);
+	}
+}

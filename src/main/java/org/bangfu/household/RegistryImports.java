@@ -1,0 +1,199 @@
+package org.bangfu.household;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+import org.bangfu.account.BangfuUser;
+import org.bangfu.account.OperationLog;
+import org.bangfu.account.Role;
+import org.bangfu.household.registry.RegistryFile;
+import org.bangfu.region.Region;
+import org.bangfu.shared.BadInputException;
+import org.bangfu.shared.BangfuProperties;
+import org.bangfu.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registry import jobs: an uploaded file is kept under the data directory, a job row tracks it, and
+ * one background worker per node imports jobs one at a time ({@link RegistryImportRun}), so a big
+ * county file does not starve the web requests of a two-core machine.
+ */
+@Component
+class RegistryImports {
+
+	private static final Logger log = LoggerFactory.getLogger(RegistryImports.class);
+
+	enum Status {
+		QUEUED, RUNNING, DONE, FAILED
+	}
+
+	record Job(long id, long accountId, String regionCode, String fileName, Status status, Long rowsTotal, long rowsRead,
+			long rowsRejected, long households, long members, String error, Instant createdAt, Instant finishedAt) {
+
+		/** Percent done, when the total is known (CSV); null for spreadsheets until they finish. */
+		public Integer percent() {
+			if (status == Status.DONE) {
+				return 100;
+			}
+			if (rowsTotal == null || rowsTotal == 0) {
+				return null;
+			}
+			return (int) Math.min(99, rowsRead * 100 / rowsTotal);
+		}
+	}
+
+	record Problem(int line, String column, String message) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final RegistryImportRun run;
+
+	private final OperationLog operationLog;
+
+	private final Path uploads;
+
+	private final Clock clock;
+
+	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "registry-import");
+		t.setDaemon(true);
+		return t;
+	});
+
+	RegistryImports(JdbcClient jdbc, RegistryImportRun run, OperationLog operationLog, BangfuProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.run = run;
+		this.operationLog = operationLog;
+		this.uploads = properties.dataDir().resolve("imports");
+		this.clock = clock;
+	}
+
+	/** Who may import: the city office, county centers and township managers, into their own scope. */
+	static boolean mayImport(BangfuUser user) {
+		return user.has(Role.CITY_ADMIN) || user.has(Role.COUNTY_ADMIN) || user.has(Role.TOWNSHIP_MANAGER);
+	}
+
+	/** Keeps the upload and queues its import into the scope; answers the job id at once. */
+	long submit(BangfuUser user, Region scope, String fileName, InputStream content) {
+		if (!mayImport(user)) {
+			throw new BadInputException(403, "import.forbidden");
+		}
+		String name = fileName == null || fileName.isBlank() ? "upload" : Path.of(fileName).getFileName().toString();
+		if (name.length() > 200) {
+			name = name.substring(name.length() - 200);
+		}
+		Path stored;
+		try {
+			Files.createDirectories(uploads);
+			stored = uploads.resolve(UUID.randomUUID() + ".upload");
+			try (InputStream in = content) {
+				Files.copy(in, stored);
+			}
+			if (Files.size(stored) == 0) {
+				Files.delete(stored);
+				throw new BadInputException("import.empty");
+			}
+			// what can be told at once is told at once: not a CSV/XLSX/XLS, damaged, no header
+			try (RegistryFile probe = RegistryFile.open(stored, name)) {
+				probe.columns();
+			}
+			catch (RuntimeException e) {
+				Files.deleteIfExists(stored);
+				throw e;
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		String storedName = name;
+		long id = jdbc.sql("""
+				INSERT INTO household_import (account_id, region_code, file_name, status, created_at)
+				VALUES (?, ?, ?, 'QUEUED', ?) RETURNING id""")
+			.params(user.id(), scope.code(), name, Timestamp.from(clock.instant()))
+			.query(Long.class)
+			.single();
+		operationLog.record(user.id(), "registry.import", "import:" + id, scope.code(), name);
+		worker.submit(() -> {
+			try {
+				run.execute(id, stored, storedName, scope);
+			}
+			catch (RuntimeException | Error e) {
+				log.error("registry import {} failed", id, e);
+			}
+			finally {
+				try {
+					Files.deleteIfExists(stored);
+				}
+				catch (IOException e) {
+					log.warn("could not delete {}", stored);
+				}
+			}
+		});
+		return id;
+	}
+
+	/** The job, if the user's scope contains the region it was imported into. */
+	Job get(BangfuUser user, long id) {
+		return jdbc.sql("SELECT * FROM household_import WHERE id = ?")
+			.param(id)
+			.query(RegistryImports::job)
+			.optional()
+			.filter(j -> user.inScope(j.regionCode()))
+			.orElseThrow(() -> new NotFoundException("import.not-found"));
+	}
+
+	List<Job> recent(Region scope) {
+		return jdbc.sql("SELECT * FROM household_import WHERE region_code LIKE :prefix || '%' ORDER BY id DESC LIMIT 20")
+			.param("prefix", scope.prefix())
+			.query(RegistryImports::job)
+			.list();
+	}
+
+	List<Problem> problems(long jobId, int limit) {
+		return jdbc.sql("SELECT line, column_name, message FROM household_import_problem WHERE import_id = ? ORDER BY line LIMIT ?")
+			.params(jobId, limit)
+			.query((rs, n) -> new Problem(rs.getInt(1), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
+	/** Jobs a stopped node left behind cannot resume: say so rather than show them running forever. */
+	@EventListener(ApplicationReadyEvent.class)
+	void failInterruptedJobs() {
+		jdbc.sql("""
+				UPDATE household_import SET status = 'FAILED', error = '服务重启，导入中断；请重新上传文件。', finished_at = ?
+				WHERE status IN ('QUEUED', 'RUNNING')""")
+			.param(Timestamp.from(clock.instant()))
+			.update();
+	}
+
+	@PreDestroy
+	void stop() {
+		worker.shutdownNow();
+	}
+
+	static Job job(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Job(rs.getLong("id"), rs.getLong("account_id"), rs.getString("region_code"), rs.getString("file_name"),
+				Status.valueOf(rs.getString("status")), (Long) rs.getObject("rows_total"), rs.getLong("rows_read"),
+				rs.getLong("rows_rejected"), rs.getLong("households"), rs.getLong("members"), rs.getString("error"),
+				rs.getTimestamp("created_at").toInstant(),
+				Optional.ofNullable(rs.getTimestamp("finished_at")).map(Timestamp::toInstant).orElse(null));
+	}
+}

@@ -1,0 +1,201 @@
+package org.bangfu.household;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.bangfu.ApiClient;
+import org.bangfu.ApiClient.Answer;
+import org.bangfu.ApplicationTest;
+import org.bangfu.shared.IdentityNumber;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Importing registry files as county centers send them: good rows in, bad rows reported, re-imports update, scope kept. */
+class RegistryImportTest extends ApplicationTest {
+
+	static String id(String first17) {
+		return IdentityNumber.withCheckCharacter(first17);
+	}
+
+	private Answer upload(String token, String fileName, byte[] content) throws Exception {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.write(("--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.write(content);
+		body.write("\r\n--B--\r\n".getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/households/imports"))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "multipart/form-data; boundary=B")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+	}
+
+	private JsonNode finished(String token, long id) throws InterruptedException {
+		Instant until = Instant.now().plus(Duration.ofSeconds(60));
+		while (Instant.now().isBefore(until)) {
+			JsonNode job = api().get("/api/v1/households/imports/" + id, token).json();
+			String status = job.get("job").get("status").asString();
+			if (status.equals("DONE") || status.equals("FAILED")) {
+				return job;
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError("import " + id + " did not finish");
+	}
+
+	private List<String> problems(JsonNode job) {
+		List<String> lines = new ArrayList<>();
+		job.get("problems").forEach(p -> lines.add(p.get("line").asInt() + " " + p.get("column").asString() + " " + p.get("message").asString()));
+		return lines;
+	}
+
+	private long households(String numberPrefix) {
+		return jdbc.sql("SELECT count(*) FROM household WHERE household_number LIKE ? || '%'").param(numberPrefix).query(Long.class).single();
+	}
+
+	@Test
+	void aGbkFileWithTitleBlankAndTotalsRowsImportsItsGoodRowsAndReportsTheRest() throws Exception {
+		String head = id("43042119660606005");
+		String wife = id("43042119680808006");
+		String badChecksum = head.substring(0, 17) + (head.endsWith("5") ? "6" : "5");
+		String csv = String.join("\r\n",
+				"衡阳县建档立卡贫困人口花名册",
+				"",
+				"序号,县,乡（镇）,行政村,户编号,姓名,证件号码,与户主关系,主要致贫原因,脱贫属性,脱贫年度,联系电话",
+				"1,衡阳县,西渡镇,西渡村,４３０４２１１００２０３８００１,彭导入,\"" + head.toLowerCase() + "\",户主,因病致贫,已脱贫,2019年,138 0734 1111",
+				"2,衡阳县,西渡镇,西渡村委会,4304211002038001,龙导入,\"" + wife + "\",配偶,,已脱贫,2019,",
+				"3,衡阳县,西渡镇,西渡村委会,4304211002038002,错校验,\"" + badChecksum + "\",户主,因学,未脱贫,,",
+				"4,衡南县,茶市镇,茶市村,4304221032318001,外县人,\"" + id("43042219700101007") + "\",户主,因病,未脱贫,,",
+				"5,衡阳县,西渡镇,西渡村委会,4304211002038003,重复人,\"" + wife + "\",户主,因病,未脱贫,,",
+				"6,衡阳县,西渡镇,西渡村委会,4304211002038004,无户主,\"" + id("43042119900909009") + "\",之子,因病,未脱贫,,",
+				"7,衡阳县,西渡镇,西渡村委会,4304211002038005,怪原因,\"" + id("43042119551111011") + "\",户主,算命,未脱贫,2031,",
+				"合计,,,,,,,,,,,");
+		String county = api().login("13800000002", DEMO_PASSWORD);
+		Answer accepted = upload(county, "衡阳县花名册.csv", csv.getBytes(Charset.forName("GBK")));
+		assertThat(accepted.status()).isEqualTo(202);
+		JsonNode job = finished(county, accepted.json().get("id").asLong());
+		assertThat(job.get("job").get("status").asString()).isEqualTo("DONE");
+		assertThat(job.get("job").get("households").asLong()).isEqualTo(1);
+		assertThat(job.get("job").get("members").asLong()).isEqualTo(2);
+		assertThat(problems(job)).containsExactly(
+				"6 证件号码 身份证号校验位不正确，请核对。",
+				"7 行政村 村“茶市村”在衡阳县的区划中找不到（或不在您的管辖范围内）",
+				"8 证件号码 身份证号与本文件第 5 行重复，本行未导入",
+				"9 户编号 户编号 4304211002038004 的户没有户主或有多名户主，或成员不在同一个村，该户未导入",
+				"10 主要致贫原因 致贫原因“算命”不在标准列表中（因病、因残、因学、因灾、缺土地、缺水、缺技术、缺劳力、缺资金、交通条件落后、自身发展动力不足、其他）",
+				"10 脱贫年度 脱贫年度“2031”不正确，应为 2013 到 2026 之间的年份");
+		var imported = jdbc.sql("SELECT head_name, region_code, member_count, poverty_cause, lifted, lifted_year FROM household WHERE household_number = '4304211002038001'")
+			.query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getInt(3) + " " + rs.getString(4) + " " + rs.getBoolean(5) + " " + rs.getInt(6))
+			.single();
+		assertThat(imported).isEqualTo("彭导入 430421100203 2 ILLNESS true 2019");
+		assertThat(jdbc.sql("SELECT count(*) FROM household_member WHERE encode(id_cipher, 'escape') LIKE '%' || ? || '%'").param(head.substring(0, 12))
+			.query(Long.class).single()).as("ID numbers are stored encrypted").isZero();
+
+		// the same file again updates, it does not duplicate
+		JsonNode again = finished(county, upload(county, "衡阳县花名册.csv", csv.getBytes(Charset.forName("GBK"))).json().get("id").asLong());
+		assertThat(again.get("job").get("households").asLong()).isEqualTo(1);
+		assertThat(households("4304211002038")).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM household_member WHERE household_id = (SELECT id FROM household WHERE household_number = '4304211002038001')")
+			.query(Long.class).single()).isEqualTo(2);
+	}
+
+	@Test
+	void anXlsxWithAMergedTitleAndNumericCellsImports() throws Exception {
+		String head = id("43042119770707013");
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (XSSFWorkbook book = new XSSFWorkbook()) {
+			Sheet sheet = book.createSheet("花名册");
+			sheet.createRow(0).createCell(0).setCellValue("衡阳县贫困人口花名册");
+			sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 6));
+			Row header = sheet.createRow(1);
+			String[] names = { "户号", "姓名", "身份证号码", "与户主的关系", "村", "乡镇", "联系电话" };
+			for (int i = 0; i < names.length; i++) {
+				header.createCell(i).setCellValue(names[i]);
+			}
+			Row row = sheet.createRow(2);
+			row.createCell(0).setCellValue(4304211002037001d);
+			row.createCell(1).setCellValue("表格导入");
+			row.createCell(2).setCellValue(head);
+			row.createCell(3).setCellValue("户主");
+			row.createCell(4).setCellValue("西渡村委会");
+			row.createCell(5).setCellValue("西渡镇");
+			row.createCell(6).setCellValue(13807342222d);
+			book.write(out);
+		}
+		String township = api().login("13800000003", DEMO_PASSWORD);
+		JsonNode job = finished(township, upload(township, "西渡镇.xlsx", out.toByteArray()).json().get("id").asLong());
+		assertThat(problems(job)).isEmpty();
+		assertThat(job.get("job").get("households").asLong()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT head_name FROM household WHERE household_number = '4304211002037001'").query(String.class).single()).isEqualTo("表格导入");
+
+		byte[] cut = Arrays.copyOf(out.toByteArray(), out.size() / 2);
+		Answer broken = upload(township, "西渡镇.xlsx", cut);
+		assertThat(broken.status()).isEqualTo(400);
+		assertThat(broken.json().get("detail").asString()).startsWith("Excel 文件已损坏或不完整");
+	}
+
+	@Test
+	void filesThatAreNotRegistriesAreRefusedAtOnceAndNothingChanges() throws Exception {
+		String county = api().login("13800000002", DEMO_PASSWORD);
+		long before = jdbc.sql("SELECT count(*) FROM household_import").query(Long.class).single();
+		Answer pdf = upload(county, "花名册.csv", "%PDF-1.7\n%\u00e2\u00e3 binary".getBytes(StandardCharsets.ISO_8859_1));
+		assertThat(pdf.status()).isEqualTo(415);
+		assertThat(pdf.json().get("detail").asString()).startsWith("文件既不是 CSV，也不是 Excel");
+		Answer headers = upload(county, "x.csv", "名称,数量\n大米,10\n".getBytes(StandardCharsets.UTF_8));
+		assertThat(headers.status()).isEqualTo(400);
+		assertThat(headers.json().get("detail").asString()).contains("找不到表头");
+		Answer missing = upload(county, "x.csv", "县,乡镇,行政村,户编号,姓名\n".getBytes(StandardCharsets.UTF_8));
+		assertThat(missing.json().get("detail").asString()).isEqualTo("表头缺少必需的列：证件号码、与户主关系。");
+		Answer empty = upload(county, "x.csv", new byte[0]);
+		assertThat(empty.status()).isEqualTo(400);
+		assertThat(jdbc.sql("SELECT count(*) FROM household_import").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
+	void onlyStaffAboveTheVillageImportAndOnlyIntoTheirScope() throws Exception {
+		String csv = "行政村,户编号,姓名,证件号码,与户主关系\n西渡村委会,4304211002036001,越权,\"" + id("43042119800101015") + "\",户主\n";
+		ApiClient api = api();
+		assertThat(upload(api.login("13800000004", DEMO_PASSWORD), "x.csv", csv.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(403);
+		String hengnan = api.login("13800000012", DEMO_PASSWORD);
+		JsonNode job = finished(hengnan, upload(hengnan, "x.csv", csv.getBytes(StandardCharsets.UTF_8)).json().get("id").asLong());
+		assertThat(job.get("job").get("households").asLong()).isZero();
+		assertThat(problems(job).get(0)).contains("行政村", "西渡村委会", "衡南县");
+		assertThat(households("4304211002036")).isZero();
+		assertThat(api.get("/api/v1/households/imports/" + job.get("job").get("id").asLong(), api.login("13800000002", DEMO_PASSWORD)).status())
+			.as("another county's import").isEqualTo(404);
+	}
+
+	@Test
+	void theReportDownloadsAsASpreadsheet() throws Exception {
+		String county = api().login("13800000002", DEMO_PASSWORD);
+		String csv = "行政村,户编号,姓名,证件号码,与户主关系\n西渡村委会,4304211002035001,坏号码,430421,户主\n";
+		long id = finished(county, upload(county, "x.csv", csv.getBytes(StandardCharsets.UTF_8)).json().get("id").asLong()).get("job").get("id").asLong();
+		HttpResponse<byte[]> report = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+				URI.create("http://localhost:" + port + "/api/v1/households/imports/" + id + "/report.xlsx")).header("Authorization", "Bearer " + county).build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(report.statusCode()).isEqualTo(200);
+		try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(report.body()))) {
+			Sheet sheet = book.getSheetAt(0);
+			assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("原因");
+			assertThat(sheet.getRow(2).getCell(0).getNumericCellValue()).isEqualTo(2);
+			assertThat(sheet.getRow(2).getCell(2).getStringCellValue()).startsWith("身份证号格式不正确");
+		}
+	}
+}
