@@ -44,29 +44,44 @@ public class PersonalData {
 
 	private final SecureRandom random = new SecureRandom();
 
-	public PersonalData(BangfuProperties properties) {
-		byte[][] keys = loadKeys(properties);
-		this.encryptionKey = new SecretKeySpec(keys[0], "AES");
-		this.lookupKey = new SecretKeySpec(keys[1], "HmacSHA256");
-	}
+	// Mac and Cipher are not thread-safe and costly to look up: one of each per thread (imports hash millions)
+	private final ThreadLocal<Mac> macs;
 
-	/** The keyed hash by which an exact value is found; blanks and case of an ID's check letter ignored. */
-	public byte[] lookupHash(String value) {
+	private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> {
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(lookupKey);
-			return mac.doFinal(normalise(value).getBytes(StandardCharsets.UTF_8));
+			return Cipher.getInstance("AES/GCM/NoPadding");
 		}
 		catch (GeneralSecurityException e) {
 			throw new IllegalStateException(e);
 		}
+	});
+
+	public PersonalData(BangfuProperties properties) {
+		byte[][] keys = loadKeys(properties);
+		this.encryptionKey = new SecretKeySpec(keys[0], "AES");
+		this.lookupKey = new SecretKeySpec(keys[1], "HmacSHA256");
+		this.macs = ThreadLocal.withInitial(() -> {
+			try {
+				Mac mac = Mac.getInstance("HmacSHA256");
+				mac.init(lookupKey);
+				return mac;
+			}
+			catch (GeneralSecurityException e) {
+				throw new IllegalStateException(e);
+			}
+		});
+	}
+
+	/** The keyed hash by which an exact value is found; blanks and case of an ID's check letter ignored. */
+	public byte[] lookupHash(String value) {
+		return macs.get().doFinal(normalise(value).getBytes(StandardCharsets.UTF_8));
 	}
 
 	public byte[] encrypt(String value) {
 		try {
 			byte[] iv = new byte[IV_BYTES];
 			random.nextBytes(iv);
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = ciphers.get();
 			cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(128, iv));
 			byte[] sealed = cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
 			byte[] out = new byte[1 + IV_BYTES + sealed.length];
@@ -88,7 +103,7 @@ public class PersonalData {
 			throw new IllegalStateException("not a value sealed by this application");
 		}
 		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = ciphers.get();
 			cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(128, stored, 1, IV_BYTES));
 			byte[] plain = cipher.doFinal(stored, 1 + IV_BYTES, stored.length - 1 - IV_BYTES);
 			return new String(plain, StandardCharsets.UTF_8);
