@@ -1,7 +1,6 @@
 -- 建档立卡: the registry of poor households and their members, as county centers import it.
 -- ID numbers and phones are personal data: encrypted, found by keyed hash (DESIGN.md §5). Every
 -- row carries its village's code, for scope queries and for distribution by county code (§6).
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
 CREATE TABLE household (
     id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -26,7 +25,6 @@ CREATE TABLE household (
 );
 CREATE INDEX household_region_idx ON household (region_code text_pattern_ops);
 CREATE INDEX household_head_id_idx ON household (head_id_hash);
-CREATE INDEX household_head_name_trgm ON household USING gin (head_name gin_trgm_ops);
 
 CREATE TABLE household_member (
     id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -48,7 +46,6 @@ CREATE TABLE household_member (
 );
 CREATE INDEX household_member_household_idx ON household_member (household_id);
 CREATE INDEX household_member_region_idx ON household_member (region_code text_pattern_ops);
-CREATE INDEX household_member_name_trgm ON household_member USING gin (name gin_trgm_ops);
 
 -- 贫困村: the poor-village flag of the registry, per village.
 CREATE TABLE poor_village (
