@@ -114,25 +114,40 @@ public final class RegistryFile implements AutoCloseable {
 	}
 
 	public Iterator<RawRow> rows() {
-		return new Iterator<>() {
-
-			private RawRow next = advance();
-
+		return new Lookahead<>() {
 			@Override
-			public boolean hasNext() {
-				return next != null;
-			}
-
-			@Override
-			public RawRow next() {
-				if (next == null) {
-					throw new NoSuchElementException();
-				}
-				RawRow r = next;
-				next = advance();
-				return r;
+			protected RawRow fetch() {
+				return advance();
 			}
 		};
+	}
+
+	/** An iterator that fetches one element ahead; null from {@link #fetch} ends it. */
+	abstract static class Lookahead<T> implements Iterator<T> {
+
+		private T next;
+
+		private boolean fetched;
+
+		protected abstract T fetch();
+
+		@Override
+		public boolean hasNext() {
+			if (!fetched) {
+				next = fetch();
+				fetched = true;
+			}
+			return next != null;
+		}
+
+		@Override
+		public T next() {
+			if (!hasNext()) {
+				throw new NoSuchElementException();
+			}
+			fetched = false;
+			return next;
+		}
 	}
 
 	private RawRow advance() {
@@ -287,32 +302,18 @@ public final class RegistryFile implements AutoCloseable {
 	}
 
 	/** RFC 4180 rows: quoted fields may hold commas, doubled quotes and line breaks; tab-separated files too. */
-	private static final class CsvRows implements Iterator<List<String>> {
+	private static final class CsvRows extends Lookahead<List<String>> {
 
 		private final BufferedReader reader;
 
 		private Character separator;
 
-		private List<String> next;
-
 		CsvRows(BufferedReader reader) {
 			this.reader = reader;
-			this.next = read();
 		}
 
 		@Override
-		public boolean hasNext() {
-			return next != null;
-		}
-
-		@Override
-		public List<String> next() {
-			List<String> r = next;
-			next = read();
-			return r;
-		}
-
-		private List<String> read() {
+		protected List<String> fetch() {
 			try {
 				String line = reader.readLine();
 				if (line == null) {
@@ -510,11 +511,10 @@ public final class RegistryFile implements AutoCloseable {
 		}, "registry-xlsx-reader");
 		producer.setDaemon(true);
 		producer.start();
-		Iterator<List<String>> rows = new Iterator<>() {
+		Iterator<List<String>> rows = new Lookahead<>() {
 
-			private List<String> next = take();
-
-			private List<String> take() {
+			@Override
+			protected List<String> fetch() {
 				try {
 					List<String> r = queue.poll(10, TimeUnit.MINUTES);
 					if (r == null || r == END) {
@@ -530,18 +530,6 @@ public final class RegistryFile implements AutoCloseable {
 					Thread.currentThread().interrupt();
 					return null;
 				}
-			}
-
-			@Override
-			public boolean hasNext() {
-				return next != null;
-			}
-
-			@Override
-			public List<String> next() {
-				List<String> r = next;
-				next = take();
-				return r;
 			}
 		};
 		return new RegistryFile(rows, () -> {
