@@ -142,11 +142,8 @@ public class PersonalData {
 				try (OutputStream out = Files.newOutputStream(file)) {
 					stored.store(out, "Bangfu demo keys, generated because bangfu.keys.* was not set. Back this file up with the database.");
 				}
-				try {
+				if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
 					Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-				}
-				catch (UnsupportedOperationException e) {
-					// not a POSIX file system; the file stays with the default permissions
 				}
 			}
 			log.warn("个人信息加密密钥来自 {}（自动生成的演示密钥）。生产环境必须通过 bangfu.keys.personal-data 和 "
