@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * All of them share one Spring context, so the database starts once per test run.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestClock.Config.class)
+@Import(TestClock.class)
 public abstract class ApplicationTest {
 
 	public static final String DEMO_PASSWORD = "Bangfu@2017";

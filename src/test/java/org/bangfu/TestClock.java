@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** The application's clock in tests: real time, which a test may move forward (and must reset). */
+/**
+ * The application's clock in tests: real time, which a test may move forward (and must reset).
+ * Imported by {@link ApplicationTest} as the primary clock bean.
+ */
+@Primary
 public final class TestClock extends Clock {
 
 	private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
@@ -36,15 +38,5 @@ public final class TestClock extends Clock {
 	@Override
 	public Clock withZone(ZoneId zone) {
 		return this;
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	public static class Config {
-
-		@Bean
-		@Primary
-		TestClock testClock() {
-			return new TestClock();
-		}
 	}
 }

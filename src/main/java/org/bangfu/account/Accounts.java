@@ -49,10 +49,6 @@ public class Accounts {
 	/** What a new account starts with; the phone and password may be absent (proxy registration, invitations). */
 	public record NewAccount(String phone, String name, String rawPassword, DonorType donorType, String creditCode,
 			String idNumber, Long registeredBy) {
-
-		public static NewAccount withPhone(String phone, String name, String rawPassword) {
-			return new NewAccount(phone, name, rawPassword, null, null, null, null);
-		}
 	}
 
 	public Optional<BangfuUser> findByPhone(String phone) {

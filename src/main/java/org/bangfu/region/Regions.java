@@ -103,10 +103,6 @@ public class Regions {
 			.list();
 	}
 
-	public long count() {
-		return jdbc.sql("SELECT count(*) FROM region").query(Long.class).single();
-	}
-
 	/** Maps a row with the columns code, name, level, parent_code, prefix; for modules that join the region table. */
 	public static Region region(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
 		return new Region(rs.getString("code"), rs.getString("name"), RegionLevel.valueOf(rs.getString("level")),

@@ -19,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Masking everywhere a household shows, the logged "show", consent and coverage, against the real database. */
 class RegistryPrivacyTest extends ApplicationTest {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	Consents consents;
+
 	static final String ZHANG_HEAD_ID = IdentityNumber.withCheckCharacter("43042119580312003");
 
 	private long householdId(String head) {
@@ -85,11 +88,14 @@ class RegistryPrivacyTest extends ApplicationTest {
 				"method=WITNESSED", "witnessPhone=13800000003");
 		assertThat(witnessed.status()).isEqualTo(201);
 		assertThat(witnessed.json().get("witness").asString()).isEqualTo("西渡镇信息管理员");
+		assertThat(consents.allowsPostingOnBehalf(wang)).isTrue();
+		assertThat(consents.allowsPublishingPhotos(wang)).isTrue();
 		long consentId = witnessed.json().get("id").asLong();
 		assertThat(api.post("/api/v1/households/" + wang + "/consents/" + consentId + "/revoke", null, officer).status()).isEqualTo(204);
-		JsonNode consents = api.get("/api/v1/households/" + wang, officer).json().get("consents");
-		assertThat(consents.size()).isEqualTo(before + 1);
-		JsonNode after = consents.get(0);
+		assertThat(consents.allowsPublishingPhotos(wang)).as("the only photo consent was revoked").isFalse();
+		JsonNode recorded = api.get("/api/v1/households/" + wang, officer).json().get("consents");
+		assertThat(recorded.size()).isEqualTo(before + 1);
+		JsonNode after = recorded.get(0);
 		assertThat(after.get("revokedAt").isNull()).isFalse();
 		assertThat(api.post("/api/v1/households/" + wang + "/consents/" + consentId + "/revoke", null, officer).status()).isEqualTo(404);
 	}
