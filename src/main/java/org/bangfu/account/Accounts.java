@@ -114,6 +114,11 @@ public class Accounts {
 		}
 	}
 
+	/** The account's phone, for a notice by SMS; empty for an unclaimed household account. */
+	public Optional<String> phoneOf(long accountId) {
+		return findById(accountId).map(BangfuUser::phone).filter(p -> p != null && !p.isBlank());
+	}
+
 	public void changePassword(long accountId, String rawPassword) {
 		jdbc.sql("UPDATE account SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?")
 			.params(passwords.encode(rawPassword), accountId)

@@ -13,6 +13,7 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RegexRequestMatcher;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
@@ -37,7 +38,10 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(a -> a
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/sms-codes", "/api/v1/auth/register",
 						"/api/v1/auth/register-household").permitAll()
-				.requestMatchers(HttpMethod.GET, "/api/v1/regions/**").permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/needs", "/api/v1/needs/category-rules").permitAll()
+				// the public need page and "report this need": numeric ids only, so /needs/mine and the like stay signed in
+				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/api/v1/needs/\\d+(\\?.*)?")).permitAll()
+				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.POST, "/api/v1/needs/\\d+/reports(\\?.*)?")).permitAll()
 				.requestMatchers("/api/v1/admin/sms-outbox").hasRole("CITY_ADMIN")
 				.anyRequest().authenticated());
 		return http.build();
@@ -51,6 +55,9 @@ class SecurityConfiguration {
 						"/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**", "/actuator/health", "/actuator/health/**",
 						"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/needs").permitAll()
+				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/needs/\\d+(/qr\\.png|/photos/\\d+(-thumb)?\\.jpg)?(\\?.*)?")).permitAll()
+				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.POST, "/needs/\\d+/report(\\?.*)?")).permitAll()
 				.requestMatchers("/admin/sms-outbox").hasRole("CITY_ADMIN")
 				.anyRequest().authenticated())
 			.authenticationProvider(new SessionLogin.PasswordProvider(login))

@@ -46,6 +46,16 @@ public class Households {
 			.optional();
 	}
 
+	/** The household whose platform account this is, if any: what a household's own post belongs to. */
+	public Optional<Household> ofAccount(long accountId) {
+		return jdbc.sql(SELECT + " WHERE h.account_id = ?").param(accountId).query(this::household).optional();
+	}
+
+	/** A household by id, without a scope: for public pages, which show it masked, and for the module's own checks. */
+	public Optional<Household> byId(long id) {
+		return jdbc.sql(SELECT + " WHERE h.id = ?").param(id).query(this::household).optional();
+	}
+
 	/** The household if one of the user's staff grants covers it; otherwise 404 (whether or not it exists). */
 	public Household inScopeOf(BangfuUser user, long id) {
 		return user.staffGrants().stream()

@@ -113,7 +113,9 @@ public final class EmbeddedPostgresServer implements Closeable {
 					return;
 				}
 			}
-			s.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
+			// C collation keeps sorting fast and predictable; a UTF-8 character classification lets pg_trgm see
+			// Chinese characters as word characters (under LC_CTYPE C it drops them and cannot index them)
+			s.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0");
 		}
 		catch (SQLException e) {
 			throw new IOException("cannot create the database " + DATABASE, e);

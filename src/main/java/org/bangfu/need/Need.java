@@ -1,0 +1,217 @@
+package org.bangfu.need;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bangfu.shared.BadInputException;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
+/**
+ * A need: the aggregate that guards its own state. Every change goes through a method that asks
+ * {@link NeedLifecycle} whether it is allowed from the current state and records the transition
+ * (who, when, why); {@link Needs#save} writes the state and the recorded transitions together, and
+ * refuses when someone else changed the need in between.
+ */
+public final class Need {
+
+	/** A recorded transition, waiting to be written. */
+	record Transition(NeedAction action, NeedState from, NeedState to, Long actorId, String reason, Instant at) {
+	}
+
+	private final long id;
+
+	private final String regionCode;
+
+	private final Long householdId;
+
+	private final String producer;
+
+	private final long posterId;
+
+	private final boolean onBehalf;
+
+	private final Instant createdAt;
+
+	private final int version;
+
+	private NeedContent content;
+
+	private NeedState state;
+
+	private int pledgedQuantity;
+
+	private String rejectReason;
+
+	private Long verifiedBy;
+
+	private Instant submittedAt;
+
+	private Instant verifiedAt;
+
+	private Instant publishedAt;
+
+	private Instant updatedAt;
+
+	private final Long previousNeedId;
+
+	private final List<Transition> recorded = new ArrayList<>();
+
+	Need(long id, String regionCode, Long householdId, String producer, long posterId, boolean onBehalf, NeedContent content,
+			NeedState state, int pledgedQuantity, String rejectReason, Long verifiedBy, Instant createdAt, Instant submittedAt,
+			Instant verifiedAt, Instant publishedAt, Instant updatedAt, Long previousNeedId, int version) {
+		this.id = id;
+		this.regionCode = regionCode;
+		this.householdId = householdId;
+		this.producer = producer;
+		this.posterId = posterId;
+		this.onBehalf = onBehalf;
+		this.content = content;
+		this.state = state;
+		this.pledgedQuantity = pledgedQuantity;
+		this.rejectReason = rejectReason;
+		this.verifiedBy = verifiedBy;
+		this.createdAt = createdAt;
+		this.submittedAt = submittedAt;
+		this.verifiedAt = verifiedAt;
+		this.publishedAt = publishedAt;
+		this.updatedAt = updatedAt;
+		this.previousNeedId = previousNeedId;
+		this.version = version;
+	}
+
+	private void move(NeedAction action, Long actor, String reason, Instant at) {
+		NeedState to = NeedLifecycle.next(state, action)
+			.orElseThrow(() -> new BadInputException(409, "need.transition-refused",
+					new DefaultMessageSourceResolvable(state.label()), new DefaultMessageSourceResolvable(action.label())));
+		recorded.add(new Transition(action, state, to, actor, reason, at));
+		state = to;
+		updatedAt = at;
+	}
+
+	void edit(NeedContent changed, long by, Instant at) {
+		move(NeedAction.EDIT, by, null, at);
+		content = changed;
+	}
+
+	void submit(long by, Instant at) {
+		move(NeedAction.SUBMIT, by, null, at);
+		submittedAt = at;
+		rejectReason = null;
+	}
+
+	/** Verification publishes at once: the verifier is the second person the plan asks for. */
+	void verify(long by, Instant at) {
+		if (by == posterId) {
+			throw new BadInputException(403, "need.verify-own");
+		}
+		move(NeedAction.VERIFY, by, null, at);
+		verifiedBy = by;
+		verifiedAt = at;
+		move(NeedAction.PUBLISH, by, null, at);
+		publishedAt = at;
+	}
+
+	void reject(long by, String reason, Instant at) {
+		if (by == posterId) {
+			throw new BadInputException(403, "need.verify-own");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw new BadInputException("need.reject-reason-required");
+		}
+		move(NeedAction.REJECT, by, reason.strip(), at);
+		rejectReason = reason.strip();
+	}
+
+	void withdraw(long by, String reason, Instant at) {
+		move(NeedAction.WITHDRAW, by, reason == null || reason.isBlank() ? null : reason.strip(), at);
+	}
+
+	void expire(Instant at) {
+		move(NeedAction.EXPIRE, null, null, at);
+	}
+
+	public long id() {
+		return id;
+	}
+
+	public String regionCode() {
+		return regionCode;
+	}
+
+	public Long householdId() {
+		return householdId;
+	}
+
+	public String producer() {
+		return producer;
+	}
+
+	public long posterId() {
+		return posterId;
+	}
+
+	public boolean onBehalf() {
+		return onBehalf;
+	}
+
+	public NeedContent content() {
+		return content;
+	}
+
+	public NeedState state() {
+		return state;
+	}
+
+	public int totalQuantity() {
+		return content.totalQuantity();
+	}
+
+	public int pledgedQuantity() {
+		return pledgedQuantity;
+	}
+
+	public int remainingQuantity() {
+		return content.totalQuantity() - pledgedQuantity;
+	}
+
+	public String rejectReason() {
+		return rejectReason;
+	}
+
+	public Long verifiedBy() {
+		return verifiedBy;
+	}
+
+	public Instant createdAt() {
+		return createdAt;
+	}
+
+	public Instant submittedAt() {
+		return submittedAt;
+	}
+
+	public Instant verifiedAt() {
+		return verifiedAt;
+	}
+
+	public Instant publishedAt() {
+		return publishedAt;
+	}
+
+	public Instant updatedAt() {
+		return updatedAt;
+	}
+
+	public Long previousNeedId() {
+		return previousNeedId;
+	}
+
+	int version() {
+		return version;
+	}
+
+	List<Transition> recorded() {
+		return List.copyOf(recorded);
+	}
+}

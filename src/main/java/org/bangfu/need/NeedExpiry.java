@@ -1,0 +1,89 @@
+package org.bangfu.need;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.bangfu.account.Accounts;
+import org.bangfu.notify.Sms;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Needs published and not pledged at all within {@code bangfu.needs.expire-after} (90 days unless
+ * configured) expire; their poster is told by SMS, so the officer can look at the need again
+ * (re-post it, or find help another way).
+ */
+@Component
+class NeedExpiry {
+
+	private static final Logger log = LoggerFactory.getLogger(NeedExpiry.class);
+
+	private final Needs needs;
+
+	private final JdbcClient jdbc;
+
+	private final Accounts accounts;
+
+	private final Sms sms;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final Duration expireAfter;
+
+	NeedExpiry(Needs needs, JdbcClient jdbc, Accounts accounts, Sms sms, TransactionTemplate transactions, Clock clock,
+			@Value("${bangfu.needs.expire-after:90d}") Duration expireAfter) {
+		this.needs = needs;
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.sms = sms;
+		this.transactions = transactions;
+		this.clock = clock;
+		this.expireAfter = expireAfter;
+	}
+
+	Duration expireAfter() {
+		return expireAfter;
+	}
+
+	/** Expires what is due, one need per transaction; returns how many expired. */
+	@Scheduled(fixedDelayString = "${bangfu.needs.expiry-check:1h}", initialDelayString = "${bangfu.needs.expiry-check:1h}")
+	int expireDue() {
+		Instant now = clock.instant();
+		List<Long> due = jdbc.sql("SELECT id FROM need WHERE state = 'PUBLISHED' AND pledged_quantity = 0 AND published_at < ? ORDER BY id LIMIT 10000")
+			.param(Timestamp.from(now.minus(expireAfter)))
+			.query(Long.class)
+			.list();
+		int expired = 0;
+		for (long id : due) {
+			Boolean done = transactions.execute(tx -> {
+				Need need = needs.get(id);
+				if (need.state() != NeedState.PUBLISHED || need.pledgedQuantity() > 0) {
+					return false;
+				}
+				need.expire(now);
+				needs.save(need);
+				accounts.phoneOf(need.posterId())
+					.ifPresent(phone -> sms.send(phone, "您发布的需求「" + need.content().title() + "」发布已满" + expireAfter.toDays()
+							+ "天仍无人认领，已过期下架。可在“我的需求”中查看并重新发布。"));
+				return true;
+			});
+			if (Boolean.TRUE.equals(done)) {
+				expired++;
+			}
+		}
+		if (expired > 0) {
+			log.info("{} needs expired", expired);
+		}
+		return expired;
+	}
+}

@@ -1,0 +1,151 @@
+package org.bangfu.need;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.bangfu.region.Region;
+import org.bangfu.shared.Masking;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The public list of open needs: filtered by region (any level, by code prefix), category, urgency and
+ * a Chinese keyword, most urgent and longest waiting first, 20 a page. It never counts all matches
+ * (that would read them all): a page says only whether another follows. Masked: the beneficiary
+ * appears as 张*山家, with no cause of poverty and no address below the village.
+ */
+@Component
+class NeedListing {
+
+	static final int PAGE_SIZE = 20;
+
+	private final JdbcClient jdbc;
+
+	NeedListing(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** What the list shows of a need. */
+	record Card(long id, NeedState state, NeedCategory category, String title, String story, Urgency urgency, String regionCode, String place, String beneficiary,
+			int totalQuantity, int pledgedQuantity, long totalValueFen, Instant publishedAt) {
+
+		public int percentPledged() {
+			return totalQuantity == 0 ? 0 : (int) (pledgedQuantity * 100L / totalQuantity);
+		}
+
+		public int remainingQuantity() {
+			return totalQuantity - pledgedQuantity;
+		}
+	}
+
+	record Page(List<Card> cards, int page, boolean hasNext) {
+	}
+
+	record Filter(Region region, NeedCategory category, Urgency urgency, String keyword) {
+	}
+
+	Page open(Filter filter, int page) {
+		int p = Math.max(0, Math.min(page, 500));
+		StringBuilder where = new StringBuilder("n.state IN ('PUBLISHED', 'PARTLY_PLEDGED')");
+		List<Object> params = new ArrayList<>();
+		if (filter.region() != null && !filter.region().prefix().isEmpty()) {
+			where.append(" AND n.region_code LIKE ?");
+			params.add(filter.region().prefix() + "%");
+		}
+		if (filter.category() != null) {
+			where.append(" AND n.category = ?");
+			params.add(filter.category().name());
+		}
+		if (filter.urgency() != null) {
+			where.append(" AND n.urgency = ?");
+			params.add(filter.urgency().rank());
+		}
+		String keyword = NeedSearch.normalise(filter.keyword());
+		if (!keyword.isEmpty()) {
+			Set<String> pairs = NeedSearch.keywordPairs(keyword);
+			for (String pair : pairs) {
+				where.append(" AND n.search_pairs LIKE ?");
+				params.add("% " + pair + " %");
+			}
+			where.append(" AND strpos(regexp_replace(lower(n.title || n.story), '\\s+', '', 'g'), ?) > 0");
+			params.add(keyword);
+		}
+		params.add(PAGE_SIZE + 1);
+		params.add(p * PAGE_SIZE);
+		List<Card> cards = jdbc.sql(CARD_SELECT + """
+				WHERE %s
+				ORDER BY n.urgency DESC, n.published_at, n.id
+				LIMIT ? OFFSET ?""".formatted(where))
+			.params(params)
+			.query(NeedListing::card)
+			.list();
+		boolean hasNext = cards.size() > PAGE_SIZE;
+		return new Page(hasNext ? cards.subList(0, PAGE_SIZE) : cards, p, hasNext);
+	}
+
+	private static final String CARD_SELECT = """
+			SELECT n.id, n.state, n.category, n.title, n.story, n.urgency, n.region_code, n.household_id, n.producer, n.total_quantity,
+			       n.pledged_quantity, n.total_value_fen, n.published_at, h.head_name,
+			       concat_ws(' · ', c.name, t.name, CASE WHEN length(n.region_code) = 12 THEN v.name END) AS place
+			FROM need n
+			LEFT JOIN household h ON h.id = n.household_id
+			LEFT JOIN region v ON v.code = n.region_code
+			LEFT JOIN region t ON t.code = left(n.region_code, 9)
+			LEFT JOIN region c ON c.code = left(n.region_code, 6)
+			""";
+
+	/** Staff: the needs of the region's subtree (already checked to be in scope) in one state or all, newest first. */
+	List<Card> inScope(Region scope, NeedState state, int page) {
+		return jdbc.sql(CARD_SELECT + """
+				WHERE n.region_code LIKE :prefix || '%' AND (:state = '' OR n.state = :state)
+				ORDER BY n.updated_at DESC, n.id DESC LIMIT 50 OFFSET :offset""")
+			.param("prefix", scope.prefix())
+			.param("state", state == null ? "" : state.name())
+			.param("offset", Math.max(0, page) * 50)
+			.query(NeedListing::card)
+			.list();
+	}
+
+	/** A poster's or a household's own needs, newest first. */
+	List<Card> own(long accountId, Long householdId) {
+		return jdbc.sql(CARD_SELECT + """
+				WHERE n.poster_id = :account OR n.household_id = :household
+				ORDER BY n.updated_at DESC, n.id DESC LIMIT 200""")
+			.param("account", accountId)
+			.param("household", householdId == null ? -1L : householdId)
+			.query(NeedListing::card)
+			.list();
+	}
+
+	/** How many needs of the region's subtree are in each state. */
+	java.util.Map<NeedState, Long> countsByState(Region scope) {
+		java.util.Map<NeedState, Long> counts = new java.util.EnumMap<>(NeedState.class);
+		jdbc.sql("SELECT state, count(*) FROM need WHERE region_code LIKE ? || '%' GROUP BY state")
+			.param(scope.prefix())
+			.query(rs -> {
+				counts.put(NeedState.valueOf(rs.getString(1)), rs.getLong(2));
+			});
+		return counts;
+	}
+
+	static String beneficiary(Long householdId, String headName, String producer, String place) {
+		if (householdId != null) {
+			return Masking.name(headName) + "家";
+		}
+		return producer != null ? producer : place;
+	}
+
+	private static Card card(ResultSet rs, int n) throws SQLException {
+		String place = rs.getString("place");
+		return new Card(rs.getLong("id"), NeedState.valueOf(rs.getString("state")), NeedCategory.valueOf(rs.getString("category")),
+				rs.getString("title"), rs.getString("story"),
+				Urgency.ofRank(rs.getInt("urgency")), rs.getString("region_code"), place,
+				beneficiary((Long) rs.getObject("household_id"), rs.getString("head_name"), rs.getString("producer"), place),
+				rs.getInt("total_quantity"), rs.getInt("pledged_quantity"), rs.getLong("total_value_fen"),
+				rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant());
+	}
+}

@@ -1,0 +1,126 @@
+package org.bangfu.need;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.bangfu.account.Accounts;
+import org.bangfu.account.BangfuUser;
+import org.bangfu.account.Grant;
+import org.bangfu.account.OperationLog;
+import org.bangfu.account.Role;
+import org.bangfu.notify.Sms;
+import org.bangfu.region.Region;
+import org.bangfu.shared.BadInputException;
+import org.bangfu.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Verification: only a manager (township station, county center or city office) whose scope contains
+ * the need, and never the need's own poster, so that a proxy post always passes a second person.
+ * A verified need is published at once; a rejected one goes back to its poster with the reason.
+ */
+@Component
+class NeedReview {
+
+	private final Needs needs;
+
+	private final JdbcClient jdbc;
+
+	private final Accounts accounts;
+
+	private final Sms sms;
+
+	private final OperationLog log;
+
+	private final Clock clock;
+
+	NeedReview(Needs needs, JdbcClient jdbc, Accounts accounts, Sms sms, OperationLog log, Clock clock) {
+		this.needs = needs;
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.sms = sms;
+		this.log = log;
+		this.clock = clock;
+	}
+
+	static boolean isManager(Grant g) {
+		return g.role() == Role.TOWNSHIP_MANAGER || g.role() == Role.COUNTY_ADMIN || g.role() == Role.CITY_ADMIN;
+	}
+
+	/** Whether the user may verify needs of this region. */
+	static boolean mayVerify(BangfuUser user, String regionCode) {
+		return user.staffGrants().stream().anyMatch(g -> isManager(g) && g.covers(regionCode));
+	}
+
+	/** The need, if the caller is a manager whose scope contains it: outside the scope 404, a village officer 403. */
+	private Need reviewable(BangfuUser by, long id) {
+		Need need = needs.get(id);
+		if (!by.inScope(need.regionCode())) {
+			throw new NotFoundException("need.not-found");
+		}
+		if (!mayVerify(by, need.regionCode())) {
+			throw new BadInputException(403, "need.verify-role");
+		}
+		return need;
+	}
+
+	@Transactional
+	Need verify(BangfuUser by, long id) {
+		Need need = reviewable(by, id);
+		need.verify(by.id(), clock.instant());
+		needs.save(need);
+		log.record(by.id(), "need.verify", "need:" + id, need.regionCode(), null);
+		tellPoster(need, "您提交的需求「" + need.content().title() + "」已审核通过并公开发布，等待爱心人士认领。");
+		return needs.get(id);
+	}
+
+	@Transactional
+	Need reject(BangfuUser by, long id, String reason) {
+		Need need = reviewable(by, id);
+		need.reject(by.id(), reason, clock.instant());
+		needs.save(need);
+		log.record(by.id(), "need.reject", "need:" + id, need.regionCode(), reason);
+		tellPoster(need, "您提交的需求「" + need.content().title() + "」未通过审核：" + need.rejectReason() + "。请修改后重新提交。");
+		return needs.get(id);
+	}
+
+	private void tellPoster(Need need, String text) {
+		accounts.phoneOf(need.posterId()).ifPresent(phone -> sms.send(phone, text));
+	}
+
+	/** A submitted need waiting for verification, with the abuse rules' findings. */
+	record Waiting(long id, String title, NeedCategory category, String regionCode, String regionName, long totalValueFen,
+			java.time.Instant submittedAt, String posterName, List<Needs.Flag> flags) {
+	}
+
+	/** The verification queue of the region's subtree (which must lie in the caller's scope): oldest first. */
+	List<Waiting> queue(BangfuUser by, Region scope, int page) {
+		if (!mayVerify(by, scope.code()) && by.staffGrants().stream().noneMatch(g -> isManager(g) && scope.contains(g.region().code()))) {
+			throw new BadInputException(403, "need.verify-role");
+		}
+		List<Waiting> rows = jdbc.sql("""
+				SELECT n.id, n.title, n.category, n.region_code, r.name AS region_name, n.total_value_fen, n.submitted_at, a.name AS poster
+				FROM need n JOIN region r ON r.code = n.region_code JOIN account a ON a.id = n.poster_id
+				WHERE n.state = 'SUBMITTED' AND n.region_code LIKE :prefix || '%'
+				ORDER BY n.submitted_at, n.id LIMIT 50 OFFSET :offset""")
+			.param("prefix", scope.prefix())
+			.param("offset", Math.max(0, page) * 50)
+			.query((rs, n) -> new Waiting(rs.getLong("id"), rs.getString("title"), NeedCategory.valueOf(rs.getString("category")),
+					rs.getString("region_code"), rs.getString("region_name"), rs.getLong("total_value_fen"),
+					rs.getTimestamp("submitted_at").toInstant(), rs.getString("poster"), List.of()))
+			.list();
+		return rows.stream()
+			.map(w -> new Waiting(w.id(), w.title(), w.category(), w.regionCode(), w.regionName(), w.totalValueFen(), w.submittedAt(),
+					w.posterName(), needs.flags(w.id())))
+			.toList();
+	}
+
+	long waitingCount(Region scope) {
+		return jdbc.sql("SELECT count(*) FROM need WHERE state = 'SUBMITTED' AND region_code LIKE ? || '%'")
+			.param(scope.prefix())
+			.query(Long.class)
+			.single();
+	}
+}

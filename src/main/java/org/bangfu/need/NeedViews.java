@@ -1,0 +1,155 @@
+package org.bangfu.need;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.bangfu.account.BangfuUser;
+import org.bangfu.account.Role;
+import org.bangfu.household.Household;
+import org.bangfu.household.Households;
+import org.bangfu.region.Region;
+import org.bangfu.region.Regions;
+import org.bangfu.shared.NotFoundException;
+import org.bangfu.shared.RegionCode;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a caller sees of a need. The public sees a public need masked (张*山家, the village, no cause of
+ * poverty), its photos only with the household's consent; its poster, its household and staff in
+ * scope also see it before publication, with its history, the reason of a rejection and, for staff
+ * in scope, the abuse rules' flags. Anyone else gets 404.
+ */
+@Component
+class NeedViews {
+
+	private final Needs needs;
+
+	private final NeedPhotos photos;
+
+	private final Households households;
+
+	private final Regions regions;
+
+	private final MessageSource messages;
+
+	NeedViews(Needs needs, NeedPhotos photos, Households households, Regions regions, MessageSource messages) {
+		this.needs = needs;
+		this.photos = photos;
+		this.households = households;
+		this.regions = regions;
+		this.messages = messages;
+	}
+
+	record ItemView(String kind, String name, int quantity, String unit, long valueFen, int pledgedQuantity, int remainingQuantity) {
+	}
+
+	record PhotoView(long id, String url, String thumbnailUrl, int width, int height) {
+	}
+
+	record FlagView(String rule, String reason) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record NeedView(long id, NeedState state, NeedCategory category, String title, String story, String regionCode, String place,
+			String beneficiary, Urgency urgency, LocalDate neededBy, List<ItemView> items, int totalQuantity, int pledgedQuantity,
+			int remainingQuantity, long totalValueFen, ProductSale sale, String producer, boolean onBehalf, Instant createdAt,
+			Instant publishedAt, List<PhotoView> photos, String shareUrl, String qrCodeUrl, Long householdId, String rejectReason,
+			List<FlagView> flags, List<Needs.HistoryEntry> history, Long previousNeedId, boolean editable, boolean verifiable,
+			boolean withdrawable) {
+	}
+
+	/** Who is looking, in relation to the need. */
+	enum Relation {
+		PUBLIC, OWNER, STAFF
+	}
+
+	Relation relation(BangfuUser user, Need need) {
+		if (user == null) {
+			return Relation.PUBLIC;
+		}
+		if (user.inScope(need.regionCode())) {
+			return Relation.STAFF;
+		}
+		if (need.posterId() == user.id() || (need.householdId() != null && user.has(Role.HOUSEHOLD)
+				&& households.ofAccount(user.id()).map(h -> h.id() == need.householdId()).orElse(false))) {
+			return Relation.OWNER;
+		}
+		return Relation.PUBLIC;
+	}
+
+	/** The need as the user may see it; 404 for a need that is not public and not the user's. */
+	NeedView view(BangfuUser user, long id, String baseUrl) {
+		Need need = needs.get(id);
+		Relation relation = relation(user, need);
+		if (relation == Relation.PUBLIC && !NeedState.PUBLIC.contains(need.state())) {
+			throw new NotFoundException("need.not-found");
+		}
+		return view(need, relation, user, baseUrl);
+	}
+
+	NeedView view(Need need, Relation relation, BangfuUser user, String baseUrl) {
+		Household household = need.householdId() == null ? null : households.byId(need.householdId()).orElse(null);
+		String place = place(need.regionCode());
+		String beneficiary = NeedListing.beneficiary(need.householdId(), household == null ? null : household.headName(), need.producer(),
+				place);
+		boolean insider = relation != Relation.PUBLIC;
+		List<PhotoView> photoViews = insider || photos.publishable(need) ? photos.of(need.id()).stream()
+			.map(p -> new PhotoView(p.id(), "/needs/" + need.id() + "/photos/" + p.id() + ".jpg",
+					"/needs/" + need.id() + "/photos/" + p.id() + "-thumb.jpg", p.width(), p.height()))
+			.toList() : List.of();
+		List<FlagView> flags = relation == Relation.STAFF ? needs.flags(need.id()).stream()
+			.map(f -> new FlagView(f.rule(), messages.getMessage(f.messageKey(), f.args().toArray(), f.rule(), LocaleContextHolder.getLocale())))
+			.toList() : null;
+		boolean editable = insider && (need.state() == NeedState.DRAFT || need.state() == NeedState.REJECTED);
+		boolean verifiable = user != null && need.state() == NeedState.SUBMITTED && need.posterId() != user.id()
+				&& NeedReview.mayVerify(user, need.regionCode());
+		boolean withdrawable = insider && NeedLifecycle.next(need.state(), NeedAction.WITHDRAW).isPresent();
+		String share = baseUrl + "/needs/" + need.id();
+		return new NeedView(need.id(), need.state(), need.content().category(), need.content().title(), need.content().story(),
+				need.regionCode(), place, beneficiary, need.content().urgency(), need.content().neededBy(), items(need.content().items()),
+				need.totalQuantity(), need.pledgedQuantity(), need.remainingQuantity(), need.content().totalValueFen(), need.content().sale(),
+				need.producer(), need.onBehalf(), need.createdAt(), need.publishedAt(), photoViews, share, "/needs/" + need.id() + "/qr.png",
+				insider ? need.householdId() : null, insider ? need.rejectReason() : null, flags,
+				insider ? needs.history(need.id()) : null, need.previousNeedId(), editable, verifiable, withdrawable);
+	}
+
+	static List<ItemView> items(List<NeedItem> items) {
+		return items.stream()
+			.map(i -> new ItemView(i.kind(), i.name(), i.quantity(), i.unit(), i.valueFen(), i.pledgedQuantity(), i.remainingQuantity()))
+			.toList();
+	}
+
+	/** County · township · village of a region code, as far as this deployment holds them. */
+	String place(String regionCode) {
+		Region region = regions.find(RegionCode.parse(regionCode)).orElse(null);
+		if (region == null) {
+			return regionCode;
+		}
+		List<String> names = new java.util.ArrayList<>(regions.ancestors(region).stream()
+			.filter(r -> r.level().ordinal() >= org.bangfu.region.RegionLevel.COUNTY.ordinal())
+			.map(Region::name)
+			.toList());
+		names.add(region.name());
+		return String.join(" · ", names);
+	}
+
+	/** A list entry of the API: the card with its story and items. */
+	record Summary(long id, NeedState state, NeedCategory category, String title, String story, String regionCode, String place,
+			String beneficiary, Urgency urgency, List<ItemView> items, int totalQuantity, int pledgedQuantity, int remainingQuantity,
+			long totalValueFen, Instant publishedAt) {
+	}
+
+	List<Summary> summaries(List<NeedListing.Card> cards) {
+		Map<Long, List<NeedItem>> items = needs.itemsOf(cards.stream().map(NeedListing.Card::id).toList());
+		return cards.stream()
+			.map(c -> new Summary(c.id(), c.state(), c.category(), c.title(), c.story(), c.regionCode(), c.place(), c.beneficiary(),
+					c.urgency(), items(items.getOrDefault(c.id(), List.of())), c.totalQuantity(), c.pledgedQuantity(),
+					c.remainingQuantity(), c.totalValueFen(), c.publishedAt()))
+			.toList();
+	}
+}
