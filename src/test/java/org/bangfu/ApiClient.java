@@ -62,6 +62,19 @@ public final class ApiClient {
 		return send(b);
 	}
 
+	/** Posts one file as multipart/form-data under the field name, as a phone's upload form would. */
+	public Answer postFile(String path, String field, String fileName, String contentType, byte[] content, String token) {
+		String boundary = "----bangfu" + System.nanoTime();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, content, tail)));
+		if (token != null) b.header("Authorization", "Bearer " + token);
+		return send(b);
+	}
+
 	/** Logs in through the API and answers the bearer token. */
 	public String login(String phone, String password) {
 		Answer a = post("/api/v1/auth/login", "{\"phone\":\"" + phone + "\",\"password\":\"" + password + "\"}", null);

@@ -240,14 +240,14 @@ class NeedApiController {
 		return reports.open(user, NeedPages.reportScope(user, region, regions));
 	}
 
-	record HandleRequest(boolean withdrawNeed, String note) {
+	record HandleRequest(Boolean withdrawNeed, String note) {
 	}
 
 	@PostMapping("/reports/{reportId}/handle")
 	@Operation(summary = "处理举报：驳回举报，或撤下需求", security = @SecurityRequirement(name = "bearer"))
 	ResponseEntity<Void> handle(@AuthenticationPrincipal BangfuUser user, @PathVariable long reportId,
 			@RequestBody(required = false) HandleRequest request) {
-		reports.handle(user, reportId, request != null && request.withdrawNeed(), request == null ? null : request.note());
+		reports.handle(user, reportId, request != null && Boolean.TRUE.equals(request.withdrawNeed()), request == null ? null : request.note());
 		return ResponseEntity.noContent().build();
 	}
 

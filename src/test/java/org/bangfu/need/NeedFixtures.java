@@ -1,0 +1,89 @@
+package org.bangfu.need;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import javax.imageio.ImageIO;
+
+import org.bangfu.shared.PersonalData;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Households of the demo village made for one test, with or without consent, and photos. */
+final class NeedFixtures {
+
+	static final String VILLAGE = "430421100203";
+
+	static final String OFFICER = "13800000004";
+
+	static final String MANAGER = "13800000003";
+
+	static final String COUNTY = "13800000002";
+
+	static final String OTHER_MANAGER = "13800000013";
+
+	static final String CITY = "13800000001";
+
+	static final String SUPERVISOR = "13800000041";
+
+	static final String DONOR = "13800000021";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private NeedFixtures() {
+	}
+
+	/** A new registry household in the village, headed by the given name; with the consent to post on its behalf if asked. */
+	static long household(JdbcClient jdbc, PersonalData personalData, String village, String headName, boolean consent) {
+		String idNumber = "430421" + (1950 + RANDOM.nextInt(50)) + "0101" + String.format("%03d", RANDOM.nextInt(1000)) + "X";
+		String number = village + String.format("%04d", RANDOM.nextInt(10000)) + System.nanoTime() % 100000;
+		long id = jdbc.sql("""
+				INSERT INTO household (household_number, region_code, head_name, head_id_hash, head_id_cipher, created_at)
+				VALUES (?, ?, ?, ?, ?, now()) RETURNING id""")
+			.params(number, village, headName, personalData.lookupHash(idNumber), personalData.encrypt(idNumber))
+			.query(Long.class)
+			.single();
+		if (consent) {
+			long recorder = jdbc.sql("SELECT min(id) FROM account").query(Long.class).single();
+			long witness = jdbc.sql("SELECT max(id) FROM account").query(Long.class).single();
+			jdbc.sql("""
+					INSERT INTO consent (household_id, region_code, post_on_behalf, publish_photos, method, witness_id, given_on, recorded_by, recorded_at)
+					VALUES (?, ?, true, true, 'WITNESSED', ?, ?, ?, ?)""")
+				.params(id, village, witness, java.sql.Date.valueOf(LocalDate.of(2026, 1, 5)), recorder, Timestamp.from(Instant.now()))
+				.update();
+		}
+		return id;
+	}
+
+	static String medicalNeed(long householdId, String title, String story, long valueFen) {
+		return """
+				{"category":"MEDICAL","title":"%s","story":"%s","urgency":"URGENT","householdId":%d,
+				 "items":[{"kind":"康复器具","name":"轮椅","quantity":1,"unit":"台","valueFen":%d},
+				          {"kind":"药品","name":"降压药","quantity":12,"unit":"盒","valueFen":36000}]}"""
+			.formatted(title, story, householdId, valueFen);
+	}
+
+	static byte[] jpeg(int width, int height) {
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		var g = image.createGraphics();
+		g.setColor(new Color(40, 120, 60));
+		g.fillRect(0, 0, width, height);
+		g.setColor(Color.ORANGE);
+		g.fillOval(width / 4, height / 4, width / 2, height / 2);
+		g.dispose();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			ImageIO.write(image, "jpg", out);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return out.toByteArray();
+	}
+}
