@@ -51,6 +51,23 @@ public class Households {
 		return jdbc.sql(SELECT + " WHERE h.account_id = ?").param(accountId).query(this::household).optional();
 	}
 
+	/**
+	 * The names of the members of each household: what public pages mask wherever an officer wrote
+	 * them into a text meant for the public.
+	 */
+	public java.util.Map<Long, List<String>> memberNames(java.util.Collection<Long> householdIds) {
+		java.util.Map<Long, List<String>> names = new java.util.HashMap<>();
+		if (householdIds.isEmpty()) {
+			return names;
+		}
+		jdbc.sql("SELECT household_id, name FROM household_member WHERE household_id = ANY(?) UNION SELECT id, head_name FROM household WHERE id = ANY(?)")
+			.params(householdIds.toArray(Long[]::new), householdIds.toArray(Long[]::new))
+			.query(rs -> {
+				names.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(rs.getString(2));
+			});
+		return names;
+	}
+
 	/** A household by id, without a scope: for public pages, which show it masked, and for the module's own checks. */
 	public Optional<Household> byId(long id) {
 		return jdbc.sql(SELECT + " WHERE h.id = ?").param(id).query(this::household).optional();

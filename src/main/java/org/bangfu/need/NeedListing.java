@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.bangfu.household.Households;
 import org.bangfu.region.Region;
 import org.bangfu.shared.Masking;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,13 +26,21 @@ class NeedListing {
 
 	private final JdbcClient jdbc;
 
-	NeedListing(JdbcClient jdbc) {
+	private final Households households;
+
+	NeedListing(JdbcClient jdbc, Households households) {
 		this.jdbc = jdbc;
+		this.households = households;
 	}
 
 	/** What the list shows of a need. */
 	record Card(long id, NeedState state, NeedCategory category, String title, String story, Urgency urgency, String regionCode, String place, String beneficiary,
-			int totalQuantity, int pledgedQuantity, long totalValueFen, Instant publishedAt) {
+			int totalQuantity, int pledgedQuantity, long totalValueFen, Instant publishedAt, Long householdId) {
+
+		Card withText(String maskedTitle, String maskedStory) {
+			return new Card(id, state, category, maskedTitle, maskedStory, urgency, regionCode, place, beneficiary, totalQuantity,
+					pledgedQuantity, totalValueFen, publishedAt, householdId);
+		}
 
 		public int percentPledged() {
 			return totalQuantity == 0 ? 0 : (int) (pledgedQuantity * 100L / totalQuantity);
@@ -84,7 +93,7 @@ class NeedListing {
 			.query(NeedListing::card)
 			.list();
 		boolean hasNext = cards.size() > PAGE_SIZE;
-		return new Page(hasNext ? cards.subList(0, PAGE_SIZE) : cards, p, hasNext);
+		return new Page(masked(hasNext ? cards.subList(0, PAGE_SIZE) : cards), p, hasNext);
 	}
 
 	private static final String CARD_SELECT = """
@@ -132,6 +141,17 @@ class NeedListing {
 		return counts;
 	}
 
+	/** The cards as the public reads them: the household members' names in titles and stories masked. */
+	private List<Card> masked(List<Card> cards) {
+		List<Long> ids = cards.stream().map(Card::householdId).filter(java.util.Objects::nonNull).distinct().toList();
+		if (ids.isEmpty()) {
+			return cards;
+		}
+		java.util.Map<Long, List<String>> names = households.memberNames(ids);
+		return cards.stream().map(c -> c.householdId() == null ? c : c.withText(PublicText.mask(c.title(), names.get(c.householdId())),
+				PublicText.mask(c.story(), names.get(c.householdId())))).toList();
+	}
+
 	static String beneficiary(Long householdId, String headName, String producer, String place) {
 		if (householdId != null) {
 			return Masking.name(headName) + "家";
@@ -146,6 +166,6 @@ class NeedListing {
 				Urgency.ofRank(rs.getInt("urgency")), rs.getString("region_code"), place,
 				beneficiary((Long) rs.getObject("household_id"), rs.getString("head_name"), rs.getString("producer"), place),
 				rs.getInt("total_quantity"), rs.getInt("pledged_quantity"), rs.getLong("total_value_fen"),
-				rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant());
+				rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant(), (Long) rs.getObject("household_id"));
 	}
 }

@@ -110,8 +110,15 @@ class NeedViews {
 				&& NeedReview.mayVerify(user, need.regionCode());
 		boolean withdrawable = insider && NeedLifecycle.next(need.state(), NeedAction.WITHDRAW).isPresent();
 		String share = baseUrl + "/needs/" + need.id();
-		return new NeedView(need.id(), need.state(), need.content().category(), need.content().title(), need.content().story(),
-				need.regionCode(), place, beneficiary, need.content().urgency(), need.content().neededBy(), items(need.content().items()),
+		List<String> names = insider || need.householdId() == null ? List.of()
+				: households.memberNames(List.of(need.householdId())).getOrDefault(need.householdId(), List.of());
+		List<ItemView> items = items(need.content().items()).stream()
+			.map(i -> new ItemView(i.kind(), PublicText.mask(i.name(), names), i.quantity(), i.unit(), i.valueFen(), i.pledgedQuantity(),
+					i.remainingQuantity()))
+			.toList();
+		return new NeedView(need.id(), need.state(), need.content().category(), PublicText.mask(need.content().title(), names),
+				PublicText.mask(need.content().story(), names), need.regionCode(), place, beneficiary, need.content().urgency(),
+				need.content().neededBy(), items,
 				need.totalQuantity(), need.pledgedQuantity(), need.remainingQuantity(), need.content().totalValueFen(), need.content().sale(),
 				need.producer(), need.onBehalf(), need.createdAt(), need.publishedAt(), photoViews, share, "/needs/" + need.id() + "/qr.png",
 				insider ? need.householdId() : null, insider ? need.rejectReason() : null, flags,

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.bangfu.household.Households;
 import org.bangfu.region.Region;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.NotFoundException;
@@ -23,8 +24,17 @@ public class Needs {
 
 	private final JdbcClient jdbc;
 
-	Needs(JdbcClient jdbc) {
+	private final Households households;
+
+	Needs(JdbcClient jdbc, Households households) {
 		this.jdbc = jdbc;
+		this.households = households;
+	}
+
+	/** The keyword index of a need's text, built from what the public reads (names masked): names are not searchable. */
+	private String searchPairs(Long householdId, NeedContent c) {
+		List<String> names = householdId == null ? List.of() : households.memberNames(List.of(householdId)).getOrDefault(householdId, List.of());
+		return NeedSearch.pairs(PublicText.mask(c.title(), names), PublicText.mask(c.story(), names));
 	}
 
 	/** Inserts a new draft and records its creation as the first transition. */
@@ -41,7 +51,7 @@ public class Needs {
 					content.totalQuantity(), content.totalValueFen(), sale == null ? null : sale.product(),
 					sale == null ? null : sale.priceFen(), sale == null ? null : sale.productionCycle(),
 					sale == null ? null : sale.fromMonth(), sale == null ? null : sale.toMonth(), previousNeedId, Timestamp.from(at),
-					Timestamp.from(at), NeedSearch.pairs(content.title(), content.story()))
+					Timestamp.from(at), searchPairs(householdId, content))
 			.query(Long.class)
 			.single();
 		insertItems(id, content.items());
@@ -78,7 +88,7 @@ public class Needs {
 					sale == null ? null : sale.priceFen(), sale == null ? null : sale.productionCycle(),
 					sale == null ? null : sale.fromMonth(), sale == null ? null : sale.toMonth(), need.rejectReason(), need.verifiedBy(),
 					ts(need.submittedAt()), ts(need.verifiedAt()), ts(need.publishedAt()), ts(need.updatedAt()),
-					NeedSearch.pairs(c.title(), c.story()), need.id(), need.version())
+					searchPairs(need.householdId(), c), need.id(), need.version())
 			.update();
 		if (updated == 0) {
 			throw new BadInputException(409, "need.changed-meanwhile");

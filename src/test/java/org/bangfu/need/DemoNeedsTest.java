@@ -1,0 +1,48 @@
+package org.bangfu.need;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.bangfu.ApiClient;
+import org.bangfu.ApplicationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The demo seed's needs, and the database's ability to index Chinese. */
+class DemoNeedsTest extends ApplicationTest {
+
+	@Autowired
+	SearchLocaleCheck searchLocale;
+
+	@Test
+	void theDemoVillagesHaveNeedsInTheStatesBeforePledging() {
+		List<String> states = jdbc.sql("""
+				SELECT DISTINCT n.state FROM need n JOIN need_transition t ON t.need_id = n.id AND t.action = 'CREATE'
+				JOIN account a ON a.id = n.poster_id WHERE n.region_code IN ('430421100203', '430422103231') AND n.title IN
+				('张大山老人需要轮椅和降压药', '周秀兰家危房改造缺建材', '刘冬梅家过冬棉被', '希望得到一台跑步机', '李桂英需要冬季衣物', '陈石头老人需要电热毯')""")
+			.query(String.class)
+			.list();
+		assertThat(states).contains("PUBLISHED", "SUBMITTED", "DRAFT", "REJECTED", "WITHDRAWN", "EXPIRED");
+		long monthOld = jdbc.sql("SELECT count(*) FROM need WHERE published_at < now() - interval '20 days'").query(Long.class).single();
+		assertThat(monthOld).as("the demo spreads over the last month").isPositive();
+	}
+
+	@Test
+	void thePublicSeesTheDemoNeedsMaskedAndPhotosOnlyWithConsent() {
+		ApiClient api = api();
+		String list = api.get("/api/v1/needs?region=430421100203").body();
+		// the officer wrote the household's names into the title and story: the public reads them masked
+		assertThat(list).contains("张*山家").contains("张*山老人需要轮椅").doesNotContain("张大山").contains("西渡镇山茶油专业合作社");
+		assertThat(list).contains("李*英的儿子李*因车祸").doesNotContain("李桂英").doesNotContain("李强");
+		assertThat(api.get("/api/v1/needs?q=" + NeedWorkflowTest.enc("张大山")).body()).as("names are not searchable").doesNotContain("轮椅");
+		long li = jdbc.sql("SELECT id FROM need WHERE title = '李强需要康复训练和助行器'").query(Long.class).single();
+		assertThat(jdbc.sql("SELECT count(*) FROM need_photo WHERE need_id = ?").param(li).query(Long.class).single()).isPositive();
+		assertThat(api.get("/api/v1/needs/" + li).json().get("photos").size()).as("李桂英 did not consent to photos").isZero();
+	}
+
+	@Test
+	void theDatabaseIndexesChineseKeywords() {
+		assertThat(searchLocale.indexesChinese()).isTrue();
+	}
+}
