@@ -48,6 +48,15 @@ public final class ApiClient {
 		return send(b);
 	}
 
+	public Answer postWithHeader(String path, String json, String token, String header, String value) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/json")
+			.header(header, value)
+			.POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json, StandardCharsets.UTF_8));
+		if (token != null) b.header("Authorization", "Bearer " + token);
+		return send(b);
+	}
+
 	public Answer delete(String path, String token) {
 		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).DELETE();
 		if (token != null) b.header("Authorization", "Bearer " + token);

@@ -3,6 +3,7 @@ package org.bangfu.need;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.bangfu.shared.BadInputException;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -56,6 +57,8 @@ public final class Need {
 	private final Long previousNeedId;
 
 	private final List<Transition> recorded = new ArrayList<>();
+
+	private boolean pledgesChanged;
 
 	Need(long id, String regionCode, Long householdId, String producer, long posterId, boolean onBehalf, NeedContent content,
 			NeedState state, int pledgedQuantity, String rejectReason, Long verifiedBy, Instant createdAt, Instant submittedAt,
@@ -129,6 +132,73 @@ public final class Need {
 
 	void expire(Instant at) {
 		move(NeedAction.EXPIRE, null, null, at);
+	}
+
+	/**
+	 * Takes quantities of the items (by position) for a pledge. Refused when the need is not open to
+	 * pledges (409), an item does not exist (400) or more is asked than remains of an item (409).
+	 */
+	void pledge(Map<Integer, Integer> byPosition, Long by, Instant at) {
+		if (!NeedState.OPEN.contains(state)) {
+			throw new BadInputException(409, "pledge.need-not-open", new DefaultMessageSourceResolvable(state.label()));
+		}
+		int taken = change(byPosition, +1);
+		pledgedQuantity += taken;
+		move(pledgedQuantity == totalQuantity() ? NeedAction.PLEDGE_ALL : NeedAction.PLEDGE_PART, by, null, at);
+	}
+
+	/** Puts quantities of a cancelled or lapsed pledge back on the list. */
+	void release(Map<Integer, Integer> byPosition, Long by, String reason, Instant at) {
+		int returned = change(byPosition, -1);
+		pledgedQuantity -= returned;
+		move(pledgedQuantity == 0 ? NeedAction.RELEASE_ALL : NeedAction.RELEASE_TO_PART, by, reason, at);
+	}
+
+	private int change(Map<Integer, Integer> byPosition, int sign) {
+		List<NeedItem> items = new ArrayList<>(content.items());
+		int sum = 0;
+		for (Map.Entry<Integer, Integer> e : byPosition.entrySet()) {
+			int position = e.getKey();
+			int quantity = e.getValue();
+			if (position < 0 || position >= items.size()) {
+				throw new BadInputException("pledge.item-unknown", position);
+			}
+			if (quantity <= 0) {
+				throw new BadInputException("pledge.quantity-positive");
+			}
+			NeedItem i = items.get(position);
+			int pledged = i.pledgedQuantity() + sign * quantity;
+			if (pledged > i.quantity()) {
+				throw new BadInputException(409, "pledge.more-than-remains", i.name(), i.remainingQuantity(), i.unit());
+			}
+			if (pledged < 0) {
+				throw new IllegalStateException("releasing more of need " + id + " item " + position + " than was pledged");
+			}
+			items.set(position, new NeedItem(i.kind(), i.name(), i.quantity(), i.unit(), i.valueFen(), pledged));
+			sum += quantity;
+		}
+		content = new NeedContent(content.category(), content.title(), content.story(), List.copyOf(items), content.urgency(),
+				content.neededBy(), content.sale());
+		pledgesChanged = true;
+		return sum;
+	}
+
+	/** Every pledged quantity is on its way or arrived. */
+	void deliver(Long by, Instant at) {
+		move(NeedAction.DELIVER, by, null, at);
+	}
+
+	/** The household (or its officer) confirmed receiving all of it. */
+	void confirm(Long by, Instant at) {
+		move(NeedAction.CONFIRM, by, null, at);
+	}
+
+	void close(Long by, String reason, Instant at) {
+		move(NeedAction.CLOSE, by, reason, at);
+	}
+
+	boolean pledgesChanged() {
+		return pledgesChanged;
 	}
 
 	public long id() {

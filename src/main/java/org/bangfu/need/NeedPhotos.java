@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.bangfu.account.BangfuUser;
 import org.bangfu.household.Consents;
-import org.bangfu.need.photo.PhotoProcessing;
+import org.bangfu.shared.PhotoProcessing;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.BangfuProperties;
 import org.bangfu.shared.NotFoundException;

@@ -77,25 +77,34 @@ public class Needs {
 	void save(Need need) {
 		NeedContent c = need.content();
 		ProductSale sale = c.sale();
+		boolean edited = need.recorded().stream().anyMatch(t -> t.action() == NeedAction.EDIT);
 		int updated = jdbc.sql("""
 				UPDATE need SET category = ?, title = ?, story = ?, urgency = ?, needed_by = ?, state = ?, total_quantity = ?,
 				       total_value_fen = ?, product = ?, price_fen = ?, production_cycle = ?, sales_from_month = ?, sales_to_month = ?,
 				       reject_reason = ?, verified_by = ?, submitted_at = ?, verified_at = ?, published_at = ?, updated_at = ?,
-				       search_pairs = ?, version = version + 1
+				       search_pairs = coalesce(?, search_pairs), pledged_quantity = ?, version = version + 1
 				WHERE id = ? AND version = ?""")
 			.params(c.category().name(), c.title(), c.story(), c.urgency().rank(), c.neededBy() == null ? null : Date.valueOf(c.neededBy()),
 					need.state().name(), c.totalQuantity(), c.totalValueFen(), sale == null ? null : sale.product(),
 					sale == null ? null : sale.priceFen(), sale == null ? null : sale.productionCycle(),
 					sale == null ? null : sale.fromMonth(), sale == null ? null : sale.toMonth(), need.rejectReason(), need.verifiedBy(),
 					ts(need.submittedAt()), ts(need.verifiedAt()), ts(need.publishedAt()), ts(need.updatedAt()),
-					searchPairs(need.householdId(), c), need.id(), need.version())
+					edited ? searchPairs(need.householdId(), c) : null, need.pledgedQuantity(), need.id(), need.version())
 			.update();
 		if (updated == 0) {
 			throw new BadInputException(409, "need.changed-meanwhile");
 		}
-		if (need.recorded().stream().anyMatch(t -> t.action() == NeedAction.EDIT)) {
+		if (edited) {
 			jdbc.sql("DELETE FROM need_item WHERE need_id = ?").param(need.id()).update();
 			insertItems(need.id(), c.items());
+		}
+		else if (need.pledgesChanged()) {
+			int position = 0;
+			for (NeedItem item : c.items()) {
+				jdbc.sql("UPDATE need_item SET pledged_quantity = ? WHERE need_id = ? AND position = ?")
+					.params(item.pledgedQuantity(), need.id(), position++)
+					.update();
+			}
 		}
 		for (Need.Transition t : need.recorded()) {
 			jdbc.sql("INSERT INTO need_transition (need_id, action, from_state, to_state, actor_id, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)")

@@ -1,4 +1,4 @@
-package org.bangfu.need.photo;
+package org.bangfu.shared;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -27,7 +27,6 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-import org.bangfu.shared.BadInputException;
 
 /**
  * Turns an uploaded photo of a need into what may be shown on a public page: a display JPEG and a

@@ -1,4 +1,4 @@
-package org.bangfu.need.photo;
+package org.bangfu.shared;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -23,7 +23,6 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-import org.bangfu.shared.BadInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

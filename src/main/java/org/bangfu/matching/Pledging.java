@@ -1,0 +1,246 @@
+package org.bangfu.matching;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.bangfu.account.Accounts;
+import org.bangfu.account.BangfuUser;
+import org.bangfu.account.OperationLog;
+import org.bangfu.account.Role;
+import org.bangfu.household.Households;
+import org.bangfu.need.NeedPledging;
+import org.bangfu.need.NeedState;
+import org.bangfu.notify.Sms;
+import org.bangfu.shared.BadInputException;
+import org.bangfu.shared.BangfuProperties;
+import org.bangfu.shared.NotFoundException;
+import org.bangfu.shared.PhotoProcessing;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The use cases of a pledge. Pledging locks the need (through {@link NeedPledging}) so that however
+ * many donors press at once, exactly the need's quantity can be pledged and no more; a repeated
+ * request with the same {@code Idempotency-Key} answers the pledge the first one made.
+ */
+@Component
+class Pledging {
+
+	static final Duration MAX_DEADLINE = Duration.ofDays(60);
+
+	private final Pledges pledges;
+
+	private final NeedPledging needs;
+
+	private final Households households;
+
+	private final Accounts accounts;
+
+	private final Sms sms;
+
+	private final OperationLog log;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final Duration deadline;
+
+	private final Path receipts;
+
+	Pledging(Pledges pledges, NeedPledging needs, Households households, Accounts accounts, Sms sms, OperationLog log, JdbcClient jdbc,
+			BangfuProperties properties, Clock clock, @Value("${bangfu.pledges.deadline:14d}") Duration deadline) {
+		this.pledges = pledges;
+		this.needs = needs;
+		this.households = households;
+		this.accounts = accounts;
+		this.sms = sms;
+		this.log = log;
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.deadline = deadline;
+		this.receipts = properties.dataDir().resolve("uploads").resolve("receipts");
+	}
+
+	Duration defaultDeadline() {
+		return deadline;
+	}
+
+	/** A donor's pledge request: a plain quantity or quantities by item position; optional deadline in days and note. */
+	record Request(Integer quantity, Map<Integer, Integer> items, Integer days, Boolean staffInScope, String note) {
+	}
+
+	/** The pledge and whether this request made it (false: a repeat of an earlier request with the same key). */
+	record Made(long pledgeId, boolean created) {
+	}
+
+	@Transactional
+	Made pledge(BangfuUser donor, long needId, Request request, String idempotencyKey) {
+		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+		if (key != null) {
+			if (key.length() > 100) {
+				throw new BadInputException("pledge.key-too-long");
+			}
+			// requests with the same key queue here; the second sees the first's pledge once it commits
+			jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param(donor.id() + "/" + key).query(Object.class).single();
+			var earlier = pledges.byKey(donor.id(), key);
+			if (earlier.isPresent()) {
+				if (earlier.get().needId() != needId) {
+					throw new BadInputException(409, "pledge.key-reused");
+				}
+				return new Made(earlier.get().id(), false);
+			}
+		}
+		NeedPledging.Open need = needs.get(needId);
+		if (!NeedState.PUBLIC.contains(need.state())) {
+			throw new NotFoundException("need.not-found");
+		}
+		if (need.householdId() != null && households.ofAccount(donor.id()).map(h -> h.id() == need.householdId()).orElse(false)) {
+			throw new BadInputException(403, "pledge.own-household");
+		}
+		boolean staffInScope = donor.inScope(need.regionCode());
+		if (staffInScope && !Boolean.TRUE.equals(request.staffInScope())) {
+			throw new BadInputException("pledge.staff-in-scope-unmarked");
+		}
+		if (request.note() != null && request.note().length() > 200) {
+			throw new BadInputException("pledge.note-too-long", 200);
+		}
+		Duration within = request.days() == null ? deadline : Duration.ofDays(request.days());
+		if (within.isNegative() || within.isZero() || within.compareTo(MAX_DEADLINE) > 0) {
+			throw new BadInputException("pledge.days", MAX_DEADLINE.toDays());
+		}
+		Instant now = clock.instant();
+		NeedPledging.Taken taken = needs.take(needId, request.quantity(), request.items(), donor.id(), now);
+		long id = pledges.insert(needId, need.regionCode(), donor.id(), taken.byPosition(), taken.quantity(), taken.valueFen(), staffInScope,
+				key, now.plus(within), request.note() == null || request.note().isBlank() ? null : request.note().strip(), now);
+		log.record(donor.id(), "pledge.create", "need:" + needId, need.regionCode(), "pledge:" + id + " quantity " + taken.quantity());
+		accounts.phoneOf(need.posterId()).ifPresent(phone -> sms.send(phone, "您发布的需求（编号 " + needId + "）有爱心人士认领了 "
+				+ taken.quantity() + " 件，请留意接收，收到后在平台上确认。"));
+		return new Made(id, true);
+	}
+
+	@Transactional
+	void ship(BangfuUser donor, long pledgeId) {
+		Pledge p = mine(donor, pledgeId);
+		PledgeState before = p.state();
+		p.ship(donor.id(), clock.instant());
+		pledges.save(p, before);
+		if (allShipped(p.needId())) {
+			needs.delivered(p.needId(), donor.id(), clock.instant());
+		}
+		log.record(donor.id(), "pledge.ship", "pledge:" + pledgeId, p.regionCode(), null);
+	}
+
+	/** The household or its village officer confirms receipt, with a photo of what arrived. */
+	@Transactional
+	void receive(BangfuUser by, long pledgeId, InputStream photo) {
+		Pledge p = pledges.get(pledgeId);
+		NeedPledging.Open need = needs.get(p.needId());
+		boolean household = need.householdId() != null
+				&& households.ofAccount(by.id()).map(h -> h.id() == need.householdId()).orElse(false);
+		boolean officer = by.staffGrants().stream()
+			.anyMatch(g -> g.covers(need.regionCode()) && (g.role() == Role.VILLAGE_OFFICER
+					|| (g.role() == Role.TOWNSHIP_MANAGER && need.regionCode().length() < 12)));
+		if (!household && !officer) {
+			if (by.id() == p.donorId() || by.inScope(need.regionCode())) {
+				throw new BadInputException(403, "pledge.receive-who");
+			}
+			throw new NotFoundException("pledge.not-found");
+		}
+		if (photo == null) {
+			throw new BadInputException("pledge.receipt-photo-required");
+		}
+		PledgeState before = p.state();
+		if (!before.equals(PledgeState.COMMITTED) && !before.equals(PledgeState.IN_TRANSIT)) {
+			p.receive(by.id(), null, clock.instant()); // refused with the state's reason
+		}
+		PhotoProcessing.Processed processed = PhotoProcessing.process(photo);
+		String file = pledgeId + ".jpg";
+		p.receive(by.id(), file, clock.instant());
+		pledges.save(p, before);
+		try {
+			Files.createDirectories(receipts);
+			Files.write(receipts.resolve(file), processed.display());
+			Files.write(receipts.resolve(pledgeId + "-thumb.jpg"), processed.thumbnail());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		if (allReceived(p.needId())) {
+			needs.confirmed(p.needId(), by.id(), clock.instant());
+		}
+		else if (allShipped(p.needId())) {
+			needs.delivered(p.needId(), by.id(), clock.instant());
+		}
+		log.record(by.id(), "pledge.receive", "pledge:" + pledgeId, p.regionCode(), null);
+		accounts.phoneOf(p.donorId()).ifPresent(phone -> sms.send(phone, "您认领的帮扶物资（认领编号 " + pledgeId + "）已确认收到，谢谢您的爱心！"));
+	}
+
+	@Transactional
+	void cancel(BangfuUser donor, long pledgeId, String reason) {
+		Pledge p = mine(donor, pledgeId);
+		PledgeState before = p.state();
+		p.cancel(donor.id(), reason, clock.instant());
+		pledges.save(p, before);
+		needs.giveBack(p.needId(), p.items(), donor.id(), "pledge " + pledgeId + " cancelled", clock.instant());
+		log.record(donor.id(), "pledge.cancel", "pledge:" + pledgeId, p.regionCode(), reason);
+	}
+
+	/** Lapses one pledge past its deadline and puts its quantities back on the list; tells donor and the need's poster. */
+	@Transactional
+	boolean lapse(long pledgeId) {
+		Pledge p = pledges.get(pledgeId);
+		Instant now = clock.instant();
+		if (!(p.state() == PledgeState.COMMITTED || p.state() == PledgeState.IN_TRANSIT) || !now.isAfter(p.deadline())) {
+			return false;
+		}
+		PledgeState before = p.state();
+		p.lapse(now);
+		pledges.save(p, before);
+		needs.giveBack(p.needId(), p.items(), null, "pledge " + pledgeId + " lapsed", now);
+		NeedPledging.Open need = needs.get(p.needId());
+		accounts.phoneOf(p.donorId()).ifPresent(phone -> sms.send(phone, "您的认领（编号 " + pledgeId + "）已过送达期限，已自动释放，需求重新开放认领。"));
+		accounts.phoneOf(need.posterId()).ifPresent(phone -> sms.send(phone, "需求（编号 " + p.needId() + "）的一笔认领（编号 " + pledgeId
+				+ "）已过送达期限未送达，已自动释放，需求重新开放认领。"));
+		return true;
+	}
+
+	private Pledge mine(BangfuUser donor, long pledgeId) {
+		Pledge p = pledges.get(pledgeId);
+		if (p.donorId() != donor.id()) {
+			if (donor.inScope(p.regionCode())) {
+				throw new BadInputException(403, "pledge.donor-only");
+			}
+			throw new NotFoundException("pledge.not-found");
+		}
+		return p;
+	}
+
+	private boolean allShipped(long needId) {
+		return needs.get(needId).remainingQuantity() == 0 && pledges.ofNeed(needId).stream()
+			.filter(x -> x.state().active())
+			.allMatch(x -> x.state() == PledgeState.IN_TRANSIT || x.state() == PledgeState.RECEIVED);
+	}
+
+	private boolean allReceived(long needId) {
+		return needs.get(needId).remainingQuantity() == 0
+				&& pledges.ofNeed(needId).stream().filter(x -> x.state().active()).allMatch(x -> x.state() == PledgeState.RECEIVED);
+	}
+
+	Long householdOf(Pledge p) {
+		return needs.get(p.needId()).householdId();
+	}
+
+	Path receiptPhoto(long pledgeId, boolean thumbnail) {
+		return receipts.resolve(pledgeId + (thumbnail ? "-thumb.jpg" : ".jpg"));
+	}
+}

@@ -1,0 +1,131 @@
+package org.bangfu.need;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bangfu.shared.BadInputException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the matching module asks of a need: take quantities for a pledge, give them back, and move
+ * the need along as its pledges are delivered and received. Each call locks the need's row first,
+ * so concurrent pledges on one need queue up and none can take what another just took: the need's
+ * remaining quantity is the invariant (need_item's CHECK stands behind it). Runs inside the
+ * caller's transaction.
+ */
+@Component
+public class NeedPledging {
+
+	private final Needs needs;
+
+	private final JdbcClient jdbc;
+
+	NeedPledging(Needs needs, JdbcClient jdbc) {
+		this.needs = needs;
+		this.jdbc = jdbc;
+	}
+
+	/** What a pledge took: quantities by item position, their sum and their estimated value. */
+	public record Taken(long needId, String regionCode, Map<Integer, Integer> byPosition, int quantity, long valueFen,
+			NeedState needState) {
+	}
+
+	/** A need as the matching module sees it. */
+	public record Open(long id, String regionCode, NeedCategory category, Long householdId, long posterId, NeedState state,
+			List<NeedItem> items, int remainingQuantity, long totalValueFen) {
+	}
+
+	public Open get(long needId) {
+		Need n = needs.get(needId);
+		return new Open(n.id(), n.regionCode(), n.content().category(), n.householdId(), n.posterId(), n.state(), n.content().items(),
+				n.remainingQuantity(), n.content().totalValueFen());
+	}
+
+	private Need locked(long needId) {
+		jdbc.sql("SELECT id FROM need WHERE id = ? FOR UPDATE").param(needId).query(Long.class).optional()
+			.orElseThrow(() -> new org.bangfu.shared.NotFoundException("need.not-found"));
+		return needs.get(needId);
+	}
+
+	/**
+	 * Takes either explicit quantities by item position, or a plain quantity spread over the items in
+	 * their order (what remains of the first item first).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Taken take(long needId, Integer quantity, Map<Integer, Integer> byPosition, Long by, Instant at) {
+		Need need = locked(needId);
+		Map<Integer, Integer> wanted = byPosition != null && !byPosition.isEmpty() ? byPosition : spread(need, quantity);
+		need.pledge(wanted, by, at);
+		needs.save(need);
+		return new Taken(needId, need.regionCode(), wanted, wanted.values().stream().mapToInt(Integer::intValue).sum(),
+				value(need, wanted), need.state());
+	}
+
+	private static Map<Integer, Integer> spread(Need need, Integer quantity) {
+		if (quantity == null || quantity <= 0) {
+			throw new BadInputException("pledge.quantity-positive");
+		}
+		if (quantity > need.remainingQuantity()) {
+			throw new BadInputException(409, "pledge.more-than-remains-total", need.remainingQuantity());
+		}
+		Map<Integer, Integer> wanted = new LinkedHashMap<>();
+		int left = quantity;
+		List<NeedItem> items = need.content().items();
+		for (int p = 0; p < items.size() && left > 0; p++) {
+			int take = Math.min(left, items.get(p).remainingQuantity());
+			if (take > 0) {
+				wanted.put(p, take);
+				left -= take;
+			}
+		}
+		return wanted;
+	}
+
+	/** The estimated value of quantities of the items, pro rata of each line's value (fen, rounded down). */
+	static long value(Need need, Map<Integer, Integer> byPosition) {
+		long sum = 0;
+		for (Map.Entry<Integer, Integer> e : byPosition.entrySet()) {
+			NeedItem item = need.content().items().get(e.getKey());
+			sum += item.valueFen() * e.getValue() / item.quantity();
+		}
+		return sum;
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public NeedState giveBack(long needId, Map<Integer, Integer> byPosition, Long by, String reason, Instant at) {
+		Need need = locked(needId);
+		if (need.state() == NeedState.PLEDGED || need.state() == NeedState.PARTLY_PLEDGED) {
+			need.release(byPosition, by, reason, at);
+			needs.save(need);
+		}
+		return need.state();
+	}
+
+	/** All of the need is pledged and on its way or arrived: DELIVERED. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void delivered(long needId, Long by, Instant at) {
+		Need need = locked(needId);
+		if (need.state() == NeedState.PLEDGED) {
+			need.deliver(by, at);
+			needs.save(need);
+		}
+	}
+
+	/** All of the need arrived and its receipt is confirmed: CONFIRMED. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void confirmed(long needId, Long by, Instant at) {
+		Need need = locked(needId);
+		if (need.state() == NeedState.PLEDGED) {
+			need.deliver(by, at);
+		}
+		if (need.state() == NeedState.DELIVERED) {
+			need.confirm(by, at);
+			needs.save(need);
+		}
+	}
+}
