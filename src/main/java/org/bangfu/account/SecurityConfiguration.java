@@ -41,7 +41,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/needs", "/api/v1/needs/category-rules",
 						"/api/v1/stats/matching-rate").permitAll()
 				// the public need page and "report this need": numeric ids only, so /needs/mine and the like stay signed in
-				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/api/v1/needs/\\d+(/pledges)?(\\?.*)?")).permitAll()
+				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/api/v1/needs/\\d+(/pledges|/thanks)?(\\?.*)?")).permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.POST, "/api/v1/needs/\\d+/reports(\\?.*)?")).permitAll()
 				.requestMatchers("/api/v1/admin/sms-outbox").hasRole("CITY_ADMIN")
 				.anyRequest().authenticated());

@@ -178,6 +178,18 @@ class PledgeTest extends ApplicationTest {
 			.isEqualTo(200);
 		assertThat(need(api, id).get("state").asString()).isEqualTo("CONFIRMED");
 		assertThat(api.post("/api/v1/pledges/" + second + "/cancel", null, b).status()).as("a received pledge stays").isEqualTo(409);
+
+		// thanks and ratings: once each, by the right side
+		assertThat(api.post("/api/v1/pledges/" + second + "/rating", "{\"stars\":6}", household).status()).isEqualTo(400);
+		assertThat(api.post("/api/v1/pledges/" + second + "/rating", "{\"stars\":5,\"thanks\":\"棉被很暖和，谢谢好心人！\"}", b).status())
+			.as("the donor does not rate its own help").isEqualTo(404);
+		assertThat(api.post("/api/v1/pledges/" + second + "/rating", "{\"stars\":5,\"thanks\":\"棉被很暖和，谢谢好心人！\"}", household).status())
+			.isEqualTo(201);
+		assertThat(api.post("/api/v1/pledges/" + second + "/rating", "{\"stars\":1}", officer).status()).as("rated twice").isEqualTo(409);
+		assertThat(api.post("/api/v1/pledges/" + second + "/feedback", "{\"text\":\"希望老人冬天不再受冻\"}", b).status()).isEqualTo(201);
+		assertThat(api.post("/api/v1/pledges/" + second + "/feedback", "{\"text\":\"再写一次\"}", b).status()).isEqualTo(409);
+		String thanks = api.get("/api/v1/needs/" + id + "/thanks").body();
+		assertThat(thanks).contains("棉被很暖和").contains("希望老人冬天不再受冻");
 		clock.advance(Duration.ofDays(61));
 		lapse.lapseDue();
 		assertThat(jdbc.sql("SELECT state FROM pledge WHERE id = ?").param(second).query(String.class).single())

@@ -1,0 +1,116 @@
+package org.bangfu.matching;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.bangfu.account.BangfuUser;
+import org.bangfu.account.Role;
+import org.bangfu.household.Households;
+import org.bangfu.need.NeedPledging;
+import org.bangfu.shared.BadInputException;
+import org.bangfu.shared.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Ratings and thanks for help received, and the donors' feedback: once each per pledge, only after receipt. */
+@Component
+class Ratings {
+
+	private final Pledges pledges;
+
+	private final NeedPledging needs;
+
+	private final Households households;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Ratings(Pledges pledges, NeedPledging needs, Households households, JdbcClient jdbc, Clock clock) {
+		this.pledges = pledges;
+		this.needs = needs;
+		this.households = households;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional
+	void rate(BangfuUser by, long pledgeId, Integer stars, String thanks) {
+		Pledge p = pledges.get(pledgeId);
+		NeedPledging.Open need = needs.get(p.needId());
+		boolean household = need.householdId() != null
+				&& households.ofAccount(by.id()).map(h -> h.id() == need.householdId()).orElse(false);
+		boolean officer = by.staffGrants().stream().anyMatch(g -> g.role() == Role.VILLAGE_OFFICER && g.covers(need.regionCode()));
+		if (!household && !officer) {
+			throw new NotFoundException("pledge.not-found");
+		}
+		if (p.state() != PledgeState.RECEIVED) {
+			throw new BadInputException(409, "rating.not-received");
+		}
+		if (stars == null || stars < 1 || stars > 5) {
+			throw new BadInputException("rating.stars");
+		}
+		String text = clean(thanks, 300);
+		try {
+			jdbc.sql("INSERT INTO pledge_rating (pledge_id, stars, thanks, rated_by, rated_at) VALUES (?, ?, ?, ?, ?)")
+				.params(pledgeId, stars, text, by.id(), Timestamp.from(clock.instant()))
+				.update();
+		}
+		catch (DuplicateKeyException e) {
+			throw new BadInputException(409, "rating.twice");
+		}
+	}
+
+	@Transactional
+	void feedback(BangfuUser donor, long pledgeId, String text) {
+		Pledge p = pledges.get(pledgeId);
+		if (p.donorId() != donor.id()) {
+			throw new NotFoundException("pledge.not-found");
+		}
+		if (p.state() != PledgeState.RECEIVED) {
+			throw new BadInputException(409, "rating.not-received");
+		}
+		String clean = clean(text, 300);
+		if (clean == null) {
+			throw new BadInputException("feedback.empty");
+		}
+		try {
+			jdbc.sql("INSERT INTO pledge_feedback (pledge_id, text, written_at) VALUES (?, ?, ?)")
+				.params(pledgeId, clean, Timestamp.from(clock.instant()))
+				.update();
+		}
+		catch (DuplicateKeyException e) {
+			throw new BadInputException(409, "feedback.twice");
+		}
+	}
+
+	private static String clean(String text, int max) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		String t = text.strip();
+		if (t.length() > max) {
+			throw new BadInputException("rating.too-long", max);
+		}
+		return t;
+	}
+
+	/** What the need's page shows of the help it received: stars, thanks, the donor's words. */
+	record Shown(long pledgeId, Integer stars, String thanks, String feedback, Instant ratedAt) {
+	}
+
+	List<Shown> ofNeed(long needId) {
+		return jdbc.sql("""
+				SELECT p.id, r.stars, r.thanks, f.text AS feedback, r.rated_at FROM pledge p
+				LEFT JOIN pledge_rating r ON r.pledge_id = p.id LEFT JOIN pledge_feedback f ON f.pledge_id = p.id
+				WHERE p.need_id = ? AND (r.pledge_id IS NOT NULL OR f.pledge_id IS NOT NULL) ORDER BY p.id""")
+			.param(needId)
+			.query((rs, n) -> new Shown(rs.getLong("id"), (Integer) rs.getObject("stars"), rs.getString("thanks"), rs.getString("feedback"),
+					rs.getTimestamp("rated_at") == null ? null : rs.getTimestamp("rated_at").toInstant()))
+			.list();
+	}
+}
