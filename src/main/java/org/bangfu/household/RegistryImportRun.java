@@ -57,8 +57,10 @@ class RegistryImportRun {
 
 	private final Clock clock;
 
-	/** From how many rows an import counts as a big load (see {@link #merge}); tests lower it. */
+	/** From how many rows, and what share of the registry's members, an import counts as a big load (see {@link #merge}); tests lower them. */
 	long bulkMinRows = 100_000;
+
+	double bulkMinShare = 0.25;
 
 	RegistryImportRun(DataSource dataSource, JdbcClient jdbc, PersonalData personalData, MessageSource messages, Clock clock) {
 		this.dataSource = dataSource;
@@ -283,7 +285,7 @@ class RegistryImportRun {
 
 	/**
 	 * Merges the stage into the registry. A big load (at least {@link #bulkMinRows} rows, and at least
-	 * a quarter of what the registry already holds) takes both tables for itself, drops their secondary
+	 * a quarter of the members the registry already holds) takes both tables for itself, drops their secondary
 	 * indexes and foreign keys, merges, and builds them again before the commit: building an index over
 	 * sorted keys is several times cheaper than millions of random insertions into it. The tables are
 	 * then locked for the merge (readers wait); if that lock cannot be had within a few seconds, or the
@@ -292,7 +294,7 @@ class RegistryImportRun {
 	private void merge(Connection c, long jobId, Counts counts, long staged) throws SQLException {
 		long start = System.nanoTime();
 		Timestamp now = Timestamp.from(clock.instant());
-		List<String> rebuild = staged >= bulkMinRows && staged >= existingMembers(c) / 4 ? dropSecondaryIndexes(c) : null;
+		List<String> rebuild = staged >= bulkMinRows && staged >= existingMembers(c) * bulkMinShare ? dropSecondaryIndexes(c) : null;
 		long afterDrop = System.nanoTime();
 		if (rebuild != null) {
 			mergeBulk(c, jobId, counts, now);
