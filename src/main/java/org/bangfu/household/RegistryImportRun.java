@@ -15,6 +15,11 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -33,8 +38,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One registry import, streamed with constant memory: each row is read, checked and resolved to its
- * village, then its ID number and phone are encrypted and hashed and the row is streamed with COPY
- * into a temporary table. Whole-file rules (an ID twice in the file, a household without or with two
+ * village, then (on a second thread) its ID number and phone are encrypted and hashed and the row is
+ * streamed with COPY into a temporary table. Whole-file rules (an ID twice in the file, a household without or with two
  * heads, a household or person that belongs outside the importer's scope) are checked there in SQL;
  * the rest is merged into the registry in one statement per table, keyed by household number and
  * ID number, so a re-import updates instead of duplicating. Refused rows are reported with line,
@@ -126,8 +131,26 @@ class RegistryImportRun {
 		Counts counts = new Counts();
 		List<Object[]> problems = new ArrayList<>();
 		CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY registry_stage FROM STDIN (FORMAT text)");
-		try (RegistryFile registry = RegistryFile.open(file, fileName)) {
+		// two cores: this thread reads and checks, a second one encrypts, hashes and streams the rows into COPY
+		BlockingQueue<List<Accepted>> queue = new ArrayBlockingQueue<>(16);
+		FutureTask<Void> encoder = new FutureTask<>(() -> {
 			StringBuilder batch = new StringBuilder(1 << 17);
+			for (List<Accepted> rows = queue.take(); rows != END; rows = queue.take()) {
+				for (Accepted a : rows) {
+					stage(batch, a.row(), a.village());
+				}
+				if (batch.length() > (1 << 16)) {
+					write(copy, batch);
+				}
+			}
+			write(copy, batch);
+			return null;
+		});
+		Thread encoderThread = new Thread(encoder, "registry-import-encode");
+		encoderThread.setDaemon(true);
+		encoderThread.start();
+		try (RegistryFile registry = RegistryFile.open(file, fileName)) {
+			List<Accepted> accepted = new ArrayList<>(HAND_OVER);
 			Iterator<RegistryFile.RawRow> rows = registry.rows();
 			while (rows.hasNext()) {
 				RegistryFile.RawRow raw = rows.next();
@@ -143,7 +166,7 @@ class RegistryImportRun {
 					RegistryRows.MemberRow m = checked.row();
 					RegionNames.Resolution where = names.resolve(m.county(), m.township(), m.village());
 					if (where instanceof RegionNames.Found found) {
-						stage(batch, m, found.code());
+						accepted.add(new Accepted(m, found.code()));
 					}
 					else {
 						String key = where instanceof RegionNames.Ambiguous ? "import.row.village-ambiguous" : "import.row.village-unknown";
@@ -152,8 +175,9 @@ class RegistryImportRun {
 						counts.rejected++;
 					}
 				}
-				if (batch.length() > (1 << 16)) {
-					write(copy, batch);
+				if (accepted.size() >= HAND_OVER) {
+					handOver(queue, accepted, encoder);
+					accepted = new ArrayList<>(HAND_OVER);
 				}
 				if (problems.size() >= 500) {
 					saveProblems(jobId, problems);
@@ -164,10 +188,19 @@ class RegistryImportRun {
 						.update();
 				}
 			}
-			write(copy, batch);
+			handOver(queue, accepted, encoder);
+			handOver(queue, END, encoder);
+			finish(encoder);
 			copy.endCopy();
 		}
 		finally {
+			encoder.cancel(true);
+			try {
+				encoderThread.join(10_000); // the connection is this thread's again before the copy is cancelled
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
 			if (copy.isActive()) {
 				copy.cancelCopy();
 			}
@@ -186,6 +219,49 @@ class RegistryImportRun {
 		log.info("registry import {}: {} rows read and staged in {} ms, whole-file checks {} ms, merge {} ms", jobId, counts.read,
 				(streamed - started) / 1_000_000, (checked - streamed) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
 		return counts;
+	}
+
+	/** A checked row and its village's code, on its way to the encoding thread. */
+	private record Accepted(RegistryRows.MemberRow row, String village) {
+	}
+
+	private static final int HAND_OVER = 1_000;
+
+	private static final List<Accepted> END = new ArrayList<>();
+
+	/** Hands rows to the encoding thread, waiting while it is behind; its failure is rethrown here. */
+	private static void handOver(BlockingQueue<List<Accepted>> queue, List<Accepted> rows, FutureTask<Void> encoder) throws SQLException, IOException {
+		try {
+			while (!queue.offer(rows, 100, TimeUnit.MILLISECONDS)) {
+				if (encoder.isDone()) {
+					finish(encoder);
+					throw new IllegalStateException("the encoding thread stopped early");
+				}
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IOException("registry import interrupted", e);
+		}
+	}
+
+	private static void finish(FutureTask<Void> encoder) throws SQLException, IOException {
+		try {
+			encoder.get();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IOException("registry import interrupted", e);
+		}
+		catch (ExecutionException e) {
+			if (e.getCause() instanceof SQLException sql) {
+				throw sql;
+			}
+			if (e.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(e.getCause());
+		}
 	}
 
 	private void stage(StringBuilder b, RegistryRows.MemberRow m, String village) {
@@ -253,7 +329,7 @@ class RegistryImportRun {
 		rejected += reject(c, jobId, """
 				SELECT s.line, ?, format(?, s.household_number) FROM registry_stage s
 				JOIN (SELECT household_number FROM registry_stage GROUP BY household_number
-				      HAVING count(*) FILTER (WHERE is_head) <> 1 OR count(DISTINCT region_code) > 1) bad
+				      HAVING count(*) FILTER (WHERE is_head) <> 1 OR min(region_code) <> max(region_code)) bad
 				  USING (household_number)""", numberColumn, text("import.row.household-heads", new Object[] { "%s" }));
 		// a household number or a person already in the registry outside the importer's scope
 		rejected += reject(c, jobId, """
