@@ -4,6 +4,7 @@
 # a table of the same columns, on the same server, in the same run; prints rows per second of each
 # and their ratio. Needs: a built target/bangfu.jar, curl, jq, psql (PostgreSQL client), /usr/bin/time.
 # Usage: bench/registry-import.sh [households=1000000]
+# REGISTRY_FILE=path reuses a file generated earlier (same generator, same seed) instead of generating one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 HOUSEHOLDS=${1:-1000000}
@@ -16,10 +17,14 @@ FILE="$DIR/registry.csv"
 APP=
 trap '[ -n "$APP" ] && kill $APP 2>/dev/null; wait 2>/dev/null; rm -rf "$DIR"' EXIT
 
-echo "== generating $HOUSEHOLDS households for the villages of 衡阳县 (430421)"
-/usr/bin/time -f 'generator: %e s, max RSS %M KB' \
-  java -jar "$JAR" generate-registry --region=430421 --households="$HOUSEHOLDS" --seed=2017 --out="$FILE" \
-  --bangfu.data-dir="$DIR/data" --bangfu.embedded-db.port=$PGPORT
+if [ -n "${REGISTRY_FILE:-}" ]; then
+  FILE=$REGISTRY_FILE
+else
+  echo "== generating $HOUSEHOLDS households for the villages of 衡阳县 (430421)"
+  /usr/bin/time -f 'generator: %e s, max RSS %M KB' \
+    java -jar "$JAR" generate-registry --region=430421 --households="$HOUSEHOLDS" --seed=2017 --out="$FILE" \
+    --bangfu.data-dir="$DIR/data" --bangfu.embedded-db.port=$PGPORT
+fi
 ROWS=$(( $(wc -l < "$FILE") - 2 ))  # minus the title and header rows
 echo "file: $(du -h "$FILE" | cut -f1), $ROWS member rows"
 
@@ -47,6 +52,7 @@ echo "$JOB" | jq -c '.job | {status, rowsRead, rowsRejected, households, members
 APP_SECONDS=$(PGPASSWORD=postgres psql -h 127.0.0.1 -p $PGPORT -U postgres -d bangfu -Atc \
   "SELECT extract(epoch FROM finished_at - started_at) FROM household_import WHERE id = $ID")
 APP_RSS=$(awk '/VmHWM/ {print $2}' /proc/$APP/status)
+grep -o 'registry import [0-9]*: .*' "$DIR/app.log" || true
 
 echo "== PostgreSQL COPY of the same rows: into a plain table of the file's columns, then into one shaped like household_member"
 # the generated file has a title row, then the header: COPY gets the rows below them

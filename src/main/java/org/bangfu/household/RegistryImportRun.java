@@ -15,6 +15,11 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -33,8 +38,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One registry import, streamed with constant memory: each row is read, checked and resolved to its
- * village, then its ID number and phone are encrypted and hashed and the row is streamed with COPY
- * into a temporary table. Whole-file rules (an ID twice in the file, a household without or with two
+ * village, then (on a second thread) its ID number and phone are encrypted and hashed and the row is
+ * streamed with COPY into a temporary table. Whole-file rules (an ID twice in the file, a household without or with two
  * heads, a household or person that belongs outside the importer's scope) are checked there in SQL;
  * the rest is merged into the registry in one statement per table, keyed by household number and
  * ID number, so a re-import updates instead of duplicating. Refused rows are reported with line,
@@ -56,6 +61,11 @@ class RegistryImportRun {
 	private final MessageSource messages;
 
 	private final Clock clock;
+
+	/** From how many rows, and what share of the registry's members, an import counts as a big load (see {@link #merge}); tests lower them. */
+	long bulkMinRows = 100_000;
+
+	double bulkMinShare = 0.25;
 
 	RegistryImportRun(DataSource dataSource, JdbcClient jdbc, PersonalData personalData, MessageSource messages, Clock clock) {
 		this.dataSource = dataSource;
@@ -121,8 +131,26 @@ class RegistryImportRun {
 		Counts counts = new Counts();
 		List<Object[]> problems = new ArrayList<>();
 		CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY registry_stage FROM STDIN (FORMAT text)");
-		try (RegistryFile registry = RegistryFile.open(file, fileName)) {
+		// two cores: this thread reads and checks, a second one encrypts, hashes and streams the rows into COPY
+		BlockingQueue<List<Accepted>> queue = new ArrayBlockingQueue<>(16);
+		FutureTask<Void> encoder = new FutureTask<>(() -> {
 			StringBuilder batch = new StringBuilder(1 << 17);
+			for (List<Accepted> rows = queue.take(); rows != END; rows = queue.take()) {
+				for (Accepted a : rows) {
+					stage(batch, a.row(), a.village());
+				}
+				if (batch.length() > (1 << 16)) {
+					write(copy, batch);
+				}
+			}
+			write(copy, batch);
+			return null;
+		});
+		Thread encoderThread = new Thread(encoder, "registry-import-encode");
+		encoderThread.setDaemon(true);
+		encoderThread.start();
+		try (RegistryFile registry = RegistryFile.open(file, fileName)) {
+			List<Accepted> accepted = new ArrayList<>(HAND_OVER);
 			Iterator<RegistryFile.RawRow> rows = registry.rows();
 			while (rows.hasNext()) {
 				RegistryFile.RawRow raw = rows.next();
@@ -138,7 +166,7 @@ class RegistryImportRun {
 					RegistryRows.MemberRow m = checked.row();
 					RegionNames.Resolution where = names.resolve(m.county(), m.township(), m.village());
 					if (where instanceof RegionNames.Found found) {
-						stage(batch, m, found.code());
+						accepted.add(new Accepted(m, found.code()));
 					}
 					else {
 						String key = where instanceof RegionNames.Ambiguous ? "import.row.village-ambiguous" : "import.row.village-unknown";
@@ -147,8 +175,9 @@ class RegistryImportRun {
 						counts.rejected++;
 					}
 				}
-				if (batch.length() > (1 << 16)) {
-					write(copy, batch);
+				if (accepted.size() >= HAND_OVER) {
+					handOver(queue, accepted, encoder);
+					accepted = new ArrayList<>(HAND_OVER);
 				}
 				if (problems.size() >= 500) {
 					saveProblems(jobId, problems);
@@ -159,10 +188,19 @@ class RegistryImportRun {
 						.update();
 				}
 			}
-			write(copy, batch);
+			handOver(queue, accepted, encoder);
+			handOver(queue, END, encoder);
+			finish(encoder);
 			copy.endCopy();
 		}
 		finally {
+			encoder.cancel(true);
+			try {
+				encoderThread.join(10_000); // the connection is this thread's again before the copy is cancelled
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
 			if (copy.isActive()) {
 				copy.cancelCopy();
 			}
@@ -171,15 +209,59 @@ class RegistryImportRun {
 		try (Statement s = c.createStatement()) {
 			// temporary tables are never analysed by autovacuum: without statistics the checks and merges plan badly
 			s.execute("ANALYZE registry_stage");
-			s.execute("SET LOCAL work_mem = '64MB'");
+			// the checks and the merge group and join whole files: let their hashes stay in memory (a server-side cost, not the JVM's)
+			s.execute("SET LOCAL work_mem = '256MB'");
 		}
 		long streamed = System.nanoTime();
 		counts.rejected += rejectWholeFileProblems(c, jobId, scope);
 		long checked = System.nanoTime();
-		merge(c, jobId, counts);
+		merge(c, jobId, counts, counts.read - counts.rejected);
 		log.info("registry import {}: {} rows read and staged in {} ms, whole-file checks {} ms, merge {} ms", jobId, counts.read,
 				(streamed - started) / 1_000_000, (checked - streamed) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
 		return counts;
+	}
+
+	/** A checked row and its village's code, on its way to the encoding thread. */
+	private record Accepted(RegistryRows.MemberRow row, String village) {
+	}
+
+	private static final int HAND_OVER = 1_000;
+
+	private static final List<Accepted> END = new ArrayList<>();
+
+	/** Hands rows to the encoding thread, waiting while it is behind; its failure is rethrown here. */
+	private static void handOver(BlockingQueue<List<Accepted>> queue, List<Accepted> rows, FutureTask<Void> encoder) throws SQLException, IOException {
+		try {
+			while (!queue.offer(rows, 100, TimeUnit.MILLISECONDS)) {
+				if (encoder.isDone()) {
+					finish(encoder);
+					throw new IllegalStateException("the encoding thread stopped early");
+				}
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IOException("registry import interrupted", e);
+		}
+	}
+
+	private static void finish(FutureTask<Void> encoder) throws SQLException, IOException {
+		try {
+			encoder.get();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IOException("registry import interrupted", e);
+		}
+		catch (ExecutionException e) {
+			if (e.getCause() instanceof SQLException sql) {
+				throw sql;
+			}
+			if (e.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(e.getCause());
+		}
 	}
 
 	private void stage(StringBuilder b, RegistryRows.MemberRow m, String village) {
@@ -247,7 +329,7 @@ class RegistryImportRun {
 		rejected += reject(c, jobId, """
 				SELECT s.line, ?, format(?, s.household_number) FROM registry_stage s
 				JOIN (SELECT household_number FROM registry_stage GROUP BY household_number
-				      HAVING count(*) FILTER (WHERE is_head) <> 1 OR count(DISTINCT region_code) > 1) bad
+				      HAVING count(*) FILTER (WHERE is_head) <> 1 OR min(region_code) <> max(region_code)) bad
 				  USING (household_number)""", numberColumn, text("import.row.household-heads", new Object[] { "%s" }));
 		// a household number or a person already in the registry outside the importer's scope
 		rejected += reject(c, jobId, """
@@ -277,9 +359,182 @@ class RegistryImportRun {
 		}
 	}
 
-	private void merge(Connection c, long jobId, Counts counts) throws SQLException {
+	/**
+	 * Merges the stage into the registry. A big load (at least {@link #bulkMinRows} rows, and at least
+	 * a quarter of the members the registry already holds) takes both tables for itself, drops their secondary
+	 * indexes and foreign keys, merges, and builds them again before the commit: building an index over
+	 * sorted keys is several times cheaper than millions of random insertions into it. The tables are
+	 * then locked for the merge (readers wait); if that lock cannot be had within a few seconds, or the
+	 * load is small, the merge keeps the indexes and uses {@code INSERT … ON CONFLICT}.
+	 */
+	private void merge(Connection c, long jobId, Counts counts, long staged) throws SQLException {
 		long start = System.nanoTime();
 		Timestamp now = Timestamp.from(clock.instant());
+		List<String> rebuild = staged >= bulkMinRows && staged >= existingMembers(c) * bulkMinShare ? dropSecondaryIndexes(c) : null;
+		long afterDrop = System.nanoTime();
+		if (rebuild != null) {
+			mergeBulk(c, jobId, counts, now);
+		}
+		else {
+			mergeIncremental(c, jobId, counts, now);
+		}
+		long afterMerge = System.nanoTime();
+		try (Statement s = c.createStatement()) {
+			if (rebuild != null) {
+				s.execute("SET LOCAL maintenance_work_mem = '512MB'");
+				for (String sql : rebuild) {
+					s.execute(sql);
+				}
+			}
+			long afterRebuild = System.nanoTime();
+			// a household's size is what the registry now holds for it (a household the bulk merge added has exactly its staged members)
+			s.executeUpdate("""
+					UPDATE household h SET member_count = m.n
+					FROM (SELECT household_id, count(*) AS n FROM household_member
+					      WHERE household_id IN (%s) GROUP BY household_id) m
+					WHERE h.id = m.household_id AND h.member_count <> m.n""".formatted(rebuild != null ? "SELECT id FROM registry_updated"
+					: "SELECT h2.id FROM household h2 WHERE h2.import_id = " + jobId));
+			log.info("registry import {}: {} merge: dropped indexes in {} ms, merged households and members in {} ms, rebuilt indexes in {} ms, recounted in {} ms",
+					jobId, rebuild != null ? "bulk" : "incremental", (afterDrop - start) / 1_000_000, (afterMerge - afterDrop) / 1_000_000,
+					(afterRebuild - afterMerge) / 1_000_000, (System.nanoTime() - afterRebuild) / 1_000_000);
+		}
+	}
+
+	private static long existingMembers(Connection c) throws SQLException {
+		try (Statement s = c.createStatement();
+				var rs = s.executeQuery("SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'household_member'::regclass")) {
+			return rs.next() ? rs.getLong(1) : 0;
+		}
+	}
+
+	private static final String[] BULK_TABLES = { "household", "household_member" };
+
+	/**
+	 * Locks the registry's two tables and drops their secondary indexes, unique constraints and
+	 * outgoing foreign keys (not the primary keys, nor a unique key another table's foreign key
+	 * needs), read from the catalog so that what later migrations add is kept too. Answers the
+	 * statements that build them again, or null when the tables could not be locked at once.
+	 */
+	private static List<String> dropSecondaryIndexes(Connection c) throws SQLException {
+		java.sql.Savepoint before = c.setSavepoint();
+		try (Statement s = c.createStatement()) {
+			s.execute("SET LOCAL lock_timeout = '5s'");
+			s.execute("LOCK TABLE household, household_member IN ACCESS EXCLUSIVE MODE");
+			s.execute("SET LOCAL lock_timeout = 0");
+		}
+		catch (SQLException e) {
+			log.info("registry import: the registry tables are busy ({}); merging with their indexes in place", e.getMessage());
+			c.rollback(before);
+			return null;
+		}
+		List<String> drop = new ArrayList<>();
+		List<String> rebuild = new ArrayList<>();
+		List<String> foreignKeys = new ArrayList<>();
+		for (String table : BULK_TABLES) {
+			try (PreparedStatement ps = c.prepareStatement("""
+					SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid), k.conname, pg_get_constraintdef(k.oid)
+					FROM pg_index i
+					LEFT JOIN pg_constraint k ON k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('u', 'x')
+					WHERE i.indrelid = ?::regclass AND NOT i.indisprimary
+					  AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = i.indexrelid)
+					ORDER BY 1""")) {
+				ps.setString(1, table);
+				try (var rs = ps.executeQuery()) {
+					while (rs.next()) {
+						if (rs.getString(3) == null) {
+							drop.add("DROP INDEX " + rs.getString(1));
+							rebuild.add(rs.getString(2));
+						}
+						else {
+							drop.add("ALTER TABLE " + table + " DROP CONSTRAINT " + rs.getString(3));
+							rebuild.add("ALTER TABLE " + table + " ADD CONSTRAINT " + rs.getString(3) + " " + rs.getString(4));
+						}
+					}
+				}
+			}
+			try (PreparedStatement ps = c.prepareStatement("""
+					SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = ?::regclass AND contype = 'f' ORDER BY 1""")) {
+				ps.setString(1, table);
+				try (var rs = ps.executeQuery()) {
+					while (rs.next()) {
+						drop.add("ALTER TABLE " + table + " DROP CONSTRAINT " + rs.getString(1));
+						// foreign keys last: checking one reads the whole table, best done with the indexes back
+						foreignKeys.add("ALTER TABLE " + table + " ADD CONSTRAINT " + rs.getString(1) + " " + rs.getString(2));
+					}
+				}
+			}
+		}
+		try (Statement s = c.createStatement()) {
+			for (String sql : drop) {
+				s.execute(sql);
+			}
+		}
+		rebuild.addAll(foreignKeys);
+		return rebuild;
+	}
+
+	/** The big load: both tables are ours alone and unindexed but for their keys, so update what exists, then add what does not. */
+	private void mergeBulk(Connection c, long jobId, Counts counts, Timestamp now) throws SQLException {
+		try (Statement s = c.createStatement()) {
+			s.execute("""
+					CREATE TEMP TABLE registry_household ON COMMIT DROP AS
+					SELECT h.household_number, h.region_code, h.name, h.id_hash, h.id_cipher, n.members,
+					       coalesce(h.poverty_cause, n.cause) AS poverty_cause, h.household_type, coalesce(h.lifted, false) AS lifted,
+					       h.lifted_year, coalesce(h.phone_hash, n.phone_hash) AS phone_hash, coalesce(h.phone_cipher, n.phone_cipher) AS phone_cipher
+					FROM registry_stage h
+					JOIN (SELECT household_number, count(*) AS members, min(poverty_cause) AS cause,
+					             (array_agg(phone_hash) FILTER (WHERE phone_hash IS NOT NULL))[1] AS phone_hash,
+					             (array_agg(phone_cipher) FILTER (WHERE phone_cipher IS NOT NULL))[1] AS phone_cipher
+					      FROM registry_stage GROUP BY household_number) n USING (household_number)
+					WHERE h.is_head""");
+			s.execute("ANALYZE registry_household");
+			s.execute("CREATE TEMP TABLE registry_updated (id bigint) ON COMMIT DROP");
+		}
+		try (PreparedStatement update = c.prepareStatement("""
+				WITH updated AS (
+				UPDATE household t SET head_name = h.name, head_id_hash = h.id_hash, head_id_cipher = h.id_cipher,
+				    poverty_cause = h.poverty_cause, household_type = h.household_type, lifted = h.lifted, lifted_year = h.lifted_year,
+				    phone_hash = coalesce(h.phone_hash, t.phone_hash), phone_cipher = coalesce(h.phone_cipher, t.phone_cipher),
+				    import_id = ?, updated_at = ?
+				FROM registry_household h WHERE t.household_number = h.household_number RETURNING t.id)
+				INSERT INTO registry_updated SELECT id FROM updated""");
+				PreparedStatement insert = c.prepareStatement("""
+						INSERT INTO household (household_number, region_code, head_name, head_id_hash, head_id_cipher, member_count,
+						                       poverty_cause, household_type, lifted, lifted_year, phone_hash, phone_cipher, import_id,
+						                       created_at, updated_at)
+						SELECT h.household_number, h.region_code, h.name, h.id_hash, h.id_cipher, h.members, h.poverty_cause,
+						       h.household_type, h.lifted, h.lifted_year, h.phone_hash, h.phone_cipher, ?, ?, ?
+						FROM registry_household h
+						WHERE NOT EXISTS (SELECT FROM household t WHERE t.household_number = h.household_number)""")) {
+			update.setLong(1, jobId);
+			update.setTimestamp(2, now);
+			counts.households = update.executeUpdate();
+			insert.setLong(1, jobId);
+			insert.setTimestamp(2, now);
+			insert.setTimestamp(3, now);
+			counts.households += insert.executeUpdate();
+		}
+		try (Statement s = c.createStatement()) {
+			s.execute("ANALYZE household");
+			counts.members = s.executeUpdate("""
+					UPDATE household_member m SET household_id = h.id, region_code = s.region_code, member_number = s.member_number,
+					    name = s.name, relation = s.relation, gender = s.gender, birth_date = s.birth_date, ethnicity = s.ethnicity,
+					    education = s.education, schooling = s.schooling, health = s.health, labor_skill = s.labor_skill,
+					    work_status = s.work_status
+					FROM registry_stage s JOIN household h ON h.household_number = s.household_number
+					WHERE m.id_hash = s.id_hash""");
+			counts.members += s.executeUpdate("""
+					INSERT INTO household_member (household_id, region_code, member_number, name, id_hash, id_cipher, relation, gender,
+					                              birth_date, ethnicity, education, schooling, health, labor_skill, work_status)
+					SELECT h.id, s.region_code, s.member_number, s.name, s.id_hash, s.id_cipher, s.relation, s.gender, s.birth_date,
+					       s.ethnicity, s.education, s.schooling, s.health, s.labor_skill, s.work_status
+					FROM registry_stage s JOIN household h ON h.household_number = s.household_number
+					WHERE NOT EXISTS (SELECT FROM household_member m WHERE m.id_hash = s.id_hash)""");
+			s.execute("ANALYZE household_member");
+		}
+	}
+
+	private void mergeIncremental(Connection c, long jobId, Counts counts, Timestamp now) throws SQLException {
 		try (PreparedStatement ps = c.prepareStatement("""
 				INSERT INTO household (household_number, region_code, head_name, head_id_hash, head_id_cipher, member_count,
 				                       poverty_cause, household_type, lifted, lifted_year, phone_hash, phone_cipher, import_id,
@@ -304,7 +559,6 @@ class RegistryImportRun {
 			ps.setTimestamp(3, now);
 			counts.households = ps.executeUpdate();
 		}
-		long afterHouseholds = System.nanoTime();
 		try (Statement s = c.createStatement()) {
 			counts.members = s.executeUpdate("""
 					INSERT INTO household_member (household_id, region_code, member_number, name, id_hash, id_cipher, relation, gender,
@@ -317,16 +571,6 @@ class RegistryImportRun {
 					    name = EXCLUDED.name, relation = EXCLUDED.relation, gender = EXCLUDED.gender, birth_date = EXCLUDED.birth_date,
 					    ethnicity = EXCLUDED.ethnicity, education = EXCLUDED.education, schooling = EXCLUDED.schooling,
 					    health = EXCLUDED.health, labor_skill = EXCLUDED.labor_skill, work_status = EXCLUDED.work_status""");
-			long afterMembers = System.nanoTime();
-			// a household's size is what the registry now holds for it
-			s.executeUpdate("""
-					UPDATE household h SET member_count = m.n
-					FROM (SELECT household_id, count(*) AS n FROM household_member
-					      WHERE household_id IN (SELECT h2.id FROM household h2 WHERE h2.import_id = %d) GROUP BY household_id) m
-					WHERE h.id = m.household_id AND h.member_count <> m.n""".formatted(jobId));
-			log.info("registry import {}: merged households in {} ms, members in {} ms, recounted in {} ms", jobId,
-					(afterHouseholds - start) / 1_000_000, (afterMembers - afterHouseholds) / 1_000_000,
-					(System.nanoTime() - afterMembers) / 1_000_000);
 		}
 	}
 

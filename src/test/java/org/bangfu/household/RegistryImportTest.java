@@ -7,11 +7,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -22,6 +25,7 @@ import org.bangfu.ApiClient.Answer;
 import org.bangfu.ApplicationTest;
 import org.bangfu.shared.IdentityNumber;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,6 +118,77 @@ class RegistryImportTest extends ApplicationTest {
 		assertThat(households("4304211002038")).isEqualTo(1);
 		assertThat(jdbc.sql("SELECT count(*) FROM household_member WHERE household_id = (SELECT id FROM household WHERE household_number = '4304211002038001')")
 			.query(Long.class).single()).isEqualTo(2);
+	}
+
+	@Autowired
+	RegistryImportRun run;
+
+	@Autowired
+	DataSource dataSource;
+
+	private List<String> registrySchema() {
+		return jdbc.sql("""
+				SELECT pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid IN ('household'::regclass, 'household_member'::regclass)
+				UNION ALL
+				SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
+				WHERE conrelid IN ('household'::regclass, 'household_member'::regclass)
+				ORDER BY 1""").query(String.class).list();
+	}
+
+	@Test
+	void aBigLoadMergesWithoutIndexesAndPutsThemBack() throws Exception {
+		String head = id("43042119610101021");
+		String wife = id("43042119630303022");
+		String son = id("43042119900505023");
+		String other = id("43042119720202024");
+		String county = api().login("13800000002", DEMO_PASSWORD);
+		String first = "行政村,户编号,姓名,证件号码,与户主关系\n"
+				+ "西渡村委会,4304211002034001,大户主,\"" + head + "\",户主\n"
+				+ "西渡村委会,4304211002034001,大配偶,\"" + wife + "\",配偶\n"
+				+ "西渡村委会,4304211002034001,大儿子,\"" + son + "\",之子\n";
+		// the first file merges the ordinary way
+		assertThat(finished(county, upload(county, "a.csv", first.getBytes(StandardCharsets.UTF_8)).json().get("id").asLong())
+			.get("job").get("members").asLong()).isEqualTo(3);
+		List<String> schema = registrySchema();
+		long householdsBefore = households("");
+		long bulkMinRows = run.bulkMinRows;
+		double bulkMinShare = run.bulkMinShare;
+		run.bulkMinRows = 0;
+		run.bulkMinShare = 0;
+		try {
+			// the son sets up his own household, the head is renamed, a new household comes
+			String second = "行政村,户编号,姓名,证件号码,与户主关系\n"
+					+ "西渡村委会,4304211002034001,改名户主,\"" + head + "\",户主\n"
+					+ "西渡村委会,4304211002034001,大配偶,\"" + wife + "\",配偶\n"
+					+ "西渡村委会,4304211002034002,大儿子,\"" + son + "\",户主\n"
+					+ "西渡村委会,4304211002034003,新户主,\"" + other + "\",户主\n";
+			JsonNode job = finished(county, upload(county, "b.csv", second.getBytes(StandardCharsets.UTF_8)).json().get("id").asLong());
+			assertThat(job.get("job").get("status").asString()).isEqualTo("DONE");
+			assertThat(job.get("job").get("households").asLong()).isEqualTo(3);
+			assertThat(job.get("job").get("members").asLong()).isEqualTo(4);
+			assertThat(households("")).isEqualTo(householdsBefore + 2);
+			assertThat(jdbc.sql("""
+					SELECT h.household_number || ' ' || h.head_name || ' ' || h.member_count || ' ' || count(m.id) FROM household h
+					JOIN household_member m ON m.household_id = h.id WHERE h.household_number LIKE '4304211002034%'
+					GROUP BY h.id ORDER BY 1""").query(String.class).list())
+				.containsExactly("4304211002034001 改名户主 2 2", "4304211002034002 大儿子 1 1", "4304211002034003 新户主 1 1");
+			assertThat(registrySchema()).as("indexes, unique keys and foreign keys are back as they were").isEqualTo(schema);
+
+			// while someone holds the registry, a big load waits a moment, then merges the ordinary way
+			try (Connection holder = dataSource.getConnection()) {
+				holder.setAutoCommit(false);
+				holder.createStatement().execute("LOCK TABLE household IN ACCESS SHARE MODE");
+				JsonNode again = finished(county, upload(county, "b.csv", second.getBytes(StandardCharsets.UTF_8)).json().get("id").asLong());
+				assertThat(again.get("job").get("members").asLong()).isEqualTo(4);
+				holder.rollback();
+			}
+			assertThat(households("")).isEqualTo(householdsBefore + 2);
+			assertThat(registrySchema()).isEqualTo(schema);
+		}
+		finally {
+			run.bulkMinRows = bulkMinRows;
+			run.bulkMinShare = bulkMinShare;
+		}
 	}
 
 	@Test
