@@ -40,6 +40,7 @@ class Navigation {
 		List<Item> items = new ArrayList<>();
 		items.add(new Item("nav.home", "/"));
 		items.add(new Item("nav.regions", "/regions"));
+		items.add(new Item("nav.needs", "/needs"));
 		if (user == null) {
 			items.add(new Item("nav.register", "/register"));
 			return items;
@@ -48,6 +49,21 @@ class Navigation {
 			.ifPresent(g -> items.add(new Item("nav.my-region", "/regions/" + g.region().code())));
 		if (user.isStaff()) {
 			items.add(new Item("nav.households", "/households"));
+		}
+		if (user.isStaff() || user.has(Role.HOUSEHOLD)) {
+			items.add(new Item("nav.my-needs", "/needs/mine"));
+		}
+		boolean manager = user.has(Role.TOWNSHIP_MANAGER) || user.has(Role.COUNTY_ADMIN) || user.has(Role.CITY_ADMIN);
+		if (manager) {
+			items.add(new Item("nav.need-queue", "/needs/queue"));
+		}
+		if (manager || user.has(Role.SUPERVISOR)) {
+			items.add(new Item("nav.need-reports", "/needs/reports"));
+		}
+		if (user.has(Role.CITY_ADMIN)) {
+			items.add(new Item("nav.need-rules", "/needs/rules"));
+		}
+		if (user.isStaff()) {
 			items.add(new Item("nav.staff", "/staff"));
 			items.add(new Item("nav.stations", "/stations"));
 		}

@@ -63,6 +63,16 @@ class Ratings {
 		catch (DuplicateKeyException e) {
 			throw new BadInputException(409, "rating.twice");
 		}
+		// a confirmed need whose every received pledge has been rated is closed
+		long unrated = jdbc.sql("""
+				SELECT count(*) FROM pledge p WHERE p.need_id = ? AND p.state = 'RECEIVED'
+				AND NOT EXISTS (SELECT 1 FROM pledge_rating r WHERE r.pledge_id = p.id)""")
+			.param(p.needId())
+			.query(Long.class)
+			.single();
+		if (unrated == 0 && need.state() == org.bangfu.need.NeedState.CONFIRMED) {
+			needs.closed(p.needId(), by.id(), clock.instant());
+		}
 	}
 
 	@Transactional

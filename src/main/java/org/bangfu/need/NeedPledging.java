@@ -116,6 +116,16 @@ public class NeedPledging {
 		}
 	}
 
+	/** The help was confirmed and its receivers have said their word (ratings): CLOSED. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void closed(long needId, Long by, Instant at) {
+		Need need = locked(needId);
+		if (need.state() == NeedState.CONFIRMED) {
+			need.close(by, "rated", at);
+			needs.save(need);
+		}
+	}
+
 	/** All of the need arrived and its receipt is confirmed: CONFIRMED. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void confirmed(long needId, Long by, Instant at) {

@@ -190,6 +190,9 @@ class PledgeTest extends ApplicationTest {
 		assertThat(api.post("/api/v1/pledges/" + second + "/feedback", "{\"text\":\"再写一次\"}", b).status()).isEqualTo(409);
 		String thanks = api.get("/api/v1/needs/" + id + "/thanks").body();
 		assertThat(thanks).contains("棉被很暖和").contains("希望老人冬天不再受冻");
+		assertThat(need(api, id).get("state").asString()).as("one received pledge not rated yet").isEqualTo("CONFIRMED");
+		assertThat(api.post("/api/v1/pledges/" + first + "/rating", "{\"stars\":4}", household).status()).isEqualTo(201);
+		assertThat(need(api, id).get("state").asString()).isEqualTo("CLOSED");
 		clock.advance(Duration.ofDays(61));
 		lapse.lapseDue();
 		assertThat(jdbc.sql("SELECT state FROM pledge WHERE id = ?").param(second).query(String.class).single())
