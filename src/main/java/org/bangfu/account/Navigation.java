@@ -53,6 +53,9 @@ class Navigation {
 		if (user.isStaff() || user.has(Role.HOUSEHOLD)) {
 			items.add(new Item("nav.my-needs", "/needs/mine"));
 		}
+		if (!user.isStaff()) {
+			items.add(new Item("nav.my-pledges", "/pledges/mine"));
+		}
 		boolean manager = user.has(Role.TOWNSHIP_MANAGER) || user.has(Role.COUNTY_ADMIN) || user.has(Role.CITY_ADMIN);
 		if (manager) {
 			items.add(new Item("nav.need-queue", "/needs/queue"));

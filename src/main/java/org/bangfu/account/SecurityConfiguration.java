@@ -39,7 +39,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/sms-codes", "/api/v1/auth/register",
 						"/api/v1/auth/register-household").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/needs", "/api/v1/needs/category-rules",
-						"/api/v1/stats/matching-rate").permitAll()
+						"/api/v1/stats/matching-rate", "/api/v1/offers").permitAll()
+				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/api/v1/offers/\\d+(\\?.*)?")).permitAll()
 				// the public need page and "report this need": numeric ids only, so /needs/mine and the like stay signed in
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/api/v1/needs/\\d+(/pledges|/thanks)?(\\?.*)?")).permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.POST, "/api/v1/needs/\\d+/reports(\\?.*)?")).permitAll()
@@ -59,6 +60,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/needs").permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/needs/\\d+(/qr\\.png|/photos/\\d+(-thumb)?\\.jpg)?(\\?.*)?")).permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.POST, "/needs/\\d+/report(\\?.*)?")).permitAll()
+				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/needs/\\d+/pledging(\\?.*)?")).permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/pledges/\\d+/receipt\\.jpg")).permitAll()
 				.requestMatchers("/admin/sms-outbox").hasRole("CITY_ADMIN")
 				.anyRequest().authenticated())
@@ -66,13 +68,23 @@ class SecurityConfiguration {
 			.addFilterAfter(new SessionLogin.FreshUser(accounts), SecurityContextHolderFilter.class)
 			.formLogin(f -> f.loginPage("/login")
 				.usernameParameter("phone")
-				.successHandler((req, res, auth) -> {
-					req.getSession().setAttribute(SessionLogin.AUTHENTICATED_AT, clock.instant());
-					res.sendRedirect(req.getContextPath() + "/me");
-				})
+				.successHandler(afterLogin(clock))
 				.failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + "/login?error="
 						+ (ex instanceof LockedException ? "locked" : "failed"))))
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut"));
 		return http.build();
+	}
+
+	/**
+	 * After a password login: back to the page that asked for it (a donor who pressed "登录后认领" lands
+	 * on the pledge form), else to the account page.
+	 */
+	private static org.springframework.security.web.authentication.AuthenticationSuccessHandler afterLogin(Clock clock) {
+		var saved = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
+		saved.setDefaultTargetUrl("/me");
+		return (req, res, auth) -> {
+			req.getSession().setAttribute(SessionLogin.AUTHENTICATED_AT, clock.instant());
+			saved.onAuthenticationSuccess(req, res, auth);
+		};
 	}
 }

@@ -18,7 +18,6 @@ import org.bangfu.account.BangfuUser;
 import org.bangfu.region.Regions;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.BangfuProperties;
-import org.bangfu.shared.Masking;
 import org.bangfu.shared.RegionCode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -54,9 +53,13 @@ class PledgeApiController {
 
 	private final org.bangfu.household.Consents consents;
 
+	private final org.bangfu.household.Households households;
+
 	PledgeApiController(Pledging pledging, Pledges pledges, MatchingRate matchingRate, Accounts accounts, Regions regions,
-			BangfuProperties properties, Clock clock, org.bangfu.household.Consents consents) {
+			BangfuProperties properties, Clock clock, org.bangfu.household.Consents consents,
+			org.bangfu.household.Households households) {
 		this.consents = consents;
+		this.households = households;
 		this.pledging = pledging;
 		this.pledges = pledges;
 		this.matchingRate = matchingRate;
@@ -78,9 +81,7 @@ class PledgeApiController {
 	}
 
 	private PledgeView view(Pledge p, boolean masked) {
-		String donor = accounts.findById(p.donorId())
-			.map(a -> a.donorType().map(t -> t.name().equals("INDIVIDUAL")).orElse(true) && masked ? Masking.name(a.name()) : a.name())
-			.orElse("");
+		String donor = accounts.findById(p.donorId()).map(a -> masked ? DonorNames.shown(a) : a.name()).orElse("");
 		return new PledgeView(p.id(), p.needId(), p.state(), p.items(), p.quantity(), p.valueFen(), p.staffInScope(), donor, p.deadline(),
 				p.createdAt(), p.shippedAt(), p.receivedAt(), p.receiptPhoto() == null ? null : "/pledges/" + p.id() + "/receipt.jpg");
 	}
@@ -156,8 +157,9 @@ class PledgeApiController {
 	@GetMapping("/pledges/{id}/receipt.jpg")
 	ResponseEntity<org.springframework.core.io.FileSystemResource> receiptPhoto(@AuthenticationPrincipal BangfuUser user, @PathVariable long id) {
 		Pledge p = pledges.get(id);
-		boolean insider = user != null && (user.id() == p.donorId() || user.inScope(p.regionCode()));
 		Long household = pledging.householdOf(p);
+		boolean insider = user != null && (user.id() == p.donorId() || user.inScope(p.regionCode())
+				|| (household != null && households.ofAccount(user.id()).map(h -> h.id() == household).orElse(false)));
 		if (p.receiptPhoto() == null || !(insider || household == null || consents.allowsPublishingPhotos(household))) {
 			throw new org.bangfu.shared.NotFoundException("pledge.not-found");
 		}

@@ -17,7 +17,7 @@ import org.bangfu.account.Role;
 import org.bangfu.household.Households;
 import org.bangfu.need.NeedPledging;
 import org.bangfu.need.NeedState;
-import org.bangfu.notify.Sms;
+import org.bangfu.notify.Notices;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.BangfuProperties;
 import org.bangfu.shared.NotFoundException;
@@ -45,7 +45,7 @@ class Pledging {
 
 	private final Accounts accounts;
 
-	private final Sms sms;
+	private final Notices notices;
 
 	private final OperationLog log;
 
@@ -57,13 +57,13 @@ class Pledging {
 
 	private final Path receipts;
 
-	Pledging(Pledges pledges, NeedPledging needs, Households households, Accounts accounts, Sms sms, OperationLog log, JdbcClient jdbc,
+	Pledging(Pledges pledges, NeedPledging needs, Households households, Accounts accounts, Notices notices, OperationLog log, JdbcClient jdbc,
 			BangfuProperties properties, Clock clock, @Value("${bangfu.pledges.deadline:14d}") Duration deadline) {
 		this.pledges = pledges;
 		this.needs = needs;
 		this.households = households;
 		this.accounts = accounts;
-		this.sms = sms;
+		this.notices = notices;
 		this.log = log;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -123,8 +123,8 @@ class Pledging {
 		long id = pledges.insert(needId, need.regionCode(), donor.id(), taken.byPosition(), taken.quantity(), taken.valueFen(), staffInScope,
 				key, now.plus(within), request.note() == null || request.note().isBlank() ? null : request.note().strip(), now);
 		log.record(donor.id(), "pledge.create", "need:" + needId, need.regionCode(), "pledge:" + id + " quantity " + taken.quantity());
-		accounts.phoneOf(need.posterId()).ifPresent(phone -> sms.send(phone, "您发布的需求（编号 " + needId + "）有爱心人士认领了 "
-				+ taken.quantity() + " 件，请留意接收，收到后在平台上确认。"));
+		tell(need.posterId(), "您发布的需求（编号 " + needId + "）有爱心人士认领了 " + taken.quantity() + " 件，请留意接收，收到后在平台上确认。",
+				"/needs/" + needId);
 		return new Made(id, true);
 	}
 
@@ -147,9 +147,7 @@ class Pledging {
 		NeedPledging.Open need = needs.get(p.needId());
 		boolean household = need.householdId() != null
 				&& households.ofAccount(by.id()).map(h -> h.id() == need.householdId()).orElse(false);
-		boolean officer = by.staffGrants().stream()
-			.anyMatch(g -> g.covers(need.regionCode()) && (g.role() == Role.VILLAGE_OFFICER
-					|| (g.role() == Role.TOWNSHIP_MANAGER && need.regionCode().length() < 12)));
+		boolean officer = confirmsReceipt(by, need.regionCode());
 		if (!household && !officer) {
 			if (by.id() == p.donorId() || by.inScope(need.regionCode())) {
 				throw new BadInputException(403, "pledge.receive-who");
@@ -182,11 +180,14 @@ class Pledging {
 			needs.delivered(p.needId(), by.id(), clock.instant());
 		}
 		log.record(by.id(), "pledge.receive", "pledge:" + pledgeId, p.regionCode(), null);
-		accounts.phoneOf(p.donorId()).ifPresent(phone -> sms.send(phone, "您认领的帮扶物资（认领编号 " + pledgeId + "）已确认收到，谢谢您的爱心！"));
+		tell(p.donorId(), "您认领的帮扶物资（认领编号 " + pledgeId + "）已确认收到，谢谢您的爱心！", "/needs/" + p.needId());
 	}
 
 	@Transactional
 	void cancel(BangfuUser donor, long pledgeId, String reason) {
+		if (reason != null && reason.length() > 200) {
+			throw new BadInputException("pledge.note-too-long", 200);
+		}
 		Pledge p = mine(donor, pledgeId);
 		PledgeState before = p.state();
 		p.cancel(donor.id(), reason, clock.instant());
@@ -208,10 +209,21 @@ class Pledging {
 		pledges.save(p, before);
 		needs.giveBack(p.needId(), p.items(), null, "pledge " + pledgeId + " lapsed", now);
 		NeedPledging.Open need = needs.get(p.needId());
-		accounts.phoneOf(p.donorId()).ifPresent(phone -> sms.send(phone, "您的认领（编号 " + pledgeId + "）已过送达期限，已自动释放，需求重新开放认领。"));
-		accounts.phoneOf(need.posterId()).ifPresent(phone -> sms.send(phone, "需求（编号 " + p.needId() + "）的一笔认领（编号 " + pledgeId
-				+ "）已过送达期限未送达，已自动释放，需求重新开放认领。"));
+		tell(p.donorId(), "您的认领（编号 " + pledgeId + "）已过送达期限，已自动释放，需求重新开放认领。", "/needs/" + p.needId());
+		tell(need.posterId(), "需求（编号 " + p.needId() + "）的一笔认领（编号 " + pledgeId + "）已过送达期限未送达，已自动释放，需求重新开放认领。",
+				"/needs/" + p.needId());
 		return true;
+	}
+
+	/** The household's village officer (a township manager for a need of the township itself) confirms and rates for it. */
+	static boolean confirmsReceipt(BangfuUser by, String regionCode) {
+		return by.staffGrants().stream()
+			.anyMatch(g -> g.covers(regionCode)
+					&& (g.role() == Role.VILLAGE_OFFICER || (g.role() == Role.TOWNSHIP_MANAGER && regionCode.length() < 12)));
+	}
+
+	private void tell(long accountId, String text, String link) {
+		notices.tell(accountId, accounts.phoneOf(accountId), text, link);
 	}
 
 	private Pledge mine(BangfuUser donor, long pledgeId) {

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 
 import org.bangfu.account.BangfuUser;
-import org.bangfu.account.Role;
 import org.bangfu.household.Households;
 import org.bangfu.need.NeedPledging;
 import org.bangfu.shared.BadInputException;
@@ -44,7 +43,7 @@ class Ratings {
 		NeedPledging.Open need = needs.get(p.needId());
 		boolean household = need.householdId() != null
 				&& households.ofAccount(by.id()).map(h -> h.id() == need.householdId()).orElse(false);
-		boolean officer = by.staffGrants().stream().anyMatch(g -> g.role() == Role.VILLAGE_OFFICER && g.covers(need.regionCode()));
+		boolean officer = Pledging.confirmsReceipt(by, need.regionCode());
 		if (!household && !officer) {
 			throw new NotFoundException("pledge.not-found");
 		}

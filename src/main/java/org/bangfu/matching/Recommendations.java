@@ -45,13 +45,17 @@ class Recommendations {
 
 	private final Regions regions;
 
+	private final org.bangfu.household.Households households;
+
 	private final Clock clock;
 
-	Recommendations(JdbcClient jdbc, Regions regions, Clock clock) {
+	Recommendations(JdbcClient jdbc, Regions regions, org.bangfu.household.Households households, Clock clock) {
 		this.jdbc = jdbc;
 		this.regions = regions;
+		this.households = households;
 		this.clock = clock;
 	}
+
 
 	record Intent(List<NeedCategory> categories, List<String> regionPrefixes, Long budgetFen, Boolean monthly) {
 	}
@@ -91,11 +95,11 @@ class Recommendations {
 	List<Recommended> forDonor(long donorId, int limit) {
 		Intent intent = of(donorId).orElse(new Intent(List.of(), List.of(), null, false));
 		Instant now = clock.instant();
-		record Candidate(long id, String title, NeedCategory category, String regionCode, String village, int urgency, Instant publishedAt,
+		record Candidate(long id, String title, Long householdId, NeedCategory category, String regionCode, String village, int urgency, Instant publishedAt,
 				int total, int pledged, long value, long villagePledges) {
 		}
 		List<Candidate> candidates = jdbc.sql("""
-				SELECT n.id, n.title, n.category, n.region_code, r.name AS village, n.urgency, n.published_at, n.total_quantity,
+				SELECT n.id, n.title, n.household_id, n.category, n.region_code, r.name AS village, n.urgency, n.published_at, n.total_quantity,
 				       n.pledged_quantity, n.total_value_fen,
 				       (SELECT count(*) FROM pledge p WHERE p.region_code = n.region_code AND p.created_at > :since) AS village_pledges
 				FROM need n LEFT JOIN region r ON r.code = n.region_code
@@ -111,10 +115,14 @@ class Recommendations {
 			.param("prefixes", intent.regionPrefixes().toArray(String[]::new))
 			.param("donor", donorId)
 			.param("limit", CANDIDATES)
-			.query((rs, n) -> new Candidate(rs.getLong("id"), rs.getString("title"), NeedCategory.valueOf(rs.getString("category")),
+			.query((rs, n) -> new Candidate(rs.getLong("id"), rs.getString("title"), (Long) rs.getObject("household_id"),
+					NeedCategory.valueOf(rs.getString("category")),
 					rs.getString("region_code"), rs.getString("village"), rs.getInt("urgency"), rs.getTimestamp("published_at").toInstant(),
 					rs.getInt("total_quantity"), rs.getInt("pledged_quantity"), rs.getLong("total_value_fen"), rs.getLong("village_pledges")))
 			.list();
+		// the public reads titles with the household members' names masked
+		Map<Long, List<String>> names = households.memberNames(candidates.stream().map(Candidate::householdId)
+			.filter(java.util.Objects::nonNull).distinct().toList());
 		List<Recommended> scored = new ArrayList<>();
 		for (Candidate c : candidates) {
 			long days = Math.max(0, Duration.between(c.publishedAt(), now).toDays());
@@ -140,7 +148,7 @@ class Recommendations {
 			if (fit == 1 && intent.budgetFen() != null) {
 				reasons.add("recommend.reason.in-budget");
 			}
-			scored.add(new Recommended(c.id(), c.title(), c.category(), c.regionCode(), c.village(), c.urgency(), days,
+			scored.add(new Recommended(c.id(), org.bangfu.need.PublicText.mask(c.title(), names.get(c.householdId())), c.category(), c.regionCode(), c.village(), c.urgency(), days,
 					c.total() - c.pledged(), c.total(), remainingValue, score, reasons));
 		}
 		return diversified(scored, limit);

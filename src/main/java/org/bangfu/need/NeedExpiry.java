@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.bangfu.account.Accounts;
-import org.bangfu.notify.Sms;
+import org.bangfu.notify.Notices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,7 +32,7 @@ class NeedExpiry {
 
 	private final Accounts accounts;
 
-	private final Sms sms;
+	private final Notices notices;
 
 	private final TransactionTemplate transactions;
 
@@ -40,12 +40,12 @@ class NeedExpiry {
 
 	private final Duration expireAfter;
 
-	NeedExpiry(Needs needs, JdbcClient jdbc, Accounts accounts, Sms sms, TransactionTemplate transactions, Clock clock,
+	NeedExpiry(Needs needs, JdbcClient jdbc, Accounts accounts, Notices notices, TransactionTemplate transactions, Clock clock,
 			@Value("${bangfu.needs.expire-after:90d}") Duration expireAfter) {
 		this.needs = needs;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
-		this.sms = sms;
+		this.notices = notices;
 		this.transactions = transactions;
 		this.clock = clock;
 		this.expireAfter = expireAfter;
@@ -72,9 +72,8 @@ class NeedExpiry {
 				}
 				need.expire(now);
 				needs.save(need);
-				accounts.phoneOf(need.posterId())
-					.ifPresent(phone -> sms.send(phone, "您发布的需求「" + need.content().title() + "」发布已满" + expireAfter.toDays()
-							+ "天仍无人认领，已过期下架。可在“我的需求”中查看并重新发布。"));
+				notices.tell(need.posterId(), accounts.phoneOf(need.posterId()), "您发布的需求「" + need.content().title() + "」发布已满"
+						+ expireAfter.toDays() + "天仍无人认领，已过期下架。可在“我的需求”中查看并重新发布。", "/needs/" + need.id());
 				return true;
 			});
 			if (Boolean.TRUE.equals(done)) {

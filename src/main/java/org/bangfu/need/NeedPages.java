@@ -1,6 +1,5 @@
 package org.bangfu.need;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

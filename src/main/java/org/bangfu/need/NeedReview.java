@@ -8,7 +8,7 @@ import org.bangfu.account.BangfuUser;
 import org.bangfu.account.Grant;
 import org.bangfu.account.OperationLog;
 import org.bangfu.account.Role;
-import org.bangfu.notify.Sms;
+import org.bangfu.notify.Notices;
 import org.bangfu.region.Region;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.NotFoundException;
@@ -30,17 +30,17 @@ class NeedReview {
 
 	private final Accounts accounts;
 
-	private final Sms sms;
+	private final Notices notices;
 
 	private final OperationLog log;
 
 	private final Clock clock;
 
-	NeedReview(Needs needs, JdbcClient jdbc, Accounts accounts, Sms sms, OperationLog log, Clock clock) {
+	NeedReview(Needs needs, JdbcClient jdbc, Accounts accounts, Notices notices, OperationLog log, Clock clock) {
 		this.needs = needs;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
-		this.sms = sms;
+		this.notices = notices;
 		this.log = log;
 		this.clock = clock;
 	}
@@ -87,7 +87,7 @@ class NeedReview {
 	}
 
 	private void tellPoster(Need need, String text) {
-		accounts.phoneOf(need.posterId()).ifPresent(phone -> sms.send(phone, text));
+		notices.tell(need.posterId(), accounts.phoneOf(need.posterId()), text, "/needs/" + need.id());
 	}
 
 	/** A submitted need waiting for verification, with the abuse rules' findings. */

@@ -11,12 +11,12 @@ import org.bangfu.shared.Masking;
  * the household's members. Wherever the public reads them (pages, API, the keyword index) each such
  * name is masked the way DESIGN.md §5 masks names (张*山); staff in scope read the text as written.
  */
-final class PublicText {
+public final class PublicText {
 
 	private PublicText() {
 	}
 
-	static String mask(String text, Collection<String> names) {
+	public static String mask(String text, Collection<String> names) {
 		if (text == null || names == null || names.isEmpty()) {
 			return text;
 		}

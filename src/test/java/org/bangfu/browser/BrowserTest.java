@@ -73,7 +73,9 @@ public abstract class BrowserTest extends ApplicationTest {
 	}
 
 	protected WebDriverWait waiting() {
-		return new WebDriverWait(browser, Duration.ofSeconds(10));
+		// htmx replaces parts of pages: an element read while it is swapped out is stale, so read it again
+		return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(10))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 	}
 
 	protected void logIn(String phone, String password) {

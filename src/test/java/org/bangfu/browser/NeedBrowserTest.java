@@ -210,7 +210,9 @@ class NeedBrowserTest extends BrowserTest {
 		// an officer starting without a household picks one from the list that htmx loads
 		logIn(OFFICER, DEMO_PASSWORD);
 		open("/needs/new");
-		waiting().until(d -> d.findElement(By.id("picker")).getText().contains("张大山"));
+		// htmx swaps the picker in: an element read while it is being replaced is stale, so read again
+		waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> d.findElement(By.id("picker")).getText().contains("张大山"));
 		assertThat(find("#need-producer").getText()).contains("西渡村委会");
 		browser.findElement(By.partialLinkText("张大山")).click();
 		assertThat(find("#need-subject").getText()).contains("张*山家");

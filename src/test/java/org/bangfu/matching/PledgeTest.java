@@ -36,6 +36,9 @@ class PledgeTest extends ApplicationTest {
 	@Autowired
 	PledgeLapse lapse;
 
+	@Autowired
+	Pledging pledging;
+
 	/** A published need of the demo village for one item of the given quantity (50 yuan each), for 张大山's household. */
 	long publishedNeed(ApiClient api, int quantity, String title) {
 		String officer = api.login(OFFICER, DEMO_PASSWORD);
@@ -194,7 +197,7 @@ class PledgeTest extends ApplicationTest {
 		assertThat(api.post("/api/v1/pledges/" + first + "/rating", "{\"stars\":4}", household).status()).isEqualTo(201);
 		assertThat(need(api, id).get("state").asString()).isEqualTo("CLOSED");
 		clock.advance(Duration.ofDays(61));
-		lapse.lapseDue();
+		assertThat(pledging.lapse(second)).isFalse();
 		assertThat(jdbc.sql("SELECT state FROM pledge WHERE id = ?").param(second).query(String.class).single())
 			.as("a received pledge never lapses").isEqualTo("RECEIVED");
 	}

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.bangfu.shared.BangfuProperties;

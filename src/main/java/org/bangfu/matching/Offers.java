@@ -1,0 +1,259 @@
+package org.bangfu.matching;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.bangfu.account.Accounts;
+import org.bangfu.account.BangfuUser;
+import org.bangfu.account.OperationLog;
+import org.bangfu.account.Role;
+import org.bangfu.household.Households;
+import org.bangfu.need.NeedCategory;
+import org.bangfu.need.NeedItem;
+import org.bangfu.need.NeedPledging;
+import org.bangfu.need.NeedState;
+import org.bangfu.notify.Notices;
+import org.bangfu.region.Regions;
+import org.bangfu.shared.BadInputException;
+import org.bangfu.shared.Masking;
+import org.bangfu.shared.NotFoundException;
+import org.bangfu.shared.RegionCode;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Offers (我要捐赠) and the requests for them (我想要). A request points at an item of a published need
+ * of a household (so the need has been verified like any other); when the donor accepts, the
+ * request becomes a pledge of that quantity through the normal pledge rules, and the offer's
+ * remaining quantity shrinks — under the offer's row lock, so an offer is never given twice over.
+ */
+@Component
+class Offers {
+
+	private final JdbcClient jdbc;
+
+	private final Pledging pledging;
+
+	private final NeedPledging needs;
+
+	private final Households households;
+
+	private final Accounts accounts;
+
+	private final Regions regions;
+
+	private final Notices notices;
+
+	private final OperationLog log;
+
+	private final Clock clock;
+
+	Offers(JdbcClient jdbc, Pledging pledging, NeedPledging needs, Households households, Accounts accounts, Regions regions, Notices notices,
+			OperationLog log, Clock clock) {
+		this.jdbc = jdbc;
+		this.pledging = pledging;
+		this.needs = needs;
+		this.households = households;
+		this.accounts = accounts;
+		this.regions = regions;
+		this.notices = notices;
+		this.log = log;
+		this.clock = clock;
+	}
+
+	record NewOffer(NeedCategory category, String title, String description, String itemName, String unit, Integer quantity,
+			List<String> regionCodes) {
+	}
+
+	record Offer(long id, String donor, NeedCategory category, String title, String description, String itemName, String unit,
+			int quantity, int remaining, List<String> regionPrefixes, boolean open, Instant createdAt) {
+	}
+
+	@Transactional
+	long create(BangfuUser donor, NewOffer o) {
+		if (donor.has(Role.HOUSEHOLD) && !donor.isStaff()) {
+			throw new BadInputException(403, "offer.household");
+		}
+		if (o == null || o.category() == null) {
+			throw new BadInputException("offer.category");
+		}
+		String title = text(o.title(), 4, 60, "offer.title");
+		String description = text(o.description(), 0, 1000, "offer.description");
+		String item = text(o.itemName(), 1, 40, "offer.item");
+		String unit = text(o.unit(), 1, 10, "offer.unit");
+		if (o.quantity() == null || o.quantity() <= 0 || o.quantity() > 1_000_000) {
+			throw new BadInputException("offer.quantity");
+		}
+		List<String> prefixes = new ArrayList<>();
+		for (String code : o.regionCodes() == null ? List.<String>of() : o.regionCodes()) {
+			prefixes.add(regions.find(RegionCode.parse(code)).orElseThrow(() -> new BadInputException("intent.region", code)).prefix());
+		}
+		long id = jdbc.sql("""
+				INSERT INTO offer (donor_id, category, title, description, item_name, unit, quantity, remaining, region_prefixes, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+			.params(donor.id(), o.category().name(), title, description, item, unit, o.quantity(), o.quantity(),
+					prefixes.toArray(String[]::new), Timestamp.from(clock.instant()))
+			.query(Long.class)
+			.single();
+		log.record(donor.id(), "offer.create", "offer:" + id, null, title);
+		return id;
+	}
+
+	private static String text(String value, int min, int max, String key) {
+		String t = value == null ? "" : value.strip();
+		if (t.length() < min || t.length() > max) {
+			throw new BadInputException(key, min, max);
+		}
+		return t;
+	}
+
+	List<Offer> open(NeedCategory category, int page) {
+		return jdbc.sql("""
+				SELECT o.*, a.name AS donor_name, a.donor_type FROM offer o JOIN account a ON a.id = o.donor_id
+				WHERE o.open AND o.remaining > 0 AND (:category = '' OR o.category = :category)
+				ORDER BY o.created_at DESC, o.id DESC LIMIT 50 OFFSET :offset""")
+			.param("category", category == null ? "" : category.name())
+			.param("offset", Math.max(0, page) * 50)
+			.query(Offers::offer)
+			.list();
+	}
+
+	Offer get(long id) {
+		return jdbc.sql("SELECT o.*, a.name AS donor_name, a.donor_type FROM offer o JOIN account a ON a.id = o.donor_id WHERE o.id = ?")
+			.param(id)
+			.query(Offers::offer)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("offer.not-found"));
+	}
+
+	private static Offer offer(ResultSet rs, int n) throws SQLException {
+		boolean person = rs.getString("donor_type") == null || "INDIVIDUAL".equals(rs.getString("donor_type"));
+		return new Offer(rs.getLong("id"), person ? Masking.name(rs.getString("donor_name")) : rs.getString("donor_name"),
+				NeedCategory.valueOf(rs.getString("category")), rs.getString("title"), rs.getString("description"), rs.getString("item_name"),
+				rs.getString("unit"), rs.getInt("quantity"), rs.getInt("remaining"),
+				Arrays.asList((String[]) rs.getArray("region_prefixes").getArray()), rs.getBoolean("open"),
+				rs.getTimestamp("created_at").toInstant());
+	}
+
+	/** 我想要: staff in scope (or the household itself) ask for some of the offer for an item of a published need. */
+	@Transactional
+	long request(BangfuUser by, long offerId, long needId, Integer position, Integer quantity) {
+		Offer offer = get(offerId);
+		NeedPledging.Open need = needs.get(needId);
+		boolean household = need.householdId() != null && households.ofAccount(by.id()).map(h -> h.id() == need.householdId()).orElse(false);
+		if (!household && !by.inScope(need.regionCode())) {
+			throw new NotFoundException("need.not-found");
+		}
+		if (!offer.open() || offer.remaining() == 0) {
+			throw new BadInputException(409, "offer.closed");
+		}
+		if (!NeedState.OPEN.contains(need.state())) {
+			throw new BadInputException(409, "offer.need-not-open");
+		}
+		if (need.category() != offer.category()) {
+			throw new BadInputException("offer.category-mismatch");
+		}
+		if (!offer.regionPrefixes().isEmpty() && offer.regionPrefixes().stream().noneMatch(p -> need.regionCode().startsWith(p))) {
+			throw new BadInputException("offer.region-mismatch");
+		}
+		if (position == null || position < 0 || position >= need.items().size()) {
+			throw new BadInputException("pledge.item-unknown", position);
+		}
+		NeedItem item = need.items().get(position);
+		if (quantity == null || quantity <= 0) {
+			throw new BadInputException("pledge.quantity-positive");
+		}
+		if (quantity > offer.remaining() || quantity > item.remainingQuantity()) {
+			throw new BadInputException(409, "offer.too-much", Math.min(offer.remaining(), item.remainingQuantity()));
+		}
+		try {
+			long id = jdbc.sql("""
+					INSERT INTO offer_request (offer_id, need_id, position, quantity, region_code, requested_by, state, requested_at)
+					VALUES (?, ?, ?, ?, ?, ?, 'REQUESTED', ?) RETURNING id""")
+				.params(offerId, needId, position, quantity, need.regionCode(), by.id(), Timestamp.from(clock.instant()))
+				.query(Long.class)
+				.single();
+			long donor = jdbc.sql("SELECT donor_id FROM offer WHERE id = ?").param(offerId).query(Long.class).single();
+			notices.tell(donor, accounts.phoneOf(donor), "您发布的捐赠“" + offer.title() + "”收到一条申请（" + quantity + " " + offer.unit()
+					+ "），请登录平台查看并确认。", "/pledges/mine");
+			return id;
+		}
+		catch (DuplicateKeyException e) {
+			throw new BadInputException(409, "offer.requested-already");
+		}
+	}
+
+	record Request(long id, long offerId, long needId, String needTitle, String regionCode, int position, int quantity, String state,
+			Long pledgeId, Instant requestedAt) {
+	}
+
+	List<Request> requests(BangfuUser donor, long offerId) {
+		requireOwner(donor, offerId);
+		return jdbc.sql("""
+				SELECT r.*, n.title FROM offer_request r JOIN need n ON n.id = r.need_id WHERE r.offer_id = ? ORDER BY r.id""")
+			.param(offerId)
+			.query((rs, n) -> new Request(rs.getLong("id"), rs.getLong("offer_id"), rs.getLong("need_id"), rs.getString("title"),
+					rs.getString("region_code"), rs.getInt("position"), rs.getInt("quantity"), rs.getString("state"),
+					(Long) rs.getObject("pledge_id"), rs.getTimestamp("requested_at").toInstant()))
+			.list();
+	}
+
+	private void requireOwner(BangfuUser donor, long offerId) {
+		long owner = jdbc.sql("SELECT donor_id FROM offer WHERE id = ?").param(offerId).query(Long.class).optional()
+			.orElseThrow(() -> new NotFoundException("offer.not-found"));
+		if (owner != donor.id()) {
+			throw new NotFoundException("offer.not-found");
+		}
+	}
+
+	/** The donor accepts a request: the offer shrinks and the request becomes a pledge (or nothing happens). */
+	@Transactional
+	long accept(BangfuUser donor, long requestId) {
+		record Row(long offerId, long needId, int position, int quantity, String state) {
+		}
+		Row r = jdbc.sql("SELECT offer_id, need_id, position, quantity, state FROM offer_request WHERE id = ?")
+			.param(requestId)
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getString(5)))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("offer.request-not-found"));
+		requireOwner(donor, r.offerId());
+		// the offer's row lock: two acceptances at once cannot both take its last units
+		int remaining = jdbc.sql("SELECT remaining FROM offer WHERE id = ? FOR UPDATE").param(r.offerId()).query(Integer.class).single();
+		if (!"REQUESTED".equals(r.state())) {
+			throw new BadInputException(409, "offer.request-decided");
+		}
+		if (r.quantity() > remaining) {
+			throw new BadInputException(409, "offer.too-much", remaining);
+		}
+		long pledge = pledging.pledge(donor, r.needId(), new Pledging.Request(null, Map.of(r.position(), r.quantity()), null,
+				donor.inScope(needs.get(r.needId()).regionCode()) ? true : null, null), "offer-request-" + requestId).pledgeId();
+		jdbc.sql("UPDATE offer SET remaining = remaining - ?, open = (remaining - ? > 0) WHERE id = ?")
+			.params(r.quantity(), r.quantity(), r.offerId())
+			.update();
+		jdbc.sql("UPDATE offer_request SET state = 'ACCEPTED', pledge_id = ?, decided_at = ? WHERE id = ?")
+			.params(pledge, Timestamp.from(clock.instant()), requestId)
+			.update();
+		return pledge;
+	}
+
+	@Transactional
+	void decline(BangfuUser donor, long requestId) {
+		long offerId = jdbc.sql("SELECT offer_id FROM offer_request WHERE id = ?").param(requestId).query(Long.class).optional()
+			.orElseThrow(() -> new NotFoundException("offer.request-not-found"));
+		requireOwner(donor, offerId);
+		if (jdbc.sql("UPDATE offer_request SET state = 'DECLINED', decided_at = ? WHERE id = ? AND state = 'REQUESTED'")
+			.params(Timestamp.from(clock.instant()), requestId)
+			.update() == 0) {
+			throw new BadInputException(409, "offer.request-decided");
+		}
+	}
+}

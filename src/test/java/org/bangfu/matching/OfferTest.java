@@ -1,0 +1,81 @@
+package org.bangfu.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.bangfu.ApiClient;
+import org.bangfu.ApiClient.Answer;
+import org.bangfu.ApplicationTest;
+import org.junit.jupiter.api.Test;
+
+/** 我要捐赠 → 我想要 → accepted → a pledge, with the rules in between. */
+class OfferTest extends ApplicationTest {
+
+	@Test
+	void anOfferAskedForAndAcceptedBecomesAPledge() {
+		ApiClient api = api();
+		long need = publishedBlankets(api, 6);
+		String donor = api.login("13800000022", DEMO_PASSWORD);
+		Answer offer = api.post("/api/v1/offers", """
+				{"category":"OTHER","title":"捐赠新棉被 20 床","description":"公司工会采购的新棉被，衡阳县内可送货上门。",
+				 "itemName":"棉被","unit":"床","quantity":20,"regionCodes":["430421"]}""", donor);
+		assertThat(offer.status()).as(offer.body()).isEqualTo(201);
+		long offerId = offer.json().get("id").asLong();
+		assertThat(api.get("/api/v1/offers").body()).contains("捐赠新棉被 20 床");
+
+		String officer = api.login("13800000004", DEMO_PASSWORD);
+		String path = "/api/v1/offers/" + offerId + "/requests";
+		assertThat(api.post(path, "{\"needId\":" + need + ",\"position\":0,\"quantity\":7}", officer).status()).as("more than the need").isEqualTo(409);
+		assertThat(api.post(path, "{\"needId\":" + need + ",\"position\":0,\"quantity\":4}", api.login("13800000014", DEMO_PASSWORD)).status())
+			.as("an officer of another village").isEqualTo(404);
+		Answer asked = api.post(path, "{\"needId\":" + need + ",\"position\":0,\"quantity\":4}", officer);
+		assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+		long requestId = asked.json().get("id").asLong();
+		assertThat(api.post(path, "{\"needId\":" + need + ",\"position\":0,\"quantity\":1}", officer).status()).as("asked twice").isEqualTo(409);
+		assertThat(api.get(path, officer).status()).as("only the donor sees the requests").isEqualTo(404);
+		assertThat(api.get(path, donor).body()).contains("\"quantity\":4");
+		assertThat(api.get("/api/v1/me/notices", donor).body()).as("the donor is told in the app").contains("收到一条申请");
+
+		assertThat(api.post("/api/v1/offers/requests/" + requestId + "/accept", null, api.login("13800000021", DEMO_PASSWORD)).status())
+			.isEqualTo(404);
+		Answer accepted = api.post("/api/v1/offers/requests/" + requestId + "/accept", null, donor);
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+		long pledge = accepted.json().get("pledgeId").asLong();
+		assertThat(jdbc.sql("SELECT quantity FROM pledge WHERE id = ? AND need_id = ?").params(pledge, need).query(Integer.class).single())
+			.isEqualTo(4);
+		assertThat(api.get("/api/v1/offers/" + offerId).json().get("remaining").asInt()).isEqualTo(16);
+		assertThat(api.post("/api/v1/offers/requests/" + requestId + "/accept", null, donor).status()).as("accepted twice").isEqualTo(409);
+		assertThat(api.post("/api/v1/offers/requests/" + requestId + "/decline", null, donor).status()).isEqualTo(409);
+	}
+
+	@Test
+	void anOfferOnlyServesItsCategoryAndArea() {
+		ApiClient api = api();
+		long need = publishedBlankets(api, 2);
+		String donor = api.login("13800000022", DEMO_PASSWORD);
+		long education = api.post("/api/v1/offers", """
+				{"category":"EDUCATION","title":"捐赠书包 50 个","description":"","itemName":"书包","unit":"个","quantity":50,"regionCodes":[]}""",
+				donor).json().get("id").asLong();
+		long elsewhere = api.post("/api/v1/offers", """
+				{"category":"OTHER","title":"衡南县棉被 10 床","description":"","itemName":"棉被","unit":"床","quantity":10,"regionCodes":["430422"]}""",
+				donor).json().get("id").asLong();
+		String officer = api.login("13800000004", DEMO_PASSWORD);
+		String ask = "{\"needId\":" + need + ",\"position\":0,\"quantity\":1}";
+		assertThat(api.post("/api/v1/offers/" + education + "/requests", ask, officer).json().get("detail").asString()).contains("类别");
+		assertThat(api.post("/api/v1/offers/" + elsewhere + "/requests", ask, officer).json().get("detail").asString()).contains("地区");
+		assertThat(api.post("/api/v1/offers", "{\"category\":\"OTHER\",\"title\":\"x\"}", donor).status()).isEqualTo(400);
+		assertThat(api.post("/api/v1/offers", "{\"category\":\"OTHER\",\"title\":\"捐赠棉被\",\"itemName\":\"棉被\",\"unit\":\"床\",\"quantity\":1}",
+				api.login("13800000051", DEMO_PASSWORD)).status()).isEqualTo(403);
+	}
+
+	private long publishedBlankets(ApiClient api, int quantity) {
+		String officer = api.login("13800000004", DEMO_PASSWORD);
+		long household = jdbc.sql("SELECT id FROM household WHERE household_number = '4304211002030004'").query(Long.class).single();
+		long id = api.post("/api/v1/needs", """
+				{"category":"OTHER","title":"刘冬梅家需要棉被","story":"家里的棉被用了十多年，已经不保暖了。","householdId":%d,
+				 "items":[{"kind":"生活用品","name":"棉被","quantity":%d,"unit":"床","valueFen":%d}]}""".formatted(household, quantity, quantity * 15000L),
+				officer).json().get("id").asLong();
+		api.post("/api/v1/needs/" + id + "/submit", null, officer);
+		assertThat(api.post("/api/v1/needs/" + id + "/verify", null, api.login("13800000003", DEMO_PASSWORD)).status()).isEqualTo(200);
+		return id;
+	}
+}
