@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import org.bangfu.household.RegistryFiles;
+import org.bangfu.need.NeedGenerator;
 import org.bangfu.region.DivisionImport;
 import org.bangfu.region.Region;
 import org.bangfu.region.Regions;
@@ -24,6 +25,8 @@ final class Commands {
 	static final String IMPORT_DIVISIONS = "import-divisions";
 
 	static final String GENERATE_REGISTRY = "generate-registry";
+
+	static final String GENERATE_NEEDS = "generate-needs";
 
 	private Commands() {
 	}
@@ -65,17 +68,56 @@ final class Commands {
 		}
 	}
 
+	/**
+	 * {@code generate-needs --count=1000000 [--seed=1] [--region=<区划代码>]}: synthetic open needs straight into the
+	 * database, spread over the villages of the region table (benchmarks only; see bench/needs-list.sh).
+	 */
+	static int generateNeeds(SpringApplication app, String[] args) {
+		String count = option(args, "count");
+		if (count == null) {
+			System.err.println("用法 / usage: java -jar bangfu.jar " + GENERATE_NEEDS
+					+ " --count=<条数> [--seed=<随机种子>] [--region=<区划代码，默认全部村>] [--bangfu.data-dir=...]");
+			return 2;
+		}
+		try (ConfigurableApplicationContext context = app.run(args)) {
+			MessageSource messages = context.getBean(MessageSource.class);
+			try {
+				long n = Long.parseLong(count);
+				long seed = Long.parseLong(java.util.Objects.requireNonNullElse(option(args, "seed"), "1"));
+				NeedGenerator.Result r = context.getBean(NeedGenerator.class).generate(n, seed, option(args, "region"), java.time.Instant.now());
+				System.out.printf("已生成 %,d 条公开需求（%,d 个明细），分布于 %,d 个村，id %d–%d，用时 %.1f 秒 / generated%n", r.needs(), r.items(),
+						r.villages(), r.firstId(), r.lastId(), r.millis() / 1000.0);
+				return 0;
+			}
+			catch (NumberFormatException e) {
+				System.err.println("--count 和 --seed 须为整数 / must be integers");
+				return 1;
+			}
+			catch (BadInputException e) {
+				System.err.println(messages.getMessage(e.messageKey(), e.args(), Locale.SIMPLIFIED_CHINESE));
+				return 1;
+			}
+			catch (IllegalArgumentException | IllegalStateException | java.sql.SQLException | java.io.IOException e) {
+				System.err.println(e.getMessage());
+				return 1;
+			}
+		}
+	}
+
 	private static String option(String[] args, String name) {
 		return Arrays.stream(args).filter(a -> a.startsWith("--" + name + "=")).map(a -> a.substring(name.length() + 3)).findFirst().orElse(null);
 	}
 
 	static boolean isCommand(String arg) {
-		return IMPORT_DIVISIONS.equals(arg) || GENERATE_REGISTRY.equals(arg);
+		return IMPORT_DIVISIONS.equals(arg) || GENERATE_REGISTRY.equals(arg) || GENERATE_NEEDS.equals(arg);
 	}
 
 	static int run(SpringApplication app, String command, String[] args) {
 		if (GENERATE_REGISTRY.equals(command)) {
 			return generateRegistry(app, args);
+		}
+		if (GENERATE_NEEDS.equals(command)) {
+			return generateNeeds(app, args);
 		}
 		// --name=value options configure the application as they do for the server; the rest are the command's
 		String[] options = Arrays.stream(args).filter(a -> a.startsWith("--")).toArray(String[]::new);

@@ -5,10 +5,12 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.ui.Model;
 
 /**
  * The role-aware navigation of every page: everyone sees the public pages, staff their area and
@@ -21,19 +23,22 @@ class Navigation {
 	record Item(String labelKey, String href) {
 	}
 
-	@ModelAttribute("nav")
-	List<Item> nav(@AuthenticationPrincipal BangfuUser user) {
-		return itemsFor(user);
-	}
-
-	@ModelAttribute("currentUser")
-	BangfuUser currentUser(@AuthenticationPrincipal BangfuUser user) {
-		return user;
-	}
-
-	@ModelAttribute("currentPath")
-	String currentPath(HttpServletRequest request) {
-		return request.getRequestURI().substring(request.getContextPath().length());
+	/**
+	 * The page shell's model: the links, the signed-in user, the current path. JSON answers under
+	 * /api have no shell, so they skip this work (it ran on every API request otherwise, since
+	 * {@code @RestController} is a {@code @Controller} too).
+	 */
+	@ModelAttribute
+	void shell(HttpServletRequest request, Model model) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (path.startsWith("/api/")) {
+			return;
+		}
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		BangfuUser user = auth != null && auth.getPrincipal() instanceof BangfuUser u ? u : null;
+		model.addAttribute("nav", itemsFor(user));
+		model.addAttribute("currentUser", user);
+		model.addAttribute("currentPath", path);
 	}
 
 	static List<Item> itemsFor(BangfuUser user) {

@@ -62,8 +62,10 @@ class NeedListing {
 		StringBuilder where = new StringBuilder("n.state IN ('PUBLISHED', 'PARTLY_PLEDGED')");
 		List<Object> params = new ArrayList<>();
 		if (filter.region() != null && !filter.region().prefix().isEmpty()) {
-			where.append(" AND n.region_code LIKE ?");
-			params.add(filter.region().prefix() + "%");
+			// not LIKE 'prefix%': each level's index (V11) answers left(region_code, length) = prefix in the list's order
+			String prefix = filter.region().prefix();
+			where.append(prefix.length() >= 12 ? " AND n.region_code = ?" : " AND left(n.region_code, " + prefix.length() + ") = ?");
+			params.add(prefix);
 		}
 		if (filter.category() != null) {
 			where.append(" AND n.category = ?");
