@@ -41,10 +41,15 @@ class DemoPledges implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoPledges.class);
+
 	private final boolean enabled;
 
-	DemoPledges(Pledging pledging, Ratings ratings, Accounts accounts, JdbcClient jdbc, BangfuProperties properties,
-			Environment environment) {
+	DemoPledges(Pledging pledging, Ratings ratings, Accounts accounts, JdbcClient jdbc,
+			org.springframework.transaction.support.TransactionTemplate transactions, BangfuProperties properties, Environment environment) {
+		this.transactions = transactions;
 		this.pledging = pledging;
 		this.ratings = ratings;
 		this.accounts = accounts;
@@ -57,15 +62,22 @@ class DemoPledges implements ApplicationRunner {
 		if (!enabled || jdbc.sql("SELECT count(*) FROM pledge").query(Long.class).single() > 0) {
 			return;
 		}
+		// all or nothing, and never in the way of starting: see DemoNeeds
+		try {
+			transactions.executeWithoutResult(tx -> seed());
+		}
+		catch (RuntimeException e) {
+			log.warn("演示认领未能生成 / demo pledges not seeded: {}", e.toString());
+		}
+	}
+
+	private void seed() {
 		BangfuUser person = user("13800000021");
 		BangfuUser company = user("13800000022");
 		BangfuUser xiduOfficer = user("13800000004");
 		BangfuUser household = user("13800000051");
 
 		Long zhang = need("张大山老人需要轮椅和降压药");
-		if (zhang == null) {
-			return; // the demo needs were changed
-		}
 		long wheelchair = pledge(person, zhang, Map.of(0, 1), 24);
 		long medicine = pledge(company, zhang, Map.of(1, 12), 23);
 		pledging.ship(person, wheelchair);
@@ -105,7 +117,11 @@ class DemoPledges implements ApplicationRunner {
 	}
 
 	private Long need(String title) {
-		return jdbc.sql("SELECT min(id) FROM need WHERE title = ?").param(title).query(Long.class).optional().orElse(null);
+		Long id = jdbc.sql("SELECT min(id) FROM need WHERE title = ?").param(title).query(Long.class).optional().orElse(null);
+		if (id == null) {
+			throw new IllegalStateException("the demo need " + title + " is not there");
+		}
+		return id;
 	}
 
 	private long pledge(BangfuUser donor, long needId, Map<Integer, Integer> items, int daysAgo) {

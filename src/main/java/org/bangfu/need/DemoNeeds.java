@@ -59,12 +59,18 @@ class DemoNeeds implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoNeeds.class);
+
 	private final Clock clock;
 
 	private final boolean enabled;
 
 	DemoNeeds(NeedPosting posting, NeedReview review, NeedPhotos photos, CategoryRules rules, Needs needs, Accounts accounts, Households households,
-			Regions regions, JdbcClient jdbc, BangfuProperties properties, Environment environment, Clock clock) {
+			Regions regions, JdbcClient jdbc, org.springframework.transaction.support.TransactionTemplate transactions,
+			BangfuProperties properties, Environment environment, Clock clock) {
+		this.transactions = transactions;
 		this.posting = posting;
 		this.review = review;
 		this.photos = photos;
@@ -146,8 +152,13 @@ class DemoNeeds implements ApplicationRunner {
 		if (!enabled || jdbc.sql("SELECT count(*) FROM need").query(Long.class).single() > 0) {
 			return;
 		}
-		for (Demo d : DEMOS) {
-			seed(d);
+		// all or nothing: a first start stopped half-way seeds again at the next start; a demo that
+		// cannot be seeded (the registry was changed) is reported, and the application still starts
+		try {
+			transactions.executeWithoutResult(tx -> DEMOS.forEach(this::seed));
+		}
+		catch (RuntimeException e) {
+			log.warn("演示需求未能生成 / demo needs not seeded: {}", e.toString());
 		}
 	}
 
