@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.bangfu.shared.Flash;
 
 /**
  * The pledge pages. On a need's page (loaded by htmx from {@code /needs/{id}/pledging}, or as the
@@ -241,19 +242,8 @@ class PledgePages {
 	String receive(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @RequestParam(required = false) MultipartFile photo,
 			RedirectAttributes redirect) {
 		long needId = pledges.get(id).needId();
-		try {
-			pledging.receive(user, id, photo == null || photo.isEmpty() ? null : photo.getInputStream());
-			redirect.addFlashAttribute("notice", text("pledgepage.received"));
-		}
-		catch (BadInputException e) {
-			if (e.status() == 404) {
-				throw e;
-			}
-			redirect.addFlashAttribute("error", text(e));
-		}
-		catch (IOException e) {
-			redirect.addFlashAttribute("error", text("photo.unreadable"));
-		}
+		act(redirect, "pledgepage.received",
+				() -> pledging.receive(user, id, photo == null || photo.isEmpty() ? null : photo.getInputStream()));
 		return "redirect:/needs/" + needId;
 	}
 
@@ -392,21 +382,8 @@ class PledgePages {
 		}
 	}
 
-	private interface Action {
-		void run();
-	}
-
-	private void act(RedirectAttributes redirect, String doneKey, Action action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", text(doneKey));
-		}
-		catch (BadInputException e) {
-			if (e.status() == 404) {
-				throw e;
-			}
-			redirect.addFlashAttribute("error", text(e));
-		}
+	private void act(RedirectAttributes redirect, String doneKey, Flash.Action action) {
+		Flash.attempt(redirect, messages, doneKey, action);
 	}
 
 	// --- helpers ----------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.bangfu.shared.Flash;
 
 /**
  * The need pages: the public list and need page (no login, masked), and for officers and managers
@@ -463,24 +464,8 @@ class NeedPages {
 		}
 	}
 
-	private interface Action {
-		void run() throws IOException;
-	}
-
-	private String act(long id, RedirectAttributes redirect, String doneKey, Action action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", text(doneKey));
-		}
-		catch (BadInputException e) {
-			if (e.status() == 404) {
-				throw e;
-			}
-			redirect.addFlashAttribute("error", text(e));
-		}
-		catch (IOException e) {
-			redirect.addFlashAttribute("error", text("photo.unreadable"));
-		}
+	private String act(long id, RedirectAttributes redirect, String doneKey, Flash.Action action) {
+		Flash.attempt(redirect, messages, doneKey, action);
 		return "redirect:/needs/" + id;
 	}
 
