@@ -68,6 +68,17 @@ public class Households {
 		return names;
 	}
 
+	/**
+	 * Whether the account is the household's own platform account: the check behind "the household
+	 * itself may …", answered from the link alone (no personal data decrypted).
+	 */
+	public boolean isOwnAccount(Long householdId, long accountId) {
+		return householdId != null && jdbc.sql("SELECT count(*) FROM household WHERE id = ? AND account_id = ?")
+			.params(householdId, accountId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	/** A household by id, without a scope: for public pages, which show it masked, and for the module's own checks. */
 	public Optional<Household> byId(long id) {
 		return jdbc.sql(SELECT + " WHERE h.id = ?").param(id).query(this::household).optional();

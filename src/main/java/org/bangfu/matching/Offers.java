@@ -149,7 +149,7 @@ class Offers {
 	long request(BangfuUser by, long offerId, long needId, Integer position, Integer quantity) {
 		Offer offer = get(offerId);
 		NeedPledging.Open need = needs.get(needId);
-		boolean household = need.householdId() != null && households.ofAccount(by.id()).map(h -> h.id() == need.householdId()).orElse(false);
+		boolean household = households.isOwnAccount(need.householdId(), by.id());
 		if (!household && !by.inScope(need.regionCode())) {
 			throw new NotFoundException("need.not-found");
 		}

@@ -159,7 +159,7 @@ class PledgeApiController {
 		Pledge p = pledges.get(id);
 		Long household = pledging.householdOf(p);
 		boolean insider = user != null && (user.id() == p.donorId() || user.inScope(p.regionCode())
-				|| (household != null && households.ofAccount(user.id()).map(h -> h.id() == household).orElse(false)));
+				|| households.isOwnAccount(household, user.id()));
 		if (p.receiptPhoto() == null || !(insider || household == null || consents.allowsPublishingPhotos(household))) {
 			throw new org.bangfu.shared.NotFoundException("pledge.not-found");
 		}

@@ -118,15 +118,11 @@ class PledgePages {
 		if (user == null) {
 			return new Relation(false, false, false, false);
 		}
-		boolean household = need.householdId() != null
-				&& households.ofAccount(user.id()).map(h -> h.id() == need.householdId()).orElse(false);
+		boolean household = households.isOwnAccount(need.householdId(), user.id());
 		// the same people Pledging.receive and Ratings.rate accept
-		boolean officer = user.staffGrants().stream()
-			.anyMatch(g -> g.covers(need.regionCode()) && (g.role() == Role.VILLAGE_OFFICER
-					|| (g.role() == Role.TOWNSHIP_MANAGER && need.regionCode().length() < 12)));
-		boolean villageOfficer = user.staffGrants().stream().anyMatch(g -> g.role() == Role.VILLAGE_OFFICER && g.covers(need.regionCode()));
+		boolean officer = Pledging.confirmsReceipt(user, need.regionCode());
 		boolean insider = household || user.inScope(need.regionCode()) || user.id() == need.posterId();
-		return new Relation(household, household || officer, household || villageOfficer, insider);
+		return new Relation(household, household || officer, household || officer, insider);
 	}
 
 	/** The need's pledges, thanks and forms, for the fragment and the full page. */

@@ -18,6 +18,12 @@ import org.springframework.stereotype.Component;
 @Component
 class Pledges {
 
+	/** A pledge with its items by position, in the same statement (a list of pledges is one query, not one per pledge). */
+	private static final String SELECT = """
+			SELECT p.*, ARRAY(SELECT i.position FROM pledge_item i WHERE i.pledge_id = p.id ORDER BY i.position) AS positions,
+			       ARRAY(SELECT i.quantity FROM pledge_item i WHERE i.pledge_id = p.id ORDER BY i.position) AS quantities
+			FROM pledge p""";
+
 	private final JdbcClient jdbc;
 
 	Pledges(JdbcClient jdbc) {
@@ -66,7 +72,7 @@ class Pledges {
 	}
 
 	Optional<Pledge> find(long id) {
-		return jdbc.sql("SELECT * FROM pledge WHERE id = ?").param(id).query(this::pledge).optional();
+		return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(this::pledge).optional();
 	}
 
 	Pledge get(long id) {
@@ -74,15 +80,15 @@ class Pledges {
 	}
 
 	Optional<Pledge> byKey(long donorId, String key) {
-		return jdbc.sql("SELECT * FROM pledge WHERE donor_id = ? AND idempotency_key = ?").params(donorId, key).query(this::pledge).optional();
+		return jdbc.sql(SELECT + " WHERE donor_id = ? AND idempotency_key = ?").params(donorId, key).query(this::pledge).optional();
 	}
 
 	List<Pledge> ofNeed(long needId) {
-		return jdbc.sql("SELECT * FROM pledge WHERE need_id = ? ORDER BY id").param(needId).query(this::pledge).list();
+		return jdbc.sql(SELECT + " WHERE need_id = ? ORDER BY id").param(needId).query(this::pledge).list();
 	}
 
 	List<Pledge> ofDonor(long donorId, int page) {
-		return jdbc.sql("SELECT * FROM pledge WHERE donor_id = ? ORDER BY id DESC LIMIT 50 OFFSET ?")
+		return jdbc.sql(SELECT + " WHERE donor_id = ? ORDER BY id DESC LIMIT 50 OFFSET ?")
 			.params(donorId, Math.max(0, page) * 50)
 			.query(this::pledge)
 			.list();
@@ -98,11 +104,11 @@ class Pledges {
 	private Pledge pledge(ResultSet rs, int n) throws SQLException {
 		long id = rs.getLong("id");
 		Map<Integer, Integer> items = new LinkedHashMap<>();
-		jdbc.sql("SELECT position, quantity FROM pledge_item WHERE pledge_id = ? ORDER BY position")
-			.param(id)
-			.query(r -> {
-				items.put(r.getInt(1), r.getInt(2));
-			});
+		Integer[] positions = (Integer[]) rs.getArray("positions").getArray();
+		Integer[] quantities = (Integer[]) rs.getArray("quantities").getArray();
+		for (int i = 0; i < positions.length; i++) {
+			items.put(positions[i], quantities[i]);
+		}
 		return new Pledge(id, rs.getLong("need_id"), rs.getString("region_code"), rs.getLong("donor_id"), items, rs.getInt("quantity"),
 				rs.getLong("value_fen"), rs.getBoolean("staff_in_scope"), instant(rs, "deadline"), instant(rs, "created_at"),
 				PledgeState.valueOf(rs.getString("state")), instant(rs, "shipped_at"), instant(rs, "received_at"),

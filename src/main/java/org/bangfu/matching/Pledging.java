@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.bangfu.account.Accounts;
@@ -104,7 +105,7 @@ class Pledging {
 		if (!NeedState.PUBLIC.contains(need.state())) {
 			throw new NotFoundException("need.not-found");
 		}
-		if (need.householdId() != null && households.ofAccount(donor.id()).map(h -> h.id() == need.householdId()).orElse(false)) {
+		if (households.isOwnAccount(need.householdId(), donor.id())) {
 			throw new BadInputException(403, "pledge.own-household");
 		}
 		boolean staffInScope = donor.inScope(need.regionCode());
@@ -134,9 +135,7 @@ class Pledging {
 		PledgeState before = p.state();
 		p.ship(donor.id(), clock.instant());
 		pledges.save(p, before);
-		if (allShipped(p.needId())) {
-			needs.delivered(p.needId(), donor.id(), clock.instant());
-		}
+		advanceNeed(p.needId(), donor.id());
 		log.record(donor.id(), "pledge.ship", "pledge:" + pledgeId, p.regionCode(), null);
 	}
 
@@ -145,8 +144,7 @@ class Pledging {
 	void receive(BangfuUser by, long pledgeId, InputStream photo) {
 		Pledge p = pledges.get(pledgeId);
 		NeedPledging.Open need = needs.get(p.needId());
-		boolean household = need.householdId() != null
-				&& households.ofAccount(by.id()).map(h -> h.id() == need.householdId()).orElse(false);
+		boolean household = households.isOwnAccount(need.householdId(), by.id());
 		boolean officer = confirmsReceipt(by, need.regionCode());
 		if (!household && !officer) {
 			if (by.id() == p.donorId() || by.inScope(need.regionCode())) {
@@ -173,12 +171,7 @@ class Pledging {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		if (allReceived(p.needId())) {
-			needs.confirmed(p.needId(), by.id(), clock.instant());
-		}
-		else if (allShipped(p.needId())) {
-			needs.delivered(p.needId(), by.id(), clock.instant());
-		}
+		advanceNeed(p.needId(), by.id());
 		log.record(by.id(), "pledge.receive", "pledge:" + pledgeId, p.regionCode(), null);
 		tell(p.donorId(), "您认领的帮扶物资（认领编号 " + pledgeId + "）已确认收到，谢谢您的爱心！", "/needs/" + p.needId());
 	}
@@ -237,15 +230,21 @@ class Pledging {
 		return p;
 	}
 
-	private boolean allShipped(long needId) {
-		return needs.get(needId).remainingQuantity() == 0 && pledges.ofNeed(needId).stream()
-			.filter(x -> x.state().active())
-			.allMatch(x -> x.state() == PledgeState.IN_TRANSIT || x.state() == PledgeState.RECEIVED);
-	}
-
-	private boolean allReceived(long needId) {
-		return needs.get(needId).remainingQuantity() == 0
-				&& pledges.ofNeed(needId).stream().filter(x -> x.state().active()).allMatch(x -> x.state() == PledgeState.RECEIVED);
+	/**
+	 * Moves a fully pledged need along with its pledges: CONFIRMED once every active pledge is
+	 * received, DELIVERED once every one is at least on its way.
+	 */
+	private void advanceNeed(long needId, long by) {
+		if (needs.get(needId).remainingQuantity() > 0) {
+			return;
+		}
+		List<PledgeState> active = pledges.ofNeed(needId).stream().map(Pledge::state).filter(PledgeState::active).toList();
+		if (active.stream().allMatch(st -> st == PledgeState.RECEIVED)) {
+			needs.confirmed(needId, by, clock.instant());
+		}
+		else if (active.stream().allMatch(st -> st == PledgeState.IN_TRANSIT || st == PledgeState.RECEIVED)) {
+			needs.delivered(needId, by, clock.instant());
+		}
 	}
 
 	Long householdOf(Pledge p) {

@@ -41,8 +41,7 @@ class Ratings {
 	void rate(BangfuUser by, long pledgeId, Integer stars, String thanks) {
 		Pledge p = pledges.get(pledgeId);
 		NeedPledging.Open need = needs.get(p.needId());
-		boolean household = need.householdId() != null
-				&& households.ofAccount(by.id()).map(h -> h.id() == need.householdId()).orElse(false);
+		boolean household = households.isOwnAccount(need.householdId(), by.id());
 		boolean officer = Pledging.confirmsReceipt(by, need.regionCode());
 		if (!household && !officer) {
 			throw new NotFoundException("pledge.not-found");

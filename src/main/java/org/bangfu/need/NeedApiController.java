@@ -207,14 +207,14 @@ class NeedApiController {
 		if (photo == null || photo.isEmpty()) {
 			throw new BadInputException("photo.empty");
 		}
-		Need need = posting.editable(user, needs.get(id), true);
+		Need need = posting.editable(user, needs.get(id));
 		return ResponseEntity.status(HttpStatus.CREATED).body(photos.add(user, need, photo.getInputStream()));
 	}
 
 	@DeleteMapping("/{id}/photos/{photoId}")
 	@Operation(summary = "删除照片", security = @SecurityRequirement(name = "bearer"))
 	ResponseEntity<Void> removePhoto(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @PathVariable long photoId) {
-		photos.remove(posting.editable(user, needs.get(id), true), photoId);
+		photos.remove(posting.editable(user, needs.get(id)), photoId);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -387,7 +387,7 @@ class NeedPages {
 
 	@GetMapping("/needs/{id}/edit")
 	String editForm(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, Model model, HttpServletRequest request) {
-		posting.editable(user, needs.get(id), true);
+		posting.editable(user, needs.get(id));
 		return form(user, NeedForm.of(views.view(user, id, publicUrl.of(request))), id, model);
 	}
 
@@ -416,14 +416,14 @@ class NeedPages {
 			if (photo == null || photo.isEmpty()) {
 				throw new BadInputException("photo.empty");
 			}
-			photos.add(user, posting.editable(user, needs.get(id), true), photo.getInputStream());
+			photos.add(user, posting.editable(user, needs.get(id)), photo.getInputStream());
 		});
 	}
 
 	@PostMapping("/needs/{id}/photos/{photoId}/delete")
 	String removePhoto(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @PathVariable long photoId,
 			RedirectAttributes redirect) {
-		return act(id, redirect, "need.photo-removed", () -> photos.remove(posting.editable(user, needs.get(id), true), photoId));
+		return act(id, redirect, "need.photo-removed", () -> photos.remove(posting.editable(user, needs.get(id)), photoId));
 	}
 
 	@PostMapping("/needs/{id}/submit")

@@ -114,7 +114,7 @@ class NeedPosting {
 	 */
 	@Transactional
 	Need repost(BangfuUser by, long previousId) {
-		Need previous = editable(by, needs.get(previousId), false);
+		Need previous = editable(by, needs.get(previousId));
 		NeedContent c = previous.content();
 		boolean allowed = c.category() == NeedCategory.PRODUCT_SALES ? previous.state() != NeedState.DRAFT
 				: previous.state() == NeedState.EXPIRED || previous.state() == NeedState.WITHDRAWN;
@@ -134,7 +134,7 @@ class NeedPosting {
 
 	@Transactional
 	Need edit(BangfuUser by, long id, NeedContent content) {
-		Need need = editable(by, needs.get(id), true);
+		Need need = editable(by, needs.get(id));
 		need.edit(check(content), by.id(), clock.instant());
 		needs.save(need);
 		return needs.get(id);
@@ -142,7 +142,7 @@ class NeedPosting {
 
 	@Transactional
 	Need submit(BangfuUser by, long id) {
-		Need need = editable(by, needs.get(id), true);
+		Need need = editable(by, needs.get(id));
 		if (need.onBehalf() && need.householdId() != null) {
 			requireConsent(need.householdId());
 		}
@@ -162,7 +162,7 @@ class NeedPosting {
 
 	@Transactional
 	Need withdraw(BangfuUser by, long id, String reason) {
-		Need need = editable(by, needs.get(id), false);
+		Need need = editable(by, needs.get(id));
 		need.withdraw(by.id(), reason, clock.instant());
 		needs.save(need);
 		log.record(by.id(), "need.withdraw", "need:" + id, need.regionCode(), reason);
@@ -173,10 +173,10 @@ class NeedPosting {
 	 * The need, if the caller may change it: its poster, the household it belongs to, or staff whose
 	 * scope contains it. Anyone else gets 404, as if it did not exist.
 	 */
-	Need editable(BangfuUser by, Need need, boolean contentChange) {
+	Need editable(BangfuUser by, Need need) {
 		boolean poster = need.posterId() == by.id();
 		boolean ownHousehold = need.householdId() != null && by.has(Role.HOUSEHOLD)
-				&& households.ofAccount(by.id()).map(h -> h.id() == need.householdId()).orElse(false);
+				&& households.isOwnAccount(need.householdId(), by.id());
 		if (!poster && !ownHousehold && !by.inScope(need.regionCode())) {
 			throw new NotFoundException("need.not-found");
 		}

@@ -76,7 +76,7 @@ class NeedViews {
 			return Relation.STAFF;
 		}
 		if (need.posterId() == user.id() || (need.householdId() != null && user.has(Role.HOUSEHOLD)
-				&& households.ofAccount(user.id()).map(h -> h.id() == need.householdId()).orElse(false))) {
+				&& households.isOwnAccount(need.householdId(), user.id()))) {
 			return Relation.OWNER;
 		}
 		return Relation.PUBLIC;
