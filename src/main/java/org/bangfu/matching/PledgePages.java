@@ -1,8 +1,6 @@
 package org.bangfu.matching;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -368,12 +366,9 @@ class PledgePages {
 			return null;
 		}
 		try {
-			return new BigDecimal(yuan.strip().replace(",", "").replace("，", "").replace("元", ""))
-				.movePointRight(2)
-				.setScale(0, RoundingMode.UNNECESSARY)
-				.longValueExact();
+			return org.bangfu.shared.Money.fen(yuan);
 		}
-		catch (NumberFormatException | ArithmeticException e) {
+		catch (IllegalArgumentException e) {
 			throw new BadInputException("intent.budget");
 		}
 	}

@@ -118,6 +118,6 @@ class AbuseRules {
 	}
 
 	static String yuan(long fen) {
-		return fen % 100 == 0 ? String.valueOf(fen / 100) : String.format(Locale.ROOT, "%d.%02d", fen / 100, fen % 100);
+		return org.bangfu.shared.Money.yuan(fen);
 	}
 }

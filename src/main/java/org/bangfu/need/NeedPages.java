@@ -1,7 +1,6 @@
 package org.bangfu.need;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -325,10 +324,9 @@ class NeedPages {
 		/** Yuan with at most two decimals, to fen. */
 		static long fen(String yuan, String key, int line) {
 			try {
-				BigDecimal value = new BigDecimal(yuan.strip().replace(",", "").replace("，", ""));
-				return value.movePointRight(2).setScale(0, java.math.RoundingMode.UNNECESSARY).longValueExact();
+				return org.bangfu.shared.Money.fen(yuan);
 			}
-			catch (NumberFormatException | ArithmeticException e) {
+			catch (IllegalArgumentException e) {
 				throw new BadInputException(key, line);
 			}
 		}

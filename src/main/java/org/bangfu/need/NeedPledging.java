@@ -37,13 +37,13 @@ public class NeedPledging {
 
 	/** A need as the matching module sees it. */
 	public record Open(long id, String regionCode, NeedCategory category, Long householdId, long posterId, NeedState state,
-			List<NeedItem> items, int remainingQuantity, long totalValueFen) {
+			List<NeedItem> items, int remainingQuantity, long totalValueFen, String title) {
 	}
 
 	public Open get(long needId) {
 		Need n = needs.get(needId);
 		return new Open(n.id(), n.regionCode(), n.content().category(), n.householdId(), n.posterId(), n.state(), n.content().items(),
-				n.remainingQuantity(), n.content().totalValueFen());
+				n.remainingQuantity(), n.content().totalValueFen(), n.content().title());
 	}
 
 	private Need locked(long needId) {
