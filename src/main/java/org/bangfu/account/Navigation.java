@@ -61,6 +61,12 @@ class Navigation {
 		if (!user.isStaff()) {
 			items.add(new Item("nav.my-pledges", "/pledges/mine"));
 		}
+		if (user.has(Role.DONOR)) {
+			items.add(new Item("nav.invitations", "/campaigns/invitations"));
+		}
+		if (user.has(Role.COUNTY_ADMIN) || user.has(Role.CITY_ADMIN)) {
+			items.add(new Item("nav.campaigns", "/campaigns"));
+		}
 		boolean manager = user.has(Role.TOWNSHIP_MANAGER) || user.has(Role.COUNTY_ADMIN) || user.has(Role.CITY_ADMIN);
 		if (manager) {
 			items.add(new Item("nav.need-queue", "/needs/queue"));

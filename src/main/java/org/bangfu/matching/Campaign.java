@@ -89,47 +89,47 @@ final class Campaign {
 		this.respondBy = respondBy;
 	}
 
-	long id() {
+	public long id() {
 		return id;
 	}
 
-	String name() {
+	public String name() {
 		return name;
 	}
 
-	String regionCode() {
+	public String regionCode() {
 		return regionCode;
 	}
 
-	List<NeedCategory> categories() {
+	public List<NeedCategory> categories() {
 		return categories;
 	}
 
-	long createdBy() {
+	public long createdBy() {
 		return createdBy;
 	}
 
-	Instant createdAt() {
+	public Instant createdAt() {
 		return createdAt;
 	}
 
-	int version() {
+	public int version() {
 		return version;
 	}
 
-	State state() {
+	public State state() {
 		return state;
 	}
 
-	Outcome outcome() {
+	public Outcome outcome() {
 		return outcome;
 	}
 
-	Instant sentAt() {
+	public Instant sentAt() {
 		return sentAt;
 	}
 
-	Instant respondBy() {
+	public Instant respondBy() {
 		return respondBy;
 	}
 }

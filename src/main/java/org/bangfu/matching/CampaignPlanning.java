@@ -306,7 +306,7 @@ class CampaignPlanning {
 			int proposedNeeds, Map<Campaigns.InvitationState, long[]> byState) {
 
 		/** The share of the LP bound the kept proposals reach (1.0 when the bound is 0). */
-		double ofBound() {
+		public double ofBound() {
 			long bound = campaign.outcome() == null ? 0 : campaign.outcome().fractionalBoundFen();
 			return bound == 0 ? 1.0 : proposedValueFen / (double) bound;
 		}

@@ -155,7 +155,7 @@ class Campaigns {
 	enum InvitationState {
 		PROPOSED, DROPPED, SENT, ACCEPTED, DECLINED;
 
-		String label() {
+		public String label() {
 			return "campaign.invitation." + name();
 		}
 	}
@@ -163,10 +163,6 @@ class Campaigns {
 	/** A donor's part of a need, as proposed, sent and answered. */
 	record Invitation(long id, long campaignId, long needId, long donorId, String regionCode, Map<Integer, Integer> byPosition, long valueFen,
 			InvitationState state, Long pledgeId, String reason, Instant decidedAt) {
-
-		int quantity() {
-			return byPosition.values().stream().mapToInt(Integer::intValue).sum();
-		}
 	}
 
 	/** Replaces the proposals of a campaign not yet sent by a new set. */

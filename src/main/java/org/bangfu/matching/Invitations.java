@@ -11,7 +11,6 @@ import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.account.OperationLog;
 import org.bangfu.household.Households;
-import org.bangfu.need.NeedItem;
 import org.bangfu.need.NeedPledging;
 import org.bangfu.need.NeedState;
 import org.bangfu.need.PublicText;
@@ -67,7 +66,7 @@ class Invitations {
 	record Shown(long id, String campaign, long needId, String needTitle, String village, String items, long valueFen,
 			Campaigns.InvitationState state, Long pledgeId, Instant respondBy, boolean expired, boolean stillOpen) {
 
-		boolean answerable() {
+		public boolean answerable() {
 			return state == Campaigns.InvitationState.SENT && !expired;
 		}
 	}
@@ -81,15 +80,10 @@ class Invitations {
 			NeedPledging.Open need = needs.get(i.needId());
 			List<String> names = need.householdId() == null ? List.of()
 					: households.memberNames(List.of(need.householdId())).getOrDefault(need.householdId(), List.of());
-			List<String> parts = new ArrayList<>();
-			boolean stillOpen = NeedState.OPEN.contains(need.state());
-			for (Map.Entry<Integer, Integer> e : i.byPosition().entrySet()) {
-				NeedItem item = need.items().get(e.getKey());
-				parts.add(PublicText.mask(item.name(), names) + " ×" + e.getValue() + item.unit());
-				stillOpen &= item.remainingQuantity() >= e.getValue();
-			}
+			boolean stillOpen = NeedState.OPEN.contains(need.state())
+					&& i.byPosition().entrySet().stream().allMatch(e -> need.items().get(e.getKey()).remainingQuantity() >= e.getValue());
 			String village = regions.find(RegionCode.parse(need.regionCode())).map(r -> r.name()).orElse("");
-			shown.add(new Shown(i.id(), c.name(), i.needId(), PublicText.mask(need.title(), names), village, String.join("、", parts),
+			shown.add(new Shown(i.id(), c.name(), i.needId(), PublicText.mask(need.title(), names), village, PledgePages.describe(i.byPosition(), need.items(), names),
 					i.valueFen(), i.state(), i.pledgeId(), c.respondBy(), c.respondBy() != null && now.isAfter(c.respondBy()), stillOpen));
 		}
 		return shown;

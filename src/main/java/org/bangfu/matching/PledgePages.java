@@ -385,7 +385,7 @@ class PledgePages {
 	}
 
 	/** "棉被 2 床、大米 1 袋": what a pledge holds, by the need's items. */
-	private static String describe(Map<Integer, Integer> byPosition, List<NeedItem> items, List<String> names) {
+	static String describe(Map<Integer, Integer> byPosition, List<NeedItem> items, List<String> names) {
 		List<String> parts = new ArrayList<>();
 		byPosition.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
 			NeedItem item = e.getKey() < items.size() ? items.get(e.getKey()) : null;

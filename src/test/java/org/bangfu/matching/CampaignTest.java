@@ -2,9 +2,7 @@ package org.bangfu.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,46 +30,12 @@ class CampaignTest extends ApplicationTest {
 	@Autowired
 	Accounts accounts;
 
-	/** The n-th village of 杉桥镇, emptied of needs. */
 	private String village(int n) {
-		String code = jdbc.sql("SELECT code FROM region WHERE parent_code = '430421103' ORDER BY code OFFSET ? LIMIT 1").param(n).query(String.class)
-			.single();
-		jdbc.sql("DELETE FROM campaign_invitation WHERE need_id IN (SELECT id FROM need WHERE region_code = ?)").param(code).update();
-		jdbc.sql("DELETE FROM pledge_transition WHERE pledge_id IN (SELECT id FROM pledge WHERE region_code = ?)").param(code).update();
-		jdbc.sql("DELETE FROM pledge_item WHERE pledge_id IN (SELECT id FROM pledge WHERE region_code = ?)").param(code).update();
-		jdbc.sql("DELETE FROM pledge WHERE region_code = ?").param(code).update();
-		jdbc.sql("DELETE FROM need_transition WHERE need_id IN (SELECT id FROM need WHERE region_code = ?)").param(code).update();
-		jdbc.sql("DELETE FROM need_item WHERE need_id IN (SELECT id FROM need WHERE region_code = ?)").param(code).update();
-		jdbc.sql("DELETE FROM need WHERE region_code = ?").param(code).update();
-		return code;
+		return MatchingFixtures.emptyVillage(jdbc, n);
 	}
 
-	private long poster() {
-		return jdbc.sql("SELECT min(id) FROM account").query(Long.class).single();
-	}
-
-	/** A published need straight in the table, with item lines of (quantity, line value in fen). */
 	private long need(String village, String category, String title, long[]... lines) {
-		Instant at = clock.instant().minus(Duration.ofDays(3));
-		int total = 0;
-		long value = 0;
-		for (long[] l : lines) {
-			total += (int) l[0];
-			value += l[1];
-		}
-		long id = jdbc.sql("""
-				INSERT INTO need (region_code, category, title, story, producer, urgency, state, poster_id, on_behalf, total_quantity,
-				                  total_value_fen, created_at, updated_at, published_at, verified_at, search_pairs)
-				VALUES (?, ?, ?, '活动测试的需求说明', '活动测试合作社', 2, 'PUBLISHED', ?, true, ?, ?, ?, ?, ?, ?, ' ') RETURNING id""")
-			.params(village, category, title, poster(), total, value, Timestamp.from(at), Timestamp.from(at), Timestamp.from(at), Timestamp.from(at))
-			.query(Long.class)
-			.single();
-		for (int p = 0; p < lines.length; p++) {
-			jdbc.sql("INSERT INTO need_item (need_id, position, name, quantity, unit, value_fen) VALUES (?, ?, ?, ?, '件', ?)")
-				.params(id, p, "物品" + p, (int) lines[p][0], lines[p][1])
-				.update();
-		}
-		return id;
+		return MatchingFixtures.publishedNeed(jdbc, clock.instant(), village, category, title, lines);
 	}
 
 	private record Donor(String phone, long id, String token) {
@@ -159,7 +123,7 @@ class CampaignTest extends ApplicationTest {
 		JsonNode mine = api.get("/api/v1/me/invitations", hospital.token()).json();
 		assertThat(mine).hasSize(1);
 		assertThat(mine.get(0).get("needId").asLong()).isEqualTo(surgery);
-		assertThat(mine.get(0).get("items").asString()).isEqualTo("物品0 ×1件");
+		assertThat(mine.get(0).get("items").asString()).isEqualTo("物品0 1 件");
 		long invitation = mine.get(0).get("id").asLong();
 		assertThat(api.post("/api/v1/invitations/" + invitation + "/accept", null, person.token()).status()).as("someone else's").isEqualTo(404);
 		Answer accepted = api.post("/api/v1/invitations/" + invitation + "/accept", null, hospital.token());
