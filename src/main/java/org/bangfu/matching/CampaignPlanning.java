@@ -261,14 +261,9 @@ class CampaignPlanning {
 	void drop(BangfuUser by, long campaignId, long needId) {
 		Campaign c = get(by, campaignId);
 		c.requirePlanning();
-		List<Long> ids = campaigns.invitations(campaignId).stream()
-			.filter(i -> i.needId() == needId && i.state() == Campaigns.InvitationState.PROPOSED)
-			.map(Campaigns.Invitation::id)
-			.toList();
-		if (ids.isEmpty()) {
+		if (!campaigns.drop(campaignId, needId)) {
 			throw new NotFoundException("campaign.proposal-not-found");
 		}
-		campaigns.move(campaignId, ids, Campaigns.InvitationState.PROPOSED, Campaigns.InvitationState.DROPPED);
 		log.record(by.id(), "campaign.drop", "campaign:" + campaignId, c.regionCode(), "need:" + needId);
 	}
 
@@ -288,7 +283,7 @@ class CampaignPlanning {
 		if (kept.isEmpty()) {
 			throw new BadInputException("campaign.nothing-to-send");
 		}
-		campaigns.move(campaignId, null, Campaigns.InvitationState.PROPOSED, Campaigns.InvitationState.SENT);
+		campaigns.move(campaignId, Campaigns.InvitationState.PROPOSED, Campaigns.InvitationState.SENT);
 		campaigns.save(c);
 		Map<Long, long[]> byDonor = new LinkedHashMap<>();
 		kept.forEach(i -> {

@@ -205,16 +205,16 @@ class Campaigns {
 			.orElseThrow(() -> new NotFoundException("campaign.invitation-not-found"));
 	}
 
-	/** Moves invitations from one state to another; answers how many moved. */
-	int move(long campaignId, List<Long> ids, InvitationState from, InvitationState to) {
-		return jdbc.sql("""
-				UPDATE campaign_invitation SET state = :to WHERE campaign_id = :campaign AND state = :from
-				  AND (CAST(:ids AS bigint[]) IS NULL OR id = ANY (CAST(:ids AS bigint[])))""")
-			.param("to", to.name())
-			.param("from", from.name())
-			.param("campaign", campaignId)
-			.param("ids", ids == null ? null : ids.toArray(Long[]::new))
-			.update();
+	/** Moves all the campaign's invitations in one state to another. */
+	void move(long campaignId, InvitationState from, InvitationState to) {
+		jdbc.sql("UPDATE campaign_invitation SET state = ? WHERE campaign_id = ? AND state = ?").params(to.name(), campaignId, from.name()).update();
+	}
+
+	/** Leaves a proposed need out: all its donors' parts. Answers whether it was proposed. */
+	boolean drop(long campaignId, long needId) {
+		return jdbc.sql("UPDATE campaign_invitation SET state = 'DROPPED' WHERE campaign_id = ? AND need_id = ? AND state = 'PROPOSED'")
+			.params(campaignId, needId)
+			.update() > 0;
 	}
 
 	void answer(long id, InvitationState to, Long pledgeId, String reason, Instant at) {

@@ -257,4 +257,19 @@ class CampaignTest extends ApplicationTest {
 		assertThat(jdbc.sql("SELECT count(*) FROM campaign_donor WHERE campaign_id = ?").param(id).query(Integer.class).single()).isZero();
 		assertThat(api.post("/api/v1/campaigns/" + id + "/send", null, admin).status()).as("nothing computed yet").isEqualTo(409);
 	}
+
+	@Test
+	void theDemoSeedHasASentCampaignWithInvitationsForTheDemoEnterprise() {
+		ApiClient api = api();
+		JsonNode campaigns = api.get("/api/v1/campaigns", api.login("13800000001", DEMO_PASSWORD)).json();
+		JsonNode demo = null;
+		for (JsonNode c : campaigns) {
+			if (c.get("name").asString().equals("衡阳市扶贫日爱心企业结对")) {
+				demo = c;
+			}
+		}
+		assertThat(demo).as(campaigns.toString()).isNotNull();
+		assertThat(demo.get("state").asString()).isEqualTo("SENT");
+		assertThat(api.get("/api/v1/me/invitations", api.login("13800000022", DEMO_PASSWORD)).json()).isNotEmpty();
+	}
 }
