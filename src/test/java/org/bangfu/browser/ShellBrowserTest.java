@@ -75,7 +75,7 @@ class ShellBrowserTest extends BrowserTest {
 	@Test
 	void aDonorSeesNoStaffNavigationAndCanLogOut() {
 		logIn("13800000022", DEMO_PASSWORD);
-		assertThat(navLabels()).containsExactly("首页", "区域", "需求", "我的认领", "我的账户", "退出");
+		assertThat(navLabels()).containsExactly("首页", "区域", "需求", "我的认领", "认领邀请", "我的账户", "退出");
 		assertThat(find("main").getText()).contains("衡阳湘江农业发展有限公司", "企业", "爱心人士");
 		screenshot("me-donor");
 		browser.findElement(By.cssSelector("form.logout button")).click();
