@@ -102,11 +102,13 @@ class CampaignPlanning {
 		if (!organises(by, region.code())) {
 			throw new NotFoundException("region.not-found", region.code());
 		}
-		List<NeedCategory> categories = c.categories() == null ? List.of()
-				: c.categories().stream().filter(java.util.Objects::nonNull).distinct().toList();
-		long id = campaigns.insert(name, region.code(), categories, by.id(), clock.instant());
+		long id = campaigns.insert(name, region.code(), distinct(c.categories()), by.id(), clock.instant());
 		log.record(by.id(), "campaign.create", "campaign:" + id, region.code(), name);
 		return id;
+	}
+
+	private static List<NeedCategory> distinct(List<NeedCategory> categories) {
+		return categories == null ? List.of() : categories.stream().filter(java.util.Objects::nonNull).distinct().toList();
 	}
 
 	private Region region(String code) {
@@ -155,9 +157,7 @@ class CampaignPlanning {
 			}
 			prefixes.add(r.prefix());
 		}
-		List<NeedCategory> categories = d.categories() == null ? List.of()
-				: d.categories().stream().filter(java.util.Objects::nonNull).distinct().toList();
-		campaigns.putDonor(campaignId, donor.id(), d.budgetFen(), categories, prefixes);
+		campaigns.putDonor(campaignId, donor.id(), d.budgetFen(), distinct(d.categories()), prefixes);
 		planChanged(c);
 		log.record(by.id(), "campaign.donor", "campaign:" + campaignId, c.regionCode(), "donor:" + donor.id() + " budget " + d.budgetFen());
 		return donor.id();
