@@ -134,6 +134,9 @@ class OfferBrowserTest extends BrowserTest {
 		assertThat(browser.getPageSource()).doesNotContain("李爱心");
 		scrollTo("#pledging");
 		screenshot("offer-need-pledge");
+		open("/offers/" + offer);
+		assertThat(find("#want-login").getText()).contains("登录后申请");
+		assertThat(browser.getPageSource()).as("every label found in the bundles").doesNotContain("??");
 	}
 
 	@Test

@@ -110,6 +110,9 @@ class OfferPagesTest extends ApplicationTest {
 		assertThat(body(send(get("/offers").param("category", "EDUCATION")))).contains(offers.get(person).title()).doesNotContain(title);
 		assertThat(body(send(get("/offers").param("category", "nonsense")))).as("an unknown category is no filter").contains(title);
 
+		assertThat(body(send(get("/offers").param("lang", "en")))).contains("Offered goods", "To: anywhere").doesNotContain("??");
+		assertThat(body(send(get("/offers/" + company).param("lang", "en")))).contains("Log in to ask", "10 床 (of 10 床)", "衡阳县").doesNotContain("??");
+
 		String page = body(send(get("/offers/" + company)));
 		assertThat(page).contains(title, "还剩", "10 床", "衡阳县", "登录后申请").doesNotContain("收到的申请");
 		assertThat(send(get("/offers/999999999")).getStatus()).isEqualTo(404);
