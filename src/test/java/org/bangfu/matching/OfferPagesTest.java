@@ -127,6 +127,13 @@ class OfferPagesTest extends ApplicationTest {
 	}
 
 	@Test
+	void theDemoHasOffersOneOfThemAskedFor() throws Exception {
+		long quilts = jdbc.sql("SELECT id FROM offer WHERE title = '捐赠新棉被 30 床'").query(Long.class).single();
+		assertThat(body(send(get("/offers/" + quilts).with(user(demo(DONOR)))))).contains("收到的申请（1）", "周*兰家需要过冬棉被", "同意，捐 2 床");
+		assertThat(body(send(get("/offers/" + quilts).with(user(demo(OTHER_OFFICER)))))).contains("周秀兰家需要过冬棉被", "等待捐赠者同意");
+	}
+
+	@Test
 	void theNewOfferFormRefusesBadInputInChineseKeepsWhatWasTypedAndCreatesNothing() throws Exception {
 		BangfuUser donor = demo(DONOR);
 		String form = body(send(get("/offers/new").with(user(donor))));
