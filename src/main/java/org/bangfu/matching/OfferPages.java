@@ -2,6 +2,7 @@ package org.bangfu.matching;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.bangfu.account.BangfuUser;
@@ -223,7 +224,8 @@ class OfferPages {
 				throw e;
 			}
 			// a second tap of 我想要: the first already asked for the same, by the same person
-			var earlier = "offer.requested-already".equals(e.messageKey()) ? views.request(id, need, line) : java.util.Optional.<OfferViews.RequestState>empty();
+			Optional<OfferViews.RequestState> earlier = "offer.requested-already".equals(e.messageKey()) ? views.request(id, need, line)
+					: Optional.empty();
 			if (earlier.isPresent() && earlier.get().requestedBy() == user.id() && earlier.get().quantity() == amount
 					&& "REQUESTED".equals(earlier.get().state())) {
 				redirect.addFlashAttribute("notice", text("offerpage.asked", amount, offers.get(id).unit()));

@@ -83,6 +83,7 @@ class Offers {
 		return user != null && !(user.has(Role.HOUSEHOLD) && !user.isStaff());
 	}
 
+	@Transactional
 	long create(BangfuUser donor, NewOffer o) {
 		return create(donor, o, null).id();
 	}
