@@ -46,6 +46,7 @@ class Navigation {
 		items.add(new Item("nav.home", "/"));
 		items.add(new Item("nav.regions", "/regions"));
 		items.add(new Item("nav.needs", "/needs"));
+		items.add(new Item("nav.offers", "/offers"));
 		if (user == null) {
 			items.add(new Item("nav.register", "/register"));
 			return items;

@@ -58,6 +58,9 @@ class SecurityConfiguration {
 						"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/needs").permitAll()
+				// the public offer list and an offer's page; /offers/new, /offers/mine and every POST stay signed in
+				.requestMatchers(HttpMethod.GET, "/offers").permitAll()
+				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/offers/\\d+(\\?.*)?")).permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/needs/\\d+(/qr\\.png|/photos/\\d+(-thumb)?\\.jpg)?(\\?.*)?")).permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.POST, "/needs/\\d+/report(\\?.*)?")).permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/needs/\\d+/pledging(\\?.*)?")).permitAll()

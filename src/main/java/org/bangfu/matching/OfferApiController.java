@@ -3,6 +3,7 @@ package org.bangfu.matching;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bangfu.account.BangfuUser;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -33,10 +35,13 @@ class OfferApiController {
 	}
 
 	@PostMapping("/api/v1/offers")
-	@Operation(summary = "发布捐赠（物资或服务、数量、地区）", description = "regionCodes 为愿意捐赠到的区划（空为不限）。",
+	@Operation(summary = "发布捐赠（物资或服务、数量、地区）", description = "regionCodes 为愿意捐赠到的区划（空为不限）。"
+			+ "请带 Idempotency-Key 请求头：同一个键重复提交只产生一条捐赠（重复时 200 返回原捐赠）。",
 			security = @SecurityRequirement(name = "bearer"))
-	ResponseEntity<Created> create(@AuthenticationPrincipal BangfuUser user, @RequestBody(required = false) Offers.NewOffer offer) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(new Created(offers.create(user, offer)));
+	ResponseEntity<Created> create(@AuthenticationPrincipal BangfuUser user, @RequestBody(required = false) Offers.NewOffer offer,
+			@Parameter(description = "重复提交时保持不变的唯一键") @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+		Offers.Created made = offers.create(user, offer, key);
+		return ResponseEntity.status(made.created() ? HttpStatus.CREATED : HttpStatus.OK).body(new Created(made.id()));
 	}
 
 	@GetMapping("/api/v1/offers")

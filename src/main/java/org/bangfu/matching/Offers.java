@@ -78,10 +78,39 @@ class Offers {
 			int quantity, int remaining, List<String> regionPrefixes, boolean open, Instant createdAt) {
 	}
 
+	/** Whether the account may put up offers: anyone but a household's own account. */
+	static boolean mayOffer(BangfuUser user) {
+		return user != null && !(user.has(Role.HOUSEHOLD) && !user.isStaff());
+	}
+
 	@Transactional
 	long create(BangfuUser donor, NewOffer o) {
-		if (donor.has(Role.HOUSEHOLD) && !donor.isStaff()) {
+		return create(donor, o, null).id();
+	}
+
+	/** The offer and whether this call made it (false: a repeat of an earlier call with the same key). */
+	record Created(long id, boolean created) {
+	}
+
+	@Transactional
+	Created create(BangfuUser donor, NewOffer o, String idempotencyKey) {
+		if (!mayOffer(donor)) {
 			throw new BadInputException(403, "offer.household");
+		}
+		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+		if (key != null) {
+			if (key.length() > 100) {
+				throw new BadInputException("pledge.key-too-long");
+			}
+			// calls with the same key queue here; the second finds the first's offer once it commits
+			jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("offer/" + donor.id() + "/" + key).query(Object.class).single();
+			var earlier = jdbc.sql("SELECT id FROM offer WHERE donor_id = ? AND idempotency_key = ?")
+				.params(donor.id(), key)
+				.query(Long.class)
+				.optional();
+			if (earlier.isPresent()) {
+				return new Created(earlier.get(), false);
+			}
 		}
 		if (o == null || o.category() == null) {
 			throw new BadInputException("offer.category");
@@ -98,14 +127,15 @@ class Offers {
 			prefixes.add(regions.find(RegionCode.parse(code)).orElseThrow(() -> new BadInputException("intent.region", code)).prefix());
 		}
 		long id = jdbc.sql("""
-				INSERT INTO offer (donor_id, category, title, description, item_name, unit, quantity, remaining, region_prefixes, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+				INSERT INTO offer (donor_id, category, title, description, item_name, unit, quantity, remaining, region_prefixes, created_at,
+				                   idempotency_key)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
 			.params(donor.id(), o.category().name(), title, description, item, unit, o.quantity(), o.quantity(),
-					prefixes.toArray(String[]::new), Timestamp.from(clock.instant()))
+					prefixes.toArray(String[]::new), Timestamp.from(clock.instant()), key)
 			.query(Long.class)
 			.single();
 		log.record(donor.id(), "offer.create", "offer:" + id, null, title);
-		return id;
+		return new Created(id, true);
 	}
 
 	private static String text(String value, int min, int max, String key) {
@@ -117,12 +147,18 @@ class Offers {
 	}
 
 	List<Offer> open(NeedCategory category, int page) {
+		return open(category, Math.max(0, page) * 50, 50);
+	}
+
+	/** The open offers, newest first, from the offset on (the pages ask for one more than they show, to know whether a next page follows). */
+	List<Offer> open(NeedCategory category, int offset, int limit) {
 		return jdbc.sql("""
 				SELECT o.*, a.name AS donor_name, a.donor_type FROM offer o JOIN account a ON a.id = o.donor_id
 				WHERE o.open AND o.remaining > 0 AND (:category = '' OR o.category = :category)
-				ORDER BY o.created_at DESC, o.id DESC LIMIT 50 OFFSET :offset""")
+				ORDER BY o.created_at DESC, o.id DESC LIMIT :limit OFFSET :offset""")
 			.param("category", category == null ? "" : category.name())
-			.param("offset", Math.max(0, page) * 50)
+			.param("limit", limit)
+			.param("offset", Math.max(0, offset))
 			.query(Offers::offer)
 			.list();
 	}
@@ -135,7 +171,7 @@ class Offers {
 			.orElseThrow(() -> new NotFoundException("offer.not-found"));
 	}
 
-	private static Offer offer(ResultSet rs, int n) throws SQLException {
+	static Offer offer(ResultSet rs, int n) throws SQLException {
 		boolean person = rs.getString("donor_type") == null || "INDIVIDUAL".equals(rs.getString("donor_type"));
 		return new Offer(rs.getLong("id"), person ? Masking.name(rs.getString("donor_name")) : rs.getString("donor_name"),
 				NeedCategory.valueOf(rs.getString("category")), rs.getString("title"), rs.getString("description"), rs.getString("item_name"),
@@ -184,7 +220,7 @@ class Offers {
 				.single();
 			long donor = jdbc.sql("SELECT donor_id FROM offer WHERE id = ?").param(offerId).query(Long.class).single();
 			notices.tell(donor, accounts.phoneOf(donor), "您发布的捐赠“" + offer.title() + "”收到一条申请（" + quantity + " " + offer.unit()
-					+ "），请登录平台查看并确认。", "/pledges/mine");
+					+ "），请登录平台查看并确认。", "/offers/" + offerId);
 			return id;
 		}
 		catch (DuplicateKeyException e) {
@@ -196,21 +232,35 @@ class Offers {
 			Long pledgeId, Instant requestedAt) {
 	}
 
+	/** The requests for the donor's offer; the need titles as the public reads them (the household's names masked). */
 	List<Request> requests(BangfuUser donor, long offerId) {
 		requireOwner(donor, offerId);
-		return jdbc.sql("""
-				SELECT r.*, n.title FROM offer_request r JOIN need n ON n.id = r.need_id WHERE r.offer_id = ? ORDER BY r.id""")
+		record Row(Request request, Long householdId) {
+		}
+		List<Row> rows = jdbc.sql("""
+				SELECT r.*, n.title, n.household_id FROM offer_request r JOIN need n ON n.id = r.need_id WHERE r.offer_id = ? ORDER BY r.id""")
 			.param(offerId)
-			.query((rs, n) -> new Request(rs.getLong("id"), rs.getLong("offer_id"), rs.getLong("need_id"), rs.getString("title"),
+			.query((rs, n) -> new Row(new Request(rs.getLong("id"), rs.getLong("offer_id"), rs.getLong("need_id"), rs.getString("title"),
 					rs.getString("region_code"), rs.getInt("position"), rs.getInt("quantity"), rs.getString("state"),
-					(Long) rs.getObject("pledge_id"), rs.getTimestamp("requested_at").toInstant()))
+					(Long) rs.getObject("pledge_id"), rs.getTimestamp("requested_at").toInstant()), (Long) rs.getObject("household_id")))
 			.list();
+		Map<Long, List<String>> names = households.memberNames(rows.stream().map(Row::householdId).filter(java.util.Objects::nonNull).distinct().toList());
+		return rows.stream().map(r -> {
+			Request q = r.request();
+			return new Request(q.id(), q.offerId(), q.needId(), org.bangfu.need.PublicText.mask(q.needTitle(), names.get(r.householdId())),
+					q.regionCode(), q.position(), q.quantity(), q.state(), q.pledgeId(), q.requestedAt());
+		}).toList();
+	}
+
+	/** Whether the offer is the account's own. */
+	boolean ownedBy(long offerId, long accountId) {
+		long owner = jdbc.sql("SELECT donor_id FROM offer WHERE id = ?").param(offerId).query(Long.class).optional()
+			.orElseThrow(() -> new NotFoundException("offer.not-found"));
+		return owner == accountId;
 	}
 
 	private void requireOwner(BangfuUser donor, long offerId) {
-		long owner = jdbc.sql("SELECT donor_id FROM offer WHERE id = ?").param(offerId).query(Long.class).optional()
-			.orElseThrow(() -> new NotFoundException("offer.not-found"));
-		if (owner != donor.id()) {
+		if (!ownedBy(offerId, donor.id())) {
 			throw new NotFoundException("offer.not-found");
 		}
 	}
@@ -220,7 +270,8 @@ class Offers {
 	long accept(BangfuUser donor, long requestId) {
 		record Row(long offerId, long needId, int position, int quantity, String state) {
 		}
-		Row r = jdbc.sql("SELECT offer_id, need_id, position, quantity, state FROM offer_request WHERE id = ?")
+		// the request's row lock: a second tap on 同意 waits here and then finds the request decided
+		Row r = jdbc.sql("SELECT offer_id, need_id, position, quantity, state FROM offer_request WHERE id = ? FOR UPDATE")
 			.param(requestId)
 			.query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getString(5)))
 			.optional()
@@ -245,15 +296,23 @@ class Offers {
 		return pledge;
 	}
 
+	/** The donor declines a request; whoever asked is told, so the household is not left waiting. */
 	@Transactional
 	void decline(BangfuUser donor, long requestId) {
-		long offerId = jdbc.sql("SELECT offer_id FROM offer_request WHERE id = ?").param(requestId).query(Long.class).optional()
+		record Row(long offerId, long requestedBy, long needId) {
+		}
+		Row r = jdbc.sql("SELECT offer_id, requested_by, need_id FROM offer_request WHERE id = ?")
+			.param(requestId)
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+			.optional()
 			.orElseThrow(() -> new NotFoundException("offer.request-not-found"));
-		requireOwner(donor, offerId);
+		requireOwner(donor, r.offerId());
 		if (jdbc.sql("UPDATE offer_request SET state = 'DECLINED', decided_at = ? WHERE id = ? AND state = 'REQUESTED'")
 			.params(Timestamp.from(clock.instant()), requestId)
 			.update() == 0) {
 			throw new BadInputException(409, "offer.request-decided");
 		}
+		notices.tell(r.requestedBy(), accounts.phoneOf(r.requestedBy()), "您为需求（编号 " + r.needId() + "）申请的捐赠“" + get(r.offerId()).title()
+				+ "”，捐赠者这次婉拒了。可以再看看其他捐赠。", "/offers/" + r.offerId());
 	}
 }

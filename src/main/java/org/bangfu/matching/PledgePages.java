@@ -49,6 +49,9 @@ class PledgePages {
 
 	static final int RECOMMENDED = 10;
 
+	/** How many recommended needs the home page shows a donor. */
+	static final int RECOMMENDED_ON_HOME = 5;
+
 	private final Pledging pledging;
 
 	private final Pledges pledges;
@@ -283,14 +286,21 @@ class PledgePages {
 		}
 		model.addAttribute("rows", rows);
 		model.addAttribute("page", page);
-		model.addAttribute("suggestions", suggestions(user));
+		model.addAttribute("suggestions", suggestions(user, RECOMMENDED));
 		model.addAttribute("intent", recommendations.of(user.id()).orElse(null));
 		model.addAttribute("categories", NeedCategory.values());
 		return "matching/mine";
 	}
 
-	private List<Suggestion> suggestions(BangfuUser user) {
-		List<Recommendations.Recommended> found = recommendations.forDonor(user.id(), RECOMMENDED);
+	/** The first few recommendations, for the home page (loaded by htmx; the page links to /pledges/mine without JavaScript). */
+	@GetMapping("/pledges/recommended")
+	String recommended(@AuthenticationPrincipal BangfuUser user, Model model) {
+		model.addAttribute("suggestions", suggestions(user, RECOMMENDED_ON_HOME));
+		return "matching/parts :: recommended";
+	}
+
+	private List<Suggestion> suggestions(BangfuUser user, int limit) {
+		List<Recommendations.Recommended> found = recommendations.forDonor(user.id(), limit);
 		Map<Long, List<String>> names = new HashMap<>();
 		Map<Long, Long> householdOf = new HashMap<>();
 		for (Recommendations.Recommended r : found) {

@@ -67,6 +67,28 @@ class OfferTest extends ApplicationTest {
 				api.login("13800000051", DEMO_PASSWORD)).status()).isEqualTo(403);
 	}
 
+	@Test
+	void aRepeatedOfferWithTheSameKeyIsOneOfferAndTheDonorReadsRequestsMasked() {
+		ApiClient api = api();
+		String donor = api.login("13800000022", DEMO_PASSWORD);
+		String body = """
+				{"category":"OTHER","title":"捐赠棉被 5 床","description":"","itemName":"棉被","unit":"床","quantity":5,"regionCodes":[]}""";
+		String key = "offer-" + System.nanoTime();
+		Answer first = api.postWithHeader("/api/v1/offers", body, donor, "Idempotency-Key", key);
+		Answer again = api.postWithHeader("/api/v1/offers", body, donor, "Idempotency-Key", key);
+		assertThat(first.status()).as(first.body()).isEqualTo(201);
+		assertThat(again.status()).as("a repeat answers the first offer").isEqualTo(200);
+		assertThat(again.json().get("id").asLong()).isEqualTo(first.json().get("id").asLong());
+
+		long need = publishedBlankets(api, 2);
+		long offer = first.json().get("id").asLong();
+		String officer = api.login("13800000004", DEMO_PASSWORD);
+		assertThat(api.post("/api/v1/offers/" + offer + "/requests", "{\"needId\":" + need + ",\"position\":0,\"quantity\":1}", officer).status())
+			.isEqualTo(201);
+		assertThat(api.get("/api/v1/offers/" + offer + "/requests", donor).body()).as("the donor is the public: names masked")
+			.contains("刘*梅家需要棉被").doesNotContain("刘冬梅");
+	}
+
 	private long publishedBlankets(ApiClient api, int quantity) {
 		String officer = api.login("13800000004", DEMO_PASSWORD);
 		long household = jdbc.sql("SELECT id FROM household WHERE household_number = '4304211002030004'").query(Long.class).single();
