@@ -68,6 +68,8 @@ class AccountsBrowserTest extends BrowserTest {
 		assertThat(find("#staff-table").getText()).contains("罗新信息员");
 		screenshot("staff-directory");
 		find("form.logout button").click();
+		// the logout's own navigation first: started late, it would replace the login page opened next
+		waiting().until(ExpectedConditions.urlContains("loggedOut"));
 
 		open("/login");
 		find("#sms-phone").sendKeys(phone);
