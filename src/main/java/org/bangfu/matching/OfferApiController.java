@@ -92,4 +92,11 @@ class OfferApiController {
 		offers.decline(user, requestId);
 		return ResponseEntity.noContent().build();
 	}
+
+	@PostMapping("/api/v1/offers/{id}/close")
+	@Operation(summary = "捐赠者：关闭这项捐赠（剩余的不再捐出；待处理的申请一并婉拒并通知申请人）", security = @SecurityRequirement(name = "bearer"))
+	ResponseEntity<Void> close(@AuthenticationPrincipal BangfuUser user, @PathVariable long id) {
+		offers.close(user, id);
+		return ResponseEntity.noContent().build();
+	}
 }

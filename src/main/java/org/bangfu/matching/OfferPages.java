@@ -10,6 +10,7 @@ import org.bangfu.need.NeedCategory;
 import org.bangfu.region.Regions;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.BangfuProperties;
+import org.bangfu.shared.Flash;
 import org.bangfu.shared.NotFoundException;
 import org.bangfu.shared.RegionCode;
 import org.springframework.context.MessageSource;
@@ -298,6 +299,12 @@ class OfferPages {
 			redirect.addFlashAttribute(repeated ? "notice" : "error", repeated ? text("offerpage.declined") : text(e.messageKey(), e.args()));
 		}
 		return "redirect:/offers/" + request.offerId();
+	}
+
+	@PostMapping("/offers/{id}/close")
+	String close(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, RedirectAttributes redirect) {
+		Flash.attempt(redirect, messages, "offerpage.closed", () -> offers.close(user, id));
+		return "redirect:/offers/" + id;
 	}
 
 	// --- a donor's offers --------------------------------------------------------------------------

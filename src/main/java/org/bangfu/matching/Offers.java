@@ -315,4 +315,33 @@ class Offers {
 		notices.tell(r.requestedBy(), accounts.phoneOf(r.requestedBy()), "您为需求（编号 " + r.needId() + "）申请的捐赠“" + get(r.offerId()).title()
 				+ "”，捐赠者这次婉拒了。可以再看看其他捐赠。", "/offers/" + r.offerId());
 	}
+
+	/**
+	 * The donor takes the rest of an offer back (given elsewhere, no longer available): it leaves the
+	 * list, and the requests still waiting are declined with a word to whoever asked.
+	 */
+	@Transactional
+	void close(BangfuUser donor, long offerId) {
+		requireOwner(donor, offerId);
+		// the offer's row lock: an acceptance running now finishes first, or sees the offer closed
+		boolean open = jdbc.sql("SELECT open FROM offer WHERE id = ? FOR UPDATE").param(offerId).query(Boolean.class).single();
+		if (!open) {
+			throw new BadInputException(409, "offer.closed");
+		}
+		jdbc.sql("UPDATE offer SET open = false WHERE id = ?").param(offerId).update();
+		String title = get(offerId).title();
+		record Waiting(long requestedBy, long needId) {
+		}
+		List<Waiting> waiting = jdbc.sql("""
+				UPDATE offer_request SET state = 'DECLINED', decided_at = ? WHERE offer_id = ? AND state = 'REQUESTED'
+				RETURNING requested_by, need_id""")
+			.params(Timestamp.from(clock.instant()), offerId)
+			.query((rs, n) -> new Waiting(rs.getLong(1), rs.getLong(2)))
+			.list();
+		for (Waiting w : waiting) {
+			notices.tell(w.requestedBy(), accounts.phoneOf(w.requestedBy()), "您为需求（编号 " + w.needId() + "）申请的捐赠“" + title
+					+ "”，捐赠者已关闭这项捐赠。可以再看看其他捐赠。", "/offers/" + offerId);
+		}
+		log.record(donor.id(), "offer.close", "offer:" + offerId, null, waiting.size() + " waiting requests declined");
+	}
 }

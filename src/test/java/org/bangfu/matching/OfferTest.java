@@ -89,6 +89,31 @@ class OfferTest extends ApplicationTest {
 			.contains("刘*梅家需要棉被").doesNotContain("刘冬梅");
 	}
 
+	@Test
+	void aClosedOfferLeavesTheListAndDeclinesTheRequestsStillWaiting() {
+		ApiClient api = api();
+		long need = publishedBlankets(api, 3);
+		String donor = api.login("13800000022", DEMO_PASSWORD);
+		long offer = api.post("/api/v1/offers", """
+				{"category":"OTHER","title":"捐赠毛毯 5 条","description":"","itemName":"毛毯","unit":"条","quantity":5,"regionCodes":[]}""",
+				donor).json().get("id").asLong();
+		String officer = api.login("13800000004", DEMO_PASSWORD);
+		long request = api.post("/api/v1/offers/" + offer + "/requests", "{\"needId\":" + need + ",\"position\":0,\"quantity\":2}", officer)
+			.json().get("id").asLong();
+
+		assertThat(api.post("/api/v1/offers/" + offer + "/close", null, api.login("13800000021", DEMO_PASSWORD)).status())
+			.as("someone else's offer").isEqualTo(404);
+		assertThat(api.post("/api/v1/offers/" + offer + "/close", null, donor).status()).isEqualTo(204);
+		assertThat(api.post("/api/v1/offers/" + offer + "/close", null, donor).status()).as("closed twice").isEqualTo(409);
+		assertThat(jdbc.sql("SELECT state FROM offer_request WHERE id = ?").param(request).query(String.class).single()).isEqualTo("DECLINED");
+		assertThat(api.get("/api/v1/me/notices", officer).body()).contains("捐赠者已关闭这项捐赠");
+		assertThat(api.get("/api/v1/offers").body()).doesNotContain("捐赠毛毯 5 条");
+		assertThat(api.post("/api/v1/offers/" + offer + "/requests", "{\"needId\":" + need + ",\"position\":0,\"quantity\":1}", officer).status())
+			.isEqualTo(409);
+		assertThat(api.post("/api/v1/offers/requests/" + request + "/accept", null, donor).status()).isEqualTo(409);
+		assertThat(jdbc.sql("SELECT count(*) FROM pledge WHERE need_id = ?").param(need).query(Integer.class).single()).isZero();
+	}
+
 	private long publishedBlankets(ApiClient api, int quantity) {
 		String officer = api.login("13800000004", DEMO_PASSWORD);
 		long household = jdbc.sql("SELECT id FROM household WHERE household_number = '4304211002030004'").query(Long.class).single();
