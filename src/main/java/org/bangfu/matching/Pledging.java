@@ -137,6 +137,8 @@ class Pledging {
 		pledges.save(p, before);
 		advanceNeed(p.needId(), donor.id());
 		log.record(donor.id(), "pledge.ship", "pledge:" + pledgeId, p.regionCode(), null);
+		tell(needs.get(p.needId()).posterId(), "需求（编号 " + p.needId() + "）的一笔认领（编号 " + pledgeId + "）已发出，"
+				+ "收到后请在平台上确认收到并拍一张照片。", "/needs/" + p.needId());
 	}
 
 	/** The household or its village officer confirms receipt, with a photo of what arrived. */
@@ -187,6 +189,8 @@ class Pledging {
 		pledges.save(p, before);
 		needs.giveBack(p.needId(), p.items(), donor.id(), "pledge " + pledgeId + " cancelled", clock.instant());
 		log.record(donor.id(), "pledge.cancel", "pledge:" + pledgeId, p.regionCode(), reason);
+		tell(needs.get(p.needId()).posterId(), "需求（编号 " + p.needId() + "）的一笔认领（编号 " + pledgeId + "）已被认领人取消，"
+				+ "这些数量已重新开放认领。", "/needs/" + p.needId());
 	}
 
 	/** Lapses one pledge past its deadline and puts its quantities back on the list; tells donor and the need's poster. */

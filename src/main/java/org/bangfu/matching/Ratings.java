@@ -5,9 +5,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.household.Households;
 import org.bangfu.need.NeedPledging;
+import org.bangfu.notify.Notices;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
@@ -29,7 +31,13 @@ class Ratings {
 
 	private final Clock clock;
 
-	Ratings(Pledges pledges, NeedPledging needs, Households households, JdbcClient jdbc, Clock clock) {
+	private final Notices notices;
+
+	private final Accounts accounts;
+
+	Ratings(Pledges pledges, NeedPledging needs, Households households, JdbcClient jdbc, Clock clock, Notices notices, Accounts accounts) {
+		this.notices = notices;
+		this.accounts = accounts;
 		this.pledges = pledges;
 		this.needs = needs;
 		this.households = households;
@@ -61,6 +69,8 @@ class Ratings {
 		catch (DuplicateKeyException e) {
 			throw new BadInputException(409, "rating.twice");
 		}
+		notices.tell(p.donorId(), accounts.phoneOf(p.donorId()), "受助方对您的帮扶（认领编号 " + pledgeId + "）给了 " + stars + " 星评价"
+				+ (text == null ? "。" : "，并写了感谢的话。") + "谢谢您！", "/needs/" + p.needId());
 		// a confirmed need whose every received pledge has been rated is closed
 		long unrated = jdbc.sql("""
 				SELECT count(*) FROM pledge p WHERE p.need_id = ? AND p.state = 'RECEIVED'

@@ -167,6 +167,9 @@ class PledgeTest extends ApplicationTest {
 		assertThat(api.post("/api/v1/pledges/" + first + "/ship", null, a).json().get("state").asString()).isEqualTo("IN_TRANSIT");
 		assertThat(api.post("/api/v1/pledges/" + second + "/ship", null, b).json().get("state").asString()).isEqualTo("IN_TRANSIT");
 		assertThat(need(api, id).get("state").asString()).isEqualTo("DELIVERED");
+		String poster = api.login(OFFICER, DEMO_PASSWORD);
+		assertThat(api.get("/api/v1/me/notices", poster).body()).as("the officer is told it is on its way")
+			.contains("认领（编号 " + first + "）已发出");
 
 		String household = api.login("13800000051", DEMO_PASSWORD);
 		Answer noPhoto = api.post("/api/v1/pledges/" + first + "/receive", null, household);
@@ -188,6 +191,7 @@ class PledgeTest extends ApplicationTest {
 			.as("the donor does not rate its own help").isEqualTo(404);
 		assertThat(api.post("/api/v1/pledges/" + second + "/rating", "{\"stars\":5,\"thanks\":\"棉被很暖和，谢谢好心人！\"}", household).status())
 			.isEqualTo(201);
+		assertThat(api.get("/api/v1/me/notices", b).body()).as("the donor hears of the thanks").contains("认领编号 " + second + "）给了 5 星评价");
 		assertThat(api.post("/api/v1/pledges/" + second + "/rating", "{\"stars\":1}", officer).status()).as("rated twice").isEqualTo(409);
 		assertThat(api.post("/api/v1/pledges/" + second + "/feedback", "{\"text\":\"希望老人冬天不再受冻\"}", b).status()).isEqualTo(201);
 		assertThat(api.post("/api/v1/pledges/" + second + "/feedback", "{\"text\":\"再写一次\"}", b).status()).isEqualTo(409);
