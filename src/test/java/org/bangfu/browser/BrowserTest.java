@@ -107,4 +107,25 @@ public abstract class BrowserTest extends ApplicationTest {
 			throw new UncheckedIOException(e);
 		}
 	}
+
+	/** Scrolls the element into view, for a screenshot or a click. */
+	protected void scrollTo(String css) {
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", find(css));
+	}
+
+	/** Whether the page, at phone width, is no wider than the screen (else it prints the elements that stick out). */
+	protected boolean noHorizontalOverflow() {
+		browser.manage().window().setSize(new Dimension(PHONE_WIDTH, 800));
+		Object wide = ((JavascriptExecutor) browser).executeScript("""
+				if (document.documentElement.scrollWidth <= window.innerWidth) return null;
+				return Array.from(document.querySelectorAll('body *'))
+				  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+				  .filter(e => { for (var p = e.parentElement; p; p = p.parentElement) {
+				      if (getComputedStyle(p).overflowX !== 'visible') return false; } return true; })
+				  .slice(0, 3).map(e => Math.round(e.getBoundingClientRect().right) + ' ' + e.outerHTML.substring(0, 300)).join(' | ');""");
+		if (wide != null) {
+			System.out.println("Wider than the window: " + wide);
+		}
+		return wide == null;
+	}
 }

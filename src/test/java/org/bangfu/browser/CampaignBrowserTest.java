@@ -10,7 +10,6 @@ import org.bangfu.matching.MatchingFixtures;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -92,8 +91,7 @@ class CampaignBrowserTest extends BrowserTest {
 		long invitation = jdbc.sql("SELECT id FROM campaign_invitation WHERE campaign_id = ? AND need_id = ?").params(campaign, wheelchair)
 			.query(Long.class).single();
 		assertThat(find("#invitation-" + invitation).getText()).contains("独居老人需要一台轮椅", "杉桥镇医疗帮扶对接会", "2,000 元", "请于");
-		assertThat((Boolean) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
-			.as("the invitations fit a 360 px screen").isTrue();
+		assertThat(noHorizontalOverflow()).as("the invitations fit a 360 px screen").isTrue();
 		screenshot("campaign-invitations");
 		find("#accept-" + invitation).click();
 		waiting().until(d -> !d.findElements(By.cssSelector(".alert.ok")).isEmpty());

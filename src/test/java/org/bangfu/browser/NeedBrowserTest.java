@@ -242,22 +242,6 @@ class NeedBrowserTest extends BrowserTest {
 		row.findElement(By.name("itemValue")).sendKeys(value);
 	}
 
-	/** Whether the page, at phone width, is no wider than the screen (else it prints the elements that stick out). */
-	private boolean noHorizontalOverflow() {
-		browser.manage().window().setSize(new Dimension(PHONE_WIDTH, 800));
-		Object wide = ((JavascriptExecutor) browser).executeScript("""
-				if (document.documentElement.scrollWidth <= window.innerWidth) return null;
-				return Array.from(document.querySelectorAll('body *'))
-				  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-				  .filter(e => { for (var p = e.parentElement; p; p = p.parentElement) {
-				      if (getComputedStyle(p).overflowX !== 'visible') return false; } return true; })
-				  .slice(0, 3).map(e => Math.round(e.getBoundingClientRect().right) + ' ' + e.outerHTML.substring(0, 300)).join(' | ');""");
-		if (wide != null) {
-			System.out.println("Wider than the window: " + wide);
-		}
-		return wide == null;
-	}
-
 	/** The id of the demo household of the village whose head has the name, as the officer finds it through the API. */
 	private long householdOf(ApiClient api, String headName) {
 		String token = api.login(OFFICER, DEMO_PASSWORD);

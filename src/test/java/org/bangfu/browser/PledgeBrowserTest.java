@@ -214,24 +214,6 @@ class PledgeBrowserTest extends BrowserTest {
 		throw new AssertionError("no household headed by " + headName + " in " + answer.body());
 	}
 
-	private void scrollTo(String css) {
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", find(css));
-	}
-
-	/** Whether the page, at phone width, is no wider than the screen (else it prints the elements that stick out). */
-	private boolean noHorizontalOverflow() {
-		browser.manage().window().setSize(new Dimension(PHONE_WIDTH, 800));
-		Object wide = ((JavascriptExecutor) browser).executeScript("""
-				if (document.documentElement.scrollWidth <= window.innerWidth) return null;
-				return Array.from(document.querySelectorAll('body *'))
-				  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-				  .slice(0, 3).map(e => Math.round(e.getBoundingClientRect().right) + ' ' + e.outerHTML.substring(0, 300)).join(' | ');""");
-		if (wide != null) {
-			System.out.println("Wider than the window: " + wide);
-		}
-		return wide == null;
-	}
-
 	private static BufferedImage image() {
 		BufferedImage image = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
 		var g = image.createGraphics();
