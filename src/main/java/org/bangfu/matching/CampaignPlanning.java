@@ -42,6 +42,9 @@ class CampaignPlanning {
 
 	static final long MAX_BUDGET_FEN = 10_000_000_000L; // 一亿元
 
+	/** Allocation rounds at most (see {@link #allocate}). */
+	static final int ROUNDS = 5;
+
 	private final Campaigns campaigns;
 
 	private final Regions regions;
@@ -184,7 +187,8 @@ class CampaignPlanning {
 	 * Proposes who fully funds which of the campaign's open needs (see {@link CampaignAllocator}),
 	 * replacing earlier proposals. A need the allocator splits between donors is cut into whole
 	 * units ({@link ProposalUnits}); where that would put a donor over its budget, the split need is
-	 * left out, and its value is reported as the rounding loss.
+	 * left out of that round, and the allocator runs again on what is left (at most {@link #ROUNDS}
+	 * rounds). What the first round's plan had and the kept proposals lack is the rounding loss.
 	 */
 	@Transactional
 	Campaign allocate(BangfuUser by, long campaignId) {
@@ -207,53 +211,127 @@ class CampaignPlanning {
 				candidateValue += value;
 			}
 		}
-		Map<Long, Long> budgets = new HashMap<>();
-		List<CampaignAllocator.DonorInput> donorInputs = new ArrayList<>();
-		for (Campaigns.Donor d : donors) {
-			budgets.put(d.donorId(), d.budgetFen());
-			Set<String> categories = new HashSet<>();
-			d.categories().forEach(cat -> categories.add(cat.name()));
-			donorInputs.add(new CampaignAllocator.DonorInput(d.donorId(), d.budgetFen(), categories, Set.copyOf(d.regionPrefixes())));
+		Map<Long, Long> left = new HashMap<>();
+		donors.forEach(d -> left.put(d.donorId(), d.budgetFen()));
+		List<Campaigns.Invitation> proposals = new ArrayList<>();
+		long kept = 0;
+		long bound = 0;
+		long firstPlan = 0;
+		// Each round: the allocator on what is still open and the budgets still left, then the cut into units, keeping
+		// what fits the budgets. A split need dropped for its units often fits whole in a later round, or makes room
+		// for others; rounds stop when one keeps nothing new.
+		for (int round = 0; round < ROUNDS && !needs.isEmpty(); round++) {
+			List<CampaignAllocator.DonorInput> donorInputs = new ArrayList<>();
+			for (Campaigns.Donor d : donors) {
+				if (left.get(d.donorId()) > 0) {
+					Set<String> categories = new HashSet<>();
+					d.categories().forEach(cat -> categories.add(cat.name()));
+					donorInputs.add(new CampaignAllocator.DonorInput(d.donorId(), left.get(d.donorId()), categories, Set.copyOf(d.regionPrefixes())));
+				}
+			}
+			if (donorInputs.isEmpty()) {
+				break;
+			}
+			CampaignAllocator.Allocation allocation = allocator.allocate(needs, donorInputs);
+			if (round == 0) {
+				bound = allocation.fractionalBoundFen();
+				firstPlan = allocation.fundedValueFen();
+			}
+			Map<Long, List<ProposalUnits.Part>> parts = fitting(allocation, candidates, left);
+			if (parts.isEmpty()) {
+				break;
+			}
+			for (Map.Entry<Long, List<ProposalUnits.Part>> e : parts.entrySet()) {
+				Campaigns.Candidate need = candidates.get(e.getKey());
+				kept += ProposalUnits.remainingValue(need.lines());
+				for (ProposalUnits.Part part : e.getValue()) {
+					left.merge(part.donorId(), -part.valueFen(), Long::sum);
+					proposals.add(new Campaigns.Invitation(0, campaignId, need.needId(), part.donorId(), need.regionCode(), part.byPosition(),
+							part.valueFen(), Campaigns.InvitationState.PROPOSED, null, null, null));
+				}
+			}
+			needs = needs.stream().filter(n -> !parts.containsKey(n.id())).toList();
 		}
-		CampaignAllocator.Allocation allocation = allocator.allocate(needs, donorInputs);
+		campaigns.replaceProposals(campaignId, proposals);
+		c.proposed(new Campaign.Outcome(candidates.size(), candidateValue, bound, Math.max(0, firstPlan - kept), now));
+		campaigns.save(c);
+		log.record(by.id(), "campaign.allocate", "campaign:" + campaignId, c.regionCode(),
+				proposals.size() + " invitations, " + kept + " fen of bound " + bound);
+		return c;
+	}
 
+	/**
+	 * The allocation cut into units (see {@link ProposalUnits}). Cutting can move up to half a unit onto a
+	 * donor, so split needs are left out, smallest first, until every donor's part fits what it has left.
+	 */
+	private static Map<Long, List<ProposalUnits.Part>> fitting(CampaignAllocator.Allocation allocation,
+			Map<Long, Campaigns.Candidate> candidates, Map<Long, Long> left) {
 		Map<Long, List<ProposalUnits.Part>> parts = new LinkedHashMap<>();
 		Map<Long, Long> spent = new HashMap<>();
+		Map<Long, List<Long>> splitOf = new HashMap<>();
 		for (CampaignAllocator.Proposal p : allocation.proposals()) {
 			List<ProposalUnits.Part> split = ProposalUnits.split(candidates.get(p.needId()).lines(), p.fundings());
 			parts.put(p.needId(), split);
-			split.forEach(part -> spent.merge(part.donorId(), part.valueFen(), Long::sum));
+			for (ProposalUnits.Part part : split) {
+				spent.merge(part.donorId(), part.valueFen(), Long::sum);
+				if (split.size() > 1) {
+					splitOf.computeIfAbsent(part.donorId(), k -> new ArrayList<>()).add(p.needId());
+				}
+			}
 		}
-		// cutting along units can move up to half a unit onto a donor: leave split needs out until every budget holds
-		for (Campaigns.Donor d : donors) {
-			List<Long> splitNeeds = parts.entrySet().stream()
-				.filter(e -> e.getValue().size() > 1 && e.getValue().stream().anyMatch(x -> x.donorId() == d.donorId()))
-				.sorted(Comparator.comparingLong(e -> e.getValue().stream().mapToLong(ProposalUnits.Part::valueFen).sum()))
-				.map(Map.Entry::getKey)
-				.toList();
-			for (long needId : splitNeeds) {
-				if (spent.getOrDefault(d.donorId(), 0L) <= budgets.get(d.donorId())) {
+		// first move boundary units from donors over what they have left to a neighbour in the same need with room for them
+		for (Map.Entry<Long, List<Long>> e : splitOf.entrySet()) {
+			long donor = e.getKey();
+			for (long needId : e.getValue()) {
+				List<ProposalUnits.Line> lines = candidates.get(needId).lines();
+				boolean moved = true;
+				while (moved && spent.get(donor) > left.get(donor)) {
+					moved = false;
+					List<ProposalUnits.Part> now = parts.get(needId);
+					int from = indexOf(now, donor);
+					for (int to : new int[] { from + 1, from - 1 }) {
+						if (to < 0 || to >= now.size()) {
+							continue;
+						}
+						var shifted = ProposalUnits.shift(lines, now, from, to);
+						if (shifted.isEmpty()) {
+							continue;
+						}
+						long taker = now.get(to).donorId();
+						long more = shifted.get().get(to).valueFen() - now.get(to).valueFen();
+						if (spent.get(taker) + more <= left.get(taker)) {
+							spent.merge(donor, shifted.get().get(from).valueFen() - now.get(from).valueFen(), Long::sum);
+							spent.merge(taker, more, Long::sum);
+							parts.put(needId, shifted.get());
+							moved = true;
+							break;
+						}
+					}
+				}
+			}
+		}
+		splitOf.forEach((donor, needIds) -> {
+			needIds.sort(Comparator.comparingLong(id -> ProposalUnits.remainingValue(candidates.get(id).lines())));
+			for (long needId : needIds) {
+				if (spent.get(donor) <= left.get(donor)) {
 					break;
 				}
-				parts.remove(needId).forEach(part -> spent.merge(part.donorId(), -part.valueFen(), Long::sum));
+				List<ProposalUnits.Part> removed = parts.remove(needId);
+				if (removed != null) {
+					removed.forEach(part -> spent.merge(part.donorId(), -part.valueFen(), Long::sum));
+				}
+			}
+		});
+		return parts;
+	}
+
+	private static int indexOf(List<ProposalUnits.Part> parts, long donorId) {
+		for (int i = 0; i < parts.size(); i++) {
+			if (parts.get(i).donorId() == donorId) {
+				return i;
 			}
 		}
-		List<Campaigns.Invitation> proposals = new ArrayList<>();
-		long kept = 0;
-		for (Map.Entry<Long, List<ProposalUnits.Part>> e : parts.entrySet()) {
-			Campaigns.Candidate need = candidates.get(e.getKey());
-			kept += ProposalUnits.remainingValue(need.lines());
-			for (ProposalUnits.Part part : e.getValue()) {
-				proposals.add(new Campaigns.Invitation(0, campaignId, need.needId(), part.donorId(), need.regionCode(), part.byPosition(),
-						part.valueFen(), Campaigns.InvitationState.PROPOSED, null, null, null));
-			}
-		}
-		campaigns.replaceProposals(campaignId, proposals);
-		c.proposed(new Campaign.Outcome(needs.size(), candidateValue, allocation.fractionalBoundFen(), allocation.fundedValueFen() - kept, now));
-		campaigns.save(c);
-		log.record(by.id(), "campaign.allocate", "campaign:" + campaignId, c.regionCode(),
-				parts.size() + " needs, " + kept + " fen of bound " + allocation.fractionalBoundFen());
-		return c;
+		throw new IllegalStateException("donor " + donorId + " has no part");
 	}
 
 	/** Leaves a proposed need out of what will be sent (all its donors' parts: a need is funded whole or not at all). */

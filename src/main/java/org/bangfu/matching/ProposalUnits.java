@@ -79,4 +79,42 @@ final class ProposalUnits {
 		}
 		return parts;
 	}
+
+	/**
+	 * The parts with one unit moved across the boundary between two neighbouring donors of the need
+	 * ({@code from} and {@code to} are indexes in {@code parts}, one apart): the last unit of {@code
+	 * from} when {@code to} follows it, else its first. Empty when {@code from} has a single unit (it
+	 * would vanish) or the two are not neighbours.
+	 */
+	static java.util.Optional<List<Part>> shift(List<Line> lines, List<Part> parts, int from, int to) {
+		if (Math.abs(from - to) != 1 || parts.get(from).byPosition().values().stream().mapToInt(Integer::intValue).sum() < 2) {
+			return java.util.Optional.empty();
+		}
+		Map<Integer, Integer> giver = new LinkedHashMap<>(parts.get(from).byPosition());
+		Map<Integer, Integer> taker = new LinkedHashMap<>(parts.get(to).byPosition());
+		// units are handed out in line order, so the boundary unit is the giver's last line when the taker follows, else its first
+		int position = to > from ? giver.keySet().stream().mapToInt(Integer::intValue).max().orElseThrow()
+				: giver.keySet().stream().mapToInt(Integer::intValue).min().orElseThrow();
+		giver.merge(position, -1, Integer::sum);
+		giver.values().removeIf(q -> q == 0);
+		taker.merge(position, 1, Integer::sum);
+		List<Part> shifted = new ArrayList<>(parts);
+		shifted.set(from, part(parts.get(from).donorId(), giver, lines));
+		shifted.set(to, part(parts.get(to).donorId(), sorted(taker), lines));
+		return java.util.Optional.of(shifted);
+	}
+
+	private static Map<Integer, Integer> sorted(Map<Integer, Integer> byPosition) {
+		Map<Integer, Integer> out = new LinkedHashMap<>();
+		byPosition.keySet().stream().sorted().forEach(k -> out.put(k, byPosition.get(k)));
+		return out;
+	}
+
+	private static Part part(long donorId, Map<Integer, Integer> byPosition, List<Line> lines) {
+		long value = 0;
+		for (Line line : lines) {
+			value += line.valueOf(byPosition.getOrDefault(line.position(), 0));
+		}
+		return new Part(donorId, byPosition, value);
+	}
 }

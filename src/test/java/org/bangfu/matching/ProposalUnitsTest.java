@@ -49,4 +49,25 @@ class ProposalUnitsTest {
 		assertThat(split.get(0).byPosition()).containsExactlyEntriesOf(Map.of(0, 2));
 		assertThat(split.get(1).byPosition()).containsExactlyEntriesOf(Map.of(3, 1));
 	}
+
+	@Test
+	void aBoundaryUnitMovesToTheNeighbourAndOnlyThere() {
+		var lines = List.of(new ProposalUnits.Line(0, 4, 4, 40_000), new ProposalUnits.Line(1, 2, 2, 60_000));
+		var parts = ProposalUnits.split(lines, List.of(new Funding(1, 50_000), new Funding(2, 50_000)));
+		assertThat(parts.get(0).byPosition()).containsExactlyEntriesOf(Map.of(0, 4));
+		assertThat(parts.get(1).byPosition()).containsExactlyInAnyOrderEntriesOf(Map.of(1, 2));
+
+		var forward = ProposalUnits.shift(lines, parts, 0, 1).orElseThrow();
+		assertThat(forward.get(0).byPosition()).containsExactlyEntriesOf(Map.of(0, 3));
+		assertThat(forward.get(1).byPosition()).containsExactlyInAnyOrderEntriesOf(Map.of(0, 1, 1, 2));
+		assertThat(forward).extracting(ProposalUnits.Part::valueFen).containsExactly(30_000L, 70_000L);
+
+		var back = ProposalUnits.shift(lines, parts, 1, 0).orElseThrow();
+		assertThat(back.get(0).byPosition()).containsExactlyInAnyOrderEntriesOf(Map.of(0, 4, 1, 1));
+		assertThat(back.get(1).byPosition()).containsExactlyEntriesOf(Map.of(1, 1));
+
+		var single = List.of(new ProposalUnits.Line(0, 2, 2, 20_000));
+		var two = ProposalUnits.split(single, List.of(new Funding(1, 10_000), new Funding(2, 10_000)));
+		assertThat(ProposalUnits.shift(single, two, 0, 1)).as("a donor's last unit stays").isEmpty();
+	}
 }
