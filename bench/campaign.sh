@@ -76,7 +76,7 @@ $PSQL -Atc "SELECT 'budgets: ' || count(*) || ' donors, ' || sum(budget_fen) / 1
 
 for run in $(seq 1 "$RUNS"); do
   OUT=$(curl -s -o "$DIR/plan.json" -w '%{http_code} %{time_total}' -X POST -H "Authorization: Bearer $CITY" localhost:$PORT/api/v1/campaigns/$C/allocate)
-  echo "allocate run $run: HTTP ${OUT% *}, ${OUT#* } s"
+  echo "allocate run $run: HTTP ${OUT% *}, ${OUT#* } s, $(jq -r '"\(.proposedNeeds) needs, \(.proposedValueFen) fen"' "$DIR/plan.json")"
 done
 jq -r '"candidates \(.campaign.candidateNeeds) (\(.campaign.candidateValueFen / 100) yuan); met \(.proposedNeeds) needs, \(.proposedValueFen / 100) yuan, \(.shareOfBound * 100 | . * 1000 | round / 1000)% of the LP bound \(.campaign.fractionalBoundFen / 100) yuan; rounding loss \(.campaign.roundingLossFen / 100) yuan; \(.invitations | length) invitations"' "$DIR/plan.json"
 curl -s -o /dev/null -w 'GET /api/v1/campaigns/%{url_effective}: %{http_code} %{time_total} s, %{size_download} bytes\n' -H "Authorization: Bearer $CITY" localhost:$PORT/api/v1/campaigns/$C \

@@ -123,15 +123,26 @@ class CampaignPages {
 		List<ProposalRow> rows = new ArrayList<>();
 		List<ProposalRow> dropped = new ArrayList<>();
 		Map<String, String> villages = new HashMap<>();
+		// the needs shown (the first SHOWN kept and the first SHOWN left out), loaded together
+		List<Long> shownIds = new ArrayList<>();
+		int[] counts = new int[2];
+		byNeed.forEach((needId, list) -> {
+			int k = list.stream().allMatch(i -> i.state() == Campaigns.InvitationState.DROPPED) ? 1 : 0;
+			if (counts[k]++ < SHOWN) {
+				shownIds.add(needId);
+			}
+		});
+		Map<Long, NeedPledging.Open> shownNeeds = needs.getAll(shownIds);
+		Map<Long, List<String>> memberNames = households.memberNames(
+				shownNeeds.values().stream().map(NeedPledging.Open::householdId).filter(java.util.Objects::nonNull).distinct().toList());
 		for (Map.Entry<Long, List<Campaigns.Invitation>> e : byNeed.entrySet()) {
-			boolean isDropped = e.getValue().stream().allMatch(i -> i.state() == Campaigns.InvitationState.DROPPED);
-			List<ProposalRow> into = isDropped ? dropped : rows;
-			if (into.size() >= SHOWN) {
+			NeedPledging.Open need = shownNeeds.get(e.getKey());
+			if (need == null) {
 				continue;
 			}
-			NeedPledging.Open need = needs.get(e.getKey());
-			List<String> names = need.householdId() == null ? List.of()
-					: households.memberNames(List.of(need.householdId())).getOrDefault(need.householdId(), List.of());
+			boolean isDropped = e.getValue().stream().allMatch(i -> i.state() == Campaigns.InvitationState.DROPPED);
+			List<ProposalRow> into = isDropped ? dropped : rows;
+			List<String> names = need.householdId() == null ? List.of() : memberNames.getOrDefault(need.householdId(), List.of());
 			List<Part> parts = e.getValue().stream()
 				.map(i -> new Part(donorNames.getOrDefault(i.donorId(), "#" + i.donorId()), PledgePages.describe(i.byPosition(), need.items(), names),
 						i.valueFen(), i.state()))

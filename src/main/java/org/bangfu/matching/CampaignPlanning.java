@@ -268,7 +268,7 @@ class CampaignPlanning {
 			Map<Long, Campaigns.Candidate> candidates, Map<Long, Long> left) {
 		Map<Long, List<ProposalUnits.Part>> parts = new LinkedHashMap<>();
 		Map<Long, Long> spent = new HashMap<>();
-		Map<Long, List<Long>> splitOf = new HashMap<>();
+		Map<Long, List<Long>> splitOf = new java.util.TreeMap<>(); // donors in id order: the same input gives the same proposals
 		for (CampaignAllocator.Proposal p : allocation.proposals()) {
 			List<ProposalUnits.Part> split = ProposalUnits.split(candidates.get(p.needId()).lines(), p.fundings());
 			parts.put(p.needId(), split);

@@ -41,7 +41,17 @@ public class NeedPledging {
 	}
 
 	public Open get(long needId) {
-		Need n = needs.get(needId);
+		return open(needs.get(needId));
+	}
+
+	/** Many needs at once (two queries), by id; ids that do not exist are missing. */
+	public Map<Long, Open> getAll(List<Long> needIds) {
+		Map<Long, Open> all = new LinkedHashMap<>();
+		needs.findAll(needIds).forEach((id, n) -> all.put(id, open(n)));
+		return all;
+	}
+
+	private static Open open(Need n) {
 		return new Open(n.id(), n.regionCode(), n.content().category(), n.householdId(), n.posterId(), n.state(), n.content().items(),
 				n.remainingQuantity(), n.content().totalValueFen(), n.content().title());
 	}

@@ -158,13 +158,33 @@ public class Needs {
 			.collect(Collectors.groupingBy(r -> (Long) r[0], Collectors.mapping(r -> (NeedItem) r[1], Collectors.toList())));
 	}
 
+	/** Many needs with their items in two queries, for lists; those that do not exist are missing from the answer. */
+	public Map<Long, Need> findAll(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, List<NeedItem>> items = itemsOf(ids);
+		Map<Long, Need> found = new java.util.LinkedHashMap<>();
+		jdbc.sql("SELECT * FROM need WHERE id = ANY(?) ORDER BY id")
+			.param(ids.toArray(Long[]::new))
+			.query(rs -> {
+				Need n = need(rs, items.getOrDefault(rs.getLong("id"), List.of()));
+				found.put(n.id(), n);
+			});
+		return found;
+	}
+
 	private Need need(ResultSet rs, int rowNum) throws SQLException {
+		return need(rs, items(rs.getLong("id")));
+	}
+
+	private Need need(ResultSet rs, List<NeedItem> items) throws SQLException {
 		long id = rs.getLong("id");
 		ProductSale sale = rs.getString("product") == null ? null
 				: new ProductSale(rs.getString("product"), rs.getLong("price_fen"), rs.getString("production_cycle"),
 						rs.getInt("sales_from_month"), rs.getInt("sales_to_month"));
 		NeedContent content = new NeedContent(NeedCategory.valueOf(rs.getString("category")), rs.getString("title"),
-				rs.getString("story"), items(id), Urgency.ofRank(rs.getInt("urgency")),
+				rs.getString("story"), items, Urgency.ofRank(rs.getInt("urgency")),
 				rs.getDate("needed_by") == null ? null : rs.getDate("needed_by").toLocalDate(), sale);
 		return new Need(id, rs.getString("region_code"), (Long) rs.getObject("household_id"), rs.getString("producer"),
 				rs.getLong("poster_id"), rs.getBoolean("on_behalf"), content, NeedState.valueOf(rs.getString("state")),
