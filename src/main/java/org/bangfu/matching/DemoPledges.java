@@ -125,7 +125,7 @@ class DemoPledges implements ApplicationRunner {
 	}
 
 	private long pledge(BangfuUser donor, long needId, Map<Integer, Integer> items, int daysAgo) {
-		long id = pledging.pledge(donor, needId, new Pledging.Request(null, items, null, null, null), null).pledgeId();
+		long id = pledging.pledge(donor, needId, Pledging.Request.of(items, null, null), null).pledgeId();
 		jdbc.sql("UPDATE pledge SET created_at = created_at - make_interval(days => ?), deadline = deadline - make_interval(days => ?) WHERE id = ?")
 			.params(daysAgo, daysAgo, id)
 			.update();

@@ -102,7 +102,7 @@ class Invitations {
 		Campaign c = answerable(i);
 		NeedPledging.Open need = needs.get(i.needId());
 		long pledge = pledging.pledge(donor, i.needId(),
-				new Pledging.Request(null, i.byPosition(), null, donor.inScope(need.regionCode()) ? true : null, "帮扶活动：" + c.name()),
+				Pledging.Request.of(i.byPosition(), donor.inScope(need.regionCode()) ? true : null, "帮扶活动：" + c.name()),
 				"campaign-invitation-" + invitationId).pledgeId();
 		Instant now = clock.instant();
 		campaigns.answer(invitationId, Campaigns.InvitationState.ACCEPTED, pledge, null, now);

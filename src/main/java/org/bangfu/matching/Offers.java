@@ -285,7 +285,7 @@ class Offers {
 		if (r.quantity() > remaining) {
 			throw new BadInputException(409, "offer.too-much", remaining);
 		}
-		long pledge = pledging.pledge(donor, r.needId(), new Pledging.Request(null, Map.of(r.position(), r.quantity()), null,
+		long pledge = pledging.pledge(donor, r.needId(), Pledging.Request.of(Map.of(r.position(), r.quantity()),
 				donor.inScope(needs.get(r.needId()).regionCode()) ? true : null, null), "offer-request-" + requestId).pledgeId();
 		jdbc.sql("UPDATE offer SET remaining = remaining - ?, open = (remaining - ? > 0) WHERE id = ?")
 			.params(r.quantity(), r.quantity(), r.offerId())

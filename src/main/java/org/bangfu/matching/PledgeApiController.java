@@ -72,7 +72,7 @@ class PledgeApiController {
 	record ItemQuantity(Integer position, Integer quantity) {
 	}
 
-	record PledgeRequest(Integer quantity, List<ItemQuantity> items, Integer days, Boolean staffInScope, String note) {
+	record PledgeRequest(Integer quantity, List<ItemQuantity> items, Integer days, Boolean staffInScope, String note, Long amountFen) {
 	}
 
 	record PledgeView(long id, long needId, PledgeState state, Map<Integer, Integer> items, int quantity, long valueFen,
@@ -88,7 +88,7 @@ class PledgeApiController {
 
 	@PostMapping("/api/v1/needs/{id}/pledges")
 	@Operation(summary = "认领一条需求（整条或部分）", description = "{\"quantity\":n} 按物品顺序认领 n 件，或 {\"items\":[{\"position\":0,\"quantity\":2}]}"
-			+ " 指定物品；超过剩余数量 409。请带 Idempotency-Key 请求头：同一个键重复提交只产生一笔认领（重复时 200 返回原认领）。"
+			+ " 指定物品，或 {\"amountFen\":50000} 按金额认领（按物品顺序认领这笔钱够得上的整件）；超过剩余数量 409。请带 Idempotency-Key 请求头：同一个键重复提交只产生一笔认领（重复时 200 返回原认领）。"
 			+ "工作人员认领自己管辖范围内的需求须标明 staffInScope=true（对接率中单独统计）。days：送达期限（天，默认 14，最多 60）。",
 			security = @SecurityRequirement(name = "bearer"))
 	ResponseEntity<PledgeView> pledge(@AuthenticationPrincipal BangfuUser user, @PathVariable long id,
@@ -109,11 +109,11 @@ class PledgeApiController {
 				}
 			}
 		}
-		else if (request.quantity() == null) {
+		else if (request.quantity() == null && request.amountFen() == null) {
 			throw new BadInputException("pledge.quantity-positive");
 		}
 		Pledging.Made made = pledging.pledge(user, id,
-				new Pledging.Request(request.quantity(), items, request.days(), request.staffInScope(), request.note()), key);
+				new Pledging.Request(request.quantity(), items, request.days(), request.staffInScope(), request.note(), request.amountFen()), key);
 		return ResponseEntity.status(made.created() ? HttpStatus.CREATED : HttpStatus.OK).body(view(pledges.get(made.pledgeId()), false));
 	}
 

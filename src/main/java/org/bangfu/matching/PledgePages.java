@@ -211,7 +211,7 @@ class PledgePages {
 			String days = form.get("days");
 			Integer within = days == null || days.isBlank() ? null : number(days, "pledge.days", Pledging.MAX_DEADLINE.toDays());
 			Pledging.Made made = pledging.pledge(user, id, new Pledging.Request(null, items, within, "on".equals(form.get("staffInScope"))
-					|| "true".equals(form.get("staffInScope")), form.get("note")), form.get("key"));
+					|| "true".equals(form.get("staffInScope")), form.get("note"), null), form.get("key"));
 			redirect.addFlashAttribute("notice", text("pledgepage.pledged", pledges.get(made.pledgeId()).quantity()));
 		}
 		catch (BadInputException e) {

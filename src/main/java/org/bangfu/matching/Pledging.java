@@ -77,7 +77,12 @@ class Pledging {
 	}
 
 	/** A donor's pledge request: a plain quantity or quantities by item position; optional deadline in days and note. */
-	record Request(Integer quantity, Map<Integer, Integer> items, Integer days, Boolean staffInScope, String note) {
+	record Request(Integer quantity, Map<Integer, Integer> items, Integer days, Boolean staffInScope, String note, Long amountFen) {
+
+		/** Quantities by item position, as the offers and campaigns ask. */
+		static Request of(Map<Integer, Integer> items, Boolean staffInScope, String note) {
+			return new Request(null, items, null, staffInScope, note, null);
+		}
 	}
 
 	/** The pledge and whether this request made it (false: a repeat of an earlier request with the same key). */
@@ -120,7 +125,7 @@ class Pledging {
 			throw new BadInputException("pledge.days", MAX_DEADLINE.toDays());
 		}
 		Instant now = clock.instant();
-		NeedPledging.Taken taken = needs.take(needId, request.quantity(), request.items(), donor.id(), now);
+		NeedPledging.Taken taken = needs.take(needId, request.quantity(), request.items(), request.amountFen(), donor.id(), now);
 		long id = pledges.insert(needId, need.regionCode(), donor.id(), taken.byPosition(), taken.quantity(), taken.valueFen(), staffInScope,
 				key, now.plus(within), request.note() == null || request.note().isBlank() ? null : request.note().strip(), now);
 		log.record(donor.id(), "pledge.create", "need:" + needId, need.regionCode(), "pledge:" + id + " quantity " + taken.quantity());

@@ -67,9 +67,10 @@ public class NeedPledging {
 	 * their order (what remains of the first item first).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public Taken take(long needId, Integer quantity, Map<Integer, Integer> byPosition, Long by, Instant at) {
+	public Taken take(long needId, Integer quantity, Map<Integer, Integer> byPosition, Long amountFen, Long by, Instant at) {
 		Need need = locked(needId);
-		Map<Integer, Integer> wanted = byPosition != null && !byPosition.isEmpty() ? byPosition : spread(need, quantity);
+		Map<Integer, Integer> wanted = byPosition != null && !byPosition.isEmpty() ? byPosition
+				: amountFen != null ? forAmount(need, amountFen) : spread(need, quantity);
 		need.pledge(wanted, by, at);
 		needs.save(need);
 		return new Taken(needId, need.regionCode(), wanted, wanted.values().stream().mapToInt(Integer::intValue).sum(),
@@ -92,6 +93,43 @@ public class NeedPledging {
 				wanted.put(p, take);
 				left -= take;
 			}
+		}
+		return wanted;
+	}
+
+	/**
+	 * An amount of money turned into whole units: from the items in their order, as many of what remains
+	 * as the amount still covers (a unit's value pro rata of its line, as a pledge counts it). Items of no
+	 * stated value are not bought with money.
+	 */
+	private static Map<Integer, Integer> forAmount(Need need, long amountFen) {
+		if (amountFen <= 0) {
+			throw new BadInputException("pledge.amount-positive");
+		}
+		Map<Integer, Integer> wanted = new LinkedHashMap<>();
+		long left = amountFen;
+		long cheapest = Long.MAX_VALUE;
+		List<NeedItem> items = need.content().items();
+		for (int p = 0; p < items.size(); p++) {
+			NeedItem item = items.get(p);
+			if (item.remainingQuantity() == 0 || item.valueFen() == 0) {
+				continue;
+			}
+			cheapest = Math.min(cheapest, Math.max(1, item.valueFen() / item.quantity()));
+			int k = (int) Math.min(item.remainingQuantity(), left * item.quantity() / item.valueFen());
+			while (k < item.remainingQuantity() && item.valueFen() * (k + 1) / item.quantity() <= left) {
+				k++;
+			}
+			if (k > 0) {
+				wanted.put(p, k);
+				left -= item.valueFen() * k / item.quantity();
+			}
+		}
+		if (wanted.isEmpty()) {
+			if (cheapest == Long.MAX_VALUE) {
+				throw new BadInputException(409, "pledge.more-than-remains-total", need.remainingQuantity());
+			}
+			throw new BadInputException("pledge.amount-too-small", org.bangfu.shared.Money.yuan(cheapest));
 		}
 		return wanted;
 	}

@@ -153,6 +153,26 @@ class PledgeTest extends ApplicationTest {
 	}
 
 	@Test
+	void anAmountBuysTheWholeUnitsItCovers() {
+		ApiClient api = api();
+		// 10 quilts of 50 yuan each (the fixture's value is 5,000 fen a quilt)
+		long id = publishedNeed(api, 10, "按金额认领的棉被");
+		String donor = newDonor(api);
+		String path = "/api/v1/needs/" + id + "/pledges";
+		assertThat(api.post(path, "{\"amountFen\":-100}", donor).status()).isEqualTo(400);
+		Answer tooSmall = api.post(path, "{\"amountFen\":4999}", donor);
+		assertThat(tooSmall.status()).isEqualTo(400);
+		assertThat(tooSmall.json().get("detail").asString()).contains("最便宜的一件约 50 元");
+		Answer pledged = api.post(path, "{\"amountFen\":17000}", donor);
+		assertThat(pledged.status()).as(pledged.body()).isEqualTo(201);
+		assertThat(pledged.json().get("quantity").asInt()).as("170 yuan buys three 50-yuan quilts").isEqualTo(3);
+		assertThat(pledged.json().get("valueFen").asLong()).isEqualTo(15000);
+		assertThat(api.post(path, "{\"amountFen\":1000000}", donor).json().get("quantity").asInt()).as("no more than remains").isEqualTo(7);
+		assertThat(need(api, id).get("state").asString()).isEqualTo("PLEDGED");
+		assertThat(api.post(path, "{\"amountFen\":5000}", donor).status()).isEqualTo(409);
+	}
+
+	@Test
 	void aNeedGoesAllTheWayToConfirmed() throws Exception {
 		ApiClient api = api();
 		long id = publishedNeed(api, 3, "三床棉被完整流程");
