@@ -1,14 +1,19 @@
 package org.bangfu.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
+import org.bangfu.ApiClient;
 import org.bangfu.ApplicationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +26,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The browser harness: the running application driven in Debian's headless Chromium, as a person on
@@ -127,5 +133,17 @@ public abstract class BrowserTest extends ApplicationTest {
 			System.out.println("Wider than the window: " + wide);
 		}
 		return wide == null;
+	}
+
+	/** The id of the registry household of the village whose head has the name, as staff find it through the API. */
+	protected long householdOf(ApiClient api, String token, String village, String headName) {
+		ApiClient.Answer answer = api.get("/api/v1/households?region=" + village + "&q=" + URLEncoder.encode(headName, StandardCharsets.UTF_8), token);
+		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+		for (JsonNode h : answer.json()) {
+			if (headName.equals(h.get("headName").asString())) {
+				return h.get("id").asLong();
+			}
+		}
+		throw new AssertionError("no household headed by " + headName + " in " + answer.body());
 	}
 }

@@ -3,8 +3,6 @@ package org.bangfu.browser;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.File;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -25,7 +23,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +45,7 @@ class NeedBrowserTest extends BrowserTest {
 	@Test
 	void aNeedGoesFromTheVillageOfficerThroughVerificationToTheDonor() throws Exception {
 		ApiClient api = api();
-		long household = householdOf(api, "张大山");
+		long household = householdOf(api, api.login(OFFICER, DEMO_PASSWORD), VILLAGE, "张大山");
 		String title = "老人中风急需轮椅一台" + (System.nanoTime() % 1000);
 		String story = "老人去年中风，右侧肢体无力，出门全靠家人背。<script>alert(1)</script> 另需常备降压药。";
 
@@ -240,19 +237,6 @@ class NeedBrowserTest extends BrowserTest {
 		row.findElement(By.name("itemQuantity")).sendKeys(quantity);
 		row.findElement(By.name("itemUnit")).sendKeys(unit);
 		row.findElement(By.name("itemValue")).sendKeys(value);
-	}
-
-	/** The id of the demo household of the village whose head has the name, as the officer finds it through the API. */
-	private long householdOf(ApiClient api, String headName) {
-		String token = api.login(OFFICER, DEMO_PASSWORD);
-		ApiClient.Answer answer = api.get("/api/v1/households?region=" + VILLAGE + "&q=" + URLEncoder.encode(headName, StandardCharsets.UTF_8), token);
-		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-		for (JsonNode h : answer.json()) {
-			if (headName.equals(h.get("headName").asString())) {
-				return h.get("id").asLong();
-			}
-		}
-		throw new AssertionError("no household headed by " + headName + " in " + answer.body());
 	}
 
 	private static BufferedImage image() {

@@ -1,7 +1,5 @@
 package org.bangfu.browser;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 import org.bangfu.ApiClient;
 import org.junit.jupiter.api.Test;
@@ -161,7 +159,7 @@ class OfferBrowserTest extends BrowserTest {
 	/** A need of the demo household (张大山's), posted by the village officer with its consent and verified by the township manager. */
 	private long publishedNeed(ApiClient api) {
 		String officer = api.login(OFFICER, DEMO_PASSWORD);
-		long household = householdOf(api, officer, "张大山");
+		long household = householdOf(api, officer, VILLAGE, "张大山");
 		ApiClient.Answer created = api.post("/api/v1/needs", """
 				{"category":"OTHER","title":"张大山家冬天缺棉被","story":"老两口的棉被用了十几年，已经板结不保暖，冬天夜里冷得睡不着。",
 				 "urgency":"URGENT","householdId":%d,
@@ -174,14 +172,4 @@ class OfferBrowserTest extends BrowserTest {
 		return id;
 	}
 
-	private long householdOf(ApiClient api, String token, String headName) {
-		ApiClient.Answer answer = api.get("/api/v1/households?region=" + VILLAGE + "&q=" + URLEncoder.encode(headName, StandardCharsets.UTF_8), token);
-		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-		for (JsonNode h : answer.json()) {
-			if (headName.equals(h.get("headName").asString())) {
-				return h.get("id").asLong();
-			}
-		}
-		throw new AssertionError("no household headed by " + headName + " in " + answer.body());
-	}
 }

@@ -2,8 +2,6 @@ package org.bangfu.browser;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -186,7 +184,7 @@ class PledgeBrowserTest extends BrowserTest {
 	private long publishedNeed(ApiClient api) {
 		String officer = api.login(OFFICER, DEMO_PASSWORD);
 		String manager = api.login(MANAGER, DEMO_PASSWORD);
-		long household = householdOf(api, officer, "刘冬梅");
+		long household = householdOf(api, officer, VILLAGE, "刘冬梅");
 		String body = """
 				{"category":"OTHER","title":"家里缺棉被过冬 %d","story":"老两口的棉被用了十几年，已经板结不保暖，冬天夜里冷得睡不着。",
 				 "urgency":"NORMAL","householdId":%d,
@@ -201,17 +199,6 @@ class PledgeBrowserTest extends BrowserTest {
 		assertThat(verified.status()).as(verified.body()).isEqualTo(200);
 		assertThat(verified.json().get("state").asString()).isEqualTo("PUBLISHED");
 		return id;
-	}
-
-	private long householdOf(ApiClient api, String token, String headName) {
-		ApiClient.Answer answer = api.get("/api/v1/households?region=" + VILLAGE + "&q=" + URLEncoder.encode(headName, StandardCharsets.UTF_8), token);
-		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-		for (JsonNode h : answer.json()) {
-			if (headName.equals(h.get("headName").asString())) {
-				return h.get("id").asLong();
-			}
-		}
-		throw new AssertionError("no household headed by " + headName + " in " + answer.body());
 	}
 
 	private static BufferedImage image() {
