@@ -47,15 +47,7 @@ class DemoCampaign implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!enabled || jdbc.sql("SELECT count(*) FROM campaign").query(Long.class).single() > 0) {
-			return;
-		}
-		try {
-			transactions.executeWithoutResult(tx -> seed());
-		}
-		catch (RuntimeException e) {
-			log.warn("演示帮扶活动未能生成 / demo campaign not seeded: {}", e.toString());
-		}
+		DemoSeeding.once(enabled, jdbc, "campaign", transactions, log, "演示帮扶活动未能生成 / demo campaign", this::seed);
 	}
 
 	private void seed() {

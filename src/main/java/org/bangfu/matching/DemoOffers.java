@@ -48,16 +48,7 @@ class DemoOffers implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!enabled || jdbc.sql("SELECT count(*) FROM offer").query(Long.class).single() > 0) {
-			return;
-		}
-		// all or nothing, and never in the way of starting: see DemoNeeds
-		try {
-			transactions.executeWithoutResult(tx -> seed());
-		}
-		catch (RuntimeException e) {
-			log.warn("演示捐赠未能生成 / demo offers not seeded: {}", e.toString());
-		}
+		DemoSeeding.once(enabled, jdbc, "offer", transactions, log, "演示捐赠未能生成 / demo offers", this::seed);
 	}
 
 	private void seed() {

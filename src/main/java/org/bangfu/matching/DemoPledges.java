@@ -59,16 +59,7 @@ class DemoPledges implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!enabled || jdbc.sql("SELECT count(*) FROM pledge").query(Long.class).single() > 0) {
-			return;
-		}
-		// all or nothing, and never in the way of starting: see DemoNeeds
-		try {
-			transactions.executeWithoutResult(tx -> seed());
-		}
-		catch (RuntimeException e) {
-			log.warn("演示认领未能生成 / demo pledges not seeded: {}", e.toString());
-		}
+		DemoSeeding.once(enabled, jdbc, "pledge", transactions, log, "演示认领未能生成 / demo pledges", this::seed);
 	}
 
 	private void seed() {
