@@ -21,6 +21,7 @@ import org.bangfu.need.NeedPledging;
 import org.bangfu.need.NeedState;
 import org.bangfu.need.Needs;
 import org.bangfu.shared.BadInputException;
+import org.bangfu.shared.Money;
 import org.bangfu.shared.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -207,11 +208,25 @@ class PledgePages {
 					items.put(i, quantity);
 				}
 			}
+			// or an amount in yuan instead of quantities: the whole units it covers
+			String amount = form.get("amount");
+			Long amountFen = null;
+			if (amount != null && !amount.isBlank() && !all) {
+				if (!items.isEmpty()) {
+					throw new BadInputException("pledgepage.error.both");
+				}
+				try {
+					amountFen = Money.fen(amount);
+				}
+				catch (IllegalArgumentException e) {
+					throw new BadInputException("pledgepage.error.amount");
+				}
+			}
 			// nothing typed: the service still answers a repeat of an earlier request by its key (a double tap on 全部认领)
 			String days = form.get("days");
 			Integer within = days == null || days.isBlank() ? null : number(days, "pledge.days", Pledging.MAX_DEADLINE.toDays());
 			Pledging.Made made = pledging.pledge(user, id, new Pledging.Request(null, items, within, "on".equals(form.get("staffInScope"))
-					|| "true".equals(form.get("staffInScope")), form.get("note"), null), form.get("key"));
+					|| "true".equals(form.get("staffInScope")), form.get("note"), amountFen), form.get("key"));
 			redirect.addFlashAttribute("notice", text("pledgepage.pledged", pledges.get(made.pledgeId()).quantity()));
 		}
 		catch (BadInputException e) {

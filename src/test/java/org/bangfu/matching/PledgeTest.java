@@ -172,6 +172,41 @@ class PledgeTest extends ApplicationTest {
 		assertThat(api.post(path, "{\"amountFen\":5000}", donor).status()).isEqualTo(409);
 	}
 
+	@Autowired
+	org.springframework.web.context.WebApplicationContext context;
+
+	@Test
+	void thePledgeFormTakesAnAmountInYuanInsteadOfQuantities() throws Exception {
+		ApiClient api = api();
+		long id = publishedNeed(api, 10, "页面按金额认领的棉被");
+		var mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+			.apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+			.build();
+		var donor = accounts.findByPhone("13800000021").orElseThrow();
+		java.util.function.Function<String[], org.springframework.web.servlet.FlashMap> post = params -> {
+			var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/needs/" + id + "/pledges")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(donor))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.param("key", java.util.UUID.randomUUID().toString());
+			for (int i = 0; i < params.length; i += 2) {
+				request.param(params[i], params[i + 1]);
+			}
+			try {
+				return mvc.perform(request).andReturn().getFlashMap();
+			}
+			catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+		};
+		assertThat(post.apply(new String[] { "item0", "1", "amount", "100" }).get("error")).isEqualTo("请只填数量，或只填金额。");
+		assertThat(post.apply(new String[] { "item0", "0", "amount", "一百" }).get("error")).isEqualTo("请按元填写金额，如 200 或 99.50。");
+		assertThat(jdbc.sql("SELECT count(*) FROM pledge WHERE need_id = ?").param(id).query(Integer.class).single()).isZero();
+		var done = post.apply(new String[] { "item0", "0", "amount", "170" });
+		assertThat(done.get("error")).isNull();
+		assertThat(jdbc.sql("SELECT quantity FROM pledge WHERE need_id = ?").param(id).query(Integer.class).single())
+			.as("170 yuan is three 50-yuan quilts").isEqualTo(3);
+	}
+
 	@Test
 	void aNeedGoesAllTheWayToConfirmed() throws Exception {
 		ApiClient api = api();
