@@ -409,7 +409,10 @@ class CampaignPlanning {
 			}
 		}
 		List<DonorLine> donors = campaigns.donors(campaignId).stream()
-			.map(d -> new DonorLine(d, asked.getOrDefault(d.donorId(), new long[2])[1], (int) asked.getOrDefault(d.donorId(), new long[2])[0]))
+			.map(d -> {
+				long[] a = asked.getOrDefault(d.donorId(), new long[2]);
+				return new DonorLine(d, a[1], (int) a[0]);
+			})
 			.toList();
 		return new Review(c, regions.get(RegionCode.parse(c.regionCode())).name(), donors, invitations, proposedValue, proposedNeeds.size(),
 				byState);

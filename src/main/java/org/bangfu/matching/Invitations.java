@@ -71,20 +71,27 @@ class Invitations {
 		}
 	}
 
+	/** A donor's invitations, newest first; their needs, households' names and villages are read once for the whole list. */
 	List<Shown> of(BangfuUser donor) {
 		Instant now = clock.instant();
-		Map<Long, Campaign> byId = new HashMap<>();
+		List<Campaigns.Invitation> invitations = campaigns.invitationsOf(donor.id());
+		Map<Long, NeedPledging.Open> needOf = needs.getAll(invitations.stream().map(Campaigns.Invitation::needId).distinct().toList());
+		Map<Long, List<String>> namesOf = households.memberNames(
+				needOf.values().stream().map(NeedPledging.Open::householdId).filter(java.util.Objects::nonNull).distinct().toList());
+		Map<Long, Campaign> campaignOf = new HashMap<>();
+		Map<String, String> villageOf = new HashMap<>();
 		List<Shown> shown = new ArrayList<>();
-		for (Campaigns.Invitation i : campaigns.invitationsOf(donor.id())) {
-			Campaign c = byId.computeIfAbsent(i.campaignId(), campaigns::get);
-			NeedPledging.Open need = needs.get(i.needId());
-			List<String> names = need.householdId() == null ? List.of()
-					: households.memberNames(List.of(need.householdId())).getOrDefault(need.householdId(), List.of());
+		for (Campaigns.Invitation i : invitations) {
+			Campaign c = campaignOf.computeIfAbsent(i.campaignId(), campaigns::get);
+			NeedPledging.Open need = needOf.get(i.needId());
+			List<String> names = need.householdId() == null ? List.of() : namesOf.getOrDefault(need.householdId(), List.of());
 			boolean stillOpen = NeedState.OPEN.contains(need.state())
 					&& i.byPosition().entrySet().stream().allMatch(e -> need.items().get(e.getKey()).remainingQuantity() >= e.getValue());
-			String village = regions.find(RegionCode.parse(need.regionCode())).map(r -> r.name()).orElse("");
-			shown.add(new Shown(i.id(), c.name(), i.needId(), PublicText.mask(need.title(), names), village, PledgePages.describe(i.byPosition(), need.items(), names),
-					i.valueFen(), i.state(), i.pledgeId(), c.respondBy(), c.respondBy() != null && now.isAfter(c.respondBy()), stillOpen));
+			String village = villageOf.computeIfAbsent(need.regionCode(),
+					code -> regions.find(RegionCode.parse(code)).map(r -> r.name()).orElse(""));
+			shown.add(new Shown(i.id(), c.name(), i.needId(), PublicText.mask(need.title(), names), village,
+					PledgePages.describe(i.byPosition(), need.items(), names), i.valueFen(), i.state(), i.pledgeId(), c.respondBy(),
+					c.respondBy() != null && now.isAfter(c.respondBy()), stillOpen));
 		}
 		return shown;
 	}
