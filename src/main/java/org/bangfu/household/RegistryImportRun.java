@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -23,9 +24,11 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.bangfu.household.registry.RegistryColumn;
 import org.bangfu.household.registry.RegistryFile;
 import org.bangfu.household.registry.RegistryRows;
 import org.bangfu.region.Region;
+import org.bangfu.region.Regions;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.PersonalData;
 import org.postgresql.PGConnection;
@@ -58,6 +61,8 @@ class RegistryImportRun {
 
 	private final PersonalData personalData;
 
+	private final Regions regions;
+
 	private final MessageSource messages;
 
 	private final Clock clock;
@@ -67,8 +72,9 @@ class RegistryImportRun {
 
 	double bulkMinShare = 0.25;
 
-	RegistryImportRun(DataSource dataSource, JdbcClient jdbc, PersonalData personalData, MessageSource messages, Clock clock) {
+	RegistryImportRun(DataSource dataSource, JdbcClient jdbc, PersonalData personalData, Regions regions, MessageSource messages, Clock clock) {
 		this.dataSource = dataSource;
+		this.regions = regions;
 		this.jdbc = jdbc;
 		this.personalData = personalData;
 		this.messages = messages;
@@ -85,9 +91,11 @@ class RegistryImportRun {
 				Counts counts = importInto(c, jobId, file, fileName, scope);
 				c.commit();
 				jdbc.sql("""
-						UPDATE household_import SET status = 'DONE', finished_at = ?, rows_read = ?, rows_rejected = ?, households = ?, members = ?
+						UPDATE household_import SET status = 'DONE', finished_at = ?, rows_read = ?, rows_rejected = ?, households = ?,
+						    households_new = ?, households_updated = ?, members = ?
 						WHERE id = ?""")
-					.params(Timestamp.from(clock.instant()), counts.read, counts.rejected, counts.households, counts.members, jobId)
+					.params(Timestamp.from(clock.instant()), counts.read, counts.rejected, counts.householdsNew + counts.householdsUpdated,
+							counts.householdsNew, counts.householdsUpdated, counts.members, jobId)
 					.update();
 			}
 			catch (BadInputException e) {
@@ -112,7 +120,9 @@ class RegistryImportRun {
 
 		long rejected;
 
-		long households;
+		long householdsNew;
+
+		long householdsUpdated;
 
 		long members;
 	}
@@ -127,7 +137,7 @@ class RegistryImportRun {
 					    lifted boolean, lifted_year int, phone_hash bytea, phone_cipher bytea) ON COMMIT DROP""");
 		}
 		long started = System.nanoTime();
-		RegionNames names = new RegionNames(jdbc, scope);
+		RegionNames names = new RegionNames(regions, scope);
 		Counts counts = new Counts();
 		List<Object[]> problems = new ArrayList<>();
 		CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY registry_stage FROM STDIN (FORMAT text)");
@@ -169,9 +179,7 @@ class RegistryImportRun {
 						accepted.add(new Accepted(m, found.code()));
 					}
 					else {
-						String key = where instanceof RegionNames.Ambiguous ? "import.row.village-ambiguous" : "import.row.village-unknown";
-						problems.add(new Object[] { raw.line(), columnName(org.bangfu.household.registry.RegistryColumn.VILLAGE),
-								text(key, new Object[] { m.village(), scope.name() }) });
+						problems.add(unresolved(raw.line(), where, m.village(), scope));
 						counts.rejected++;
 					}
 				}
@@ -318,8 +326,8 @@ class RegistryImportRun {
 	 */
 	private long rejectWholeFileProblems(Connection c, long jobId, Region scope) throws SQLException {
 		long rejected = 0;
-		String idColumn = columnName(org.bangfu.household.registry.RegistryColumn.ID_NUMBER);
-		String numberColumn = columnName(org.bangfu.household.registry.RegistryColumn.HOUSEHOLD_NUMBER);
+		String idColumn = columnName(RegistryColumn.ID_NUMBER);
+		String numberColumn = columnName(RegistryColumn.HOUSEHOLD_NUMBER);
 		// the same person twice in the file: keep the first row
 		rejected += reject(c, jobId, """
 				SELECT s.line, ?, format(?, f.first_line) FROM registry_stage s
@@ -508,11 +516,11 @@ class RegistryImportRun {
 						WHERE NOT EXISTS (SELECT FROM household t WHERE t.household_number = h.household_number)""")) {
 			update.setLong(1, jobId);
 			update.setTimestamp(2, now);
-			counts.households = update.executeUpdate();
+			counts.householdsUpdated = update.executeUpdate();
 			insert.setLong(1, jobId);
 			insert.setTimestamp(2, now);
 			insert.setTimestamp(3, now);
-			counts.households += insert.executeUpdate();
+			counts.householdsNew = insert.executeUpdate();
 		}
 		try (Statement s = c.createStatement()) {
 			s.execute("ANALYZE household");
@@ -535,7 +543,9 @@ class RegistryImportRun {
 	}
 
 	private void mergeIncremental(Connection c, long jobId, Counts counts, Timestamp now) throws SQLException {
+		// xmax is 0 on a row this statement inserted, and set on one it updated: the report tells new from updated households
 		try (PreparedStatement ps = c.prepareStatement("""
+				WITH merged AS (
 				INSERT INTO household (household_number, region_code, head_name, head_id_hash, head_id_cipher, member_count,
 				                       poverty_cause, household_type, lifted, lifted_year, phone_hash, phone_cipher, import_id,
 				                       created_at, updated_at)
@@ -553,11 +563,17 @@ class RegistryImportRun {
 				    poverty_cause = EXCLUDED.poverty_cause, household_type = EXCLUDED.household_type, lifted = EXCLUDED.lifted,
 				    lifted_year = EXCLUDED.lifted_year, phone_hash = coalesce(EXCLUDED.phone_hash, household.phone_hash),
 				    phone_cipher = coalesce(EXCLUDED.phone_cipher, household.phone_cipher), import_id = EXCLUDED.import_id,
-				    updated_at = EXCLUDED.updated_at""")) {
+				    updated_at = EXCLUDED.updated_at
+				RETURNING xmax = 0 AS inserted)
+				SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM merged""")) {
 			ps.setLong(1, jobId);
 			ps.setTimestamp(2, now);
 			ps.setTimestamp(3, now);
-			counts.households = ps.executeUpdate();
+			try (ResultSet rs = ps.executeQuery()) {
+				rs.next();
+				counts.householdsNew = rs.getLong(1);
+				counts.householdsUpdated = rs.getLong(2);
+			}
 		}
 		try (Statement s = c.createStatement()) {
 			counts.members = s.executeUpdate("""
@@ -572,6 +588,20 @@ class RegistryImportRun {
 					    ethnicity = EXCLUDED.ethnicity, education = EXCLUDED.education, schooling = EXCLUDED.schooling,
 					    health = EXCLUDED.health, labor_skill = EXCLUDED.labor_skill, work_status = EXCLUDED.work_status""");
 		}
+	}
+
+	/** A row whose place is not one village of the scope: misspelt, ambiguous, or another area's (to be passed on, not corrected). */
+	private Object[] unresolved(int line, RegionNames.Resolution where, String village, Region scope) {
+		if (where instanceof RegionNames.Outside outside) {
+			RegistryColumn column = switch (outside.level()) {
+				case COUNTY -> RegistryColumn.COUNTY;
+				case TOWNSHIP -> RegistryColumn.TOWNSHIP;
+				default -> RegistryColumn.VILLAGE;
+			};
+			return new Object[] { line, columnName(column), text("import.row.outside-scope", new Object[] { outside.place(), scope.name() }) };
+		}
+		String key = where instanceof RegionNames.Ambiguous ? "import.row.village-ambiguous" : "import.row.village-unknown";
+		return new Object[] { line, columnName(RegistryColumn.VILLAGE), text(key, new Object[] { village, scope.name() }) };
 	}
 
 	private void saveProblems(long jobId, List<Object[]> problems) {

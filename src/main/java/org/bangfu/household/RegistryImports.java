@@ -45,7 +45,8 @@ class RegistryImports {
 	}
 
 	record Job(long id, long accountId, String regionCode, String fileName, Status status, Long rowsTotal, long rowsRead,
-			long rowsRejected, long households, long members, String error, Instant createdAt, Instant finishedAt) {
+			long rowsRejected, long households, long householdsNew, long householdsUpdated, long members, String error, Instant createdAt,
+			Instant finishedAt) {
 
 		/** Percent done, when the total is known (CSV); null for spreadsheets until they finish. */
 		public Integer percent() {
@@ -192,7 +193,8 @@ class RegistryImports {
 	static Job job(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		return new Job(rs.getLong("id"), rs.getLong("account_id"), rs.getString("region_code"), rs.getString("file_name"),
 				Status.valueOf(rs.getString("status")), (Long) rs.getObject("rows_total"), rs.getLong("rows_read"),
-				rs.getLong("rows_rejected"), rs.getLong("households"), rs.getLong("members"), rs.getString("error"),
+				rs.getLong("rows_rejected"), rs.getLong("households"), rs.getLong("households_new"), rs.getLong("households_updated"),
+				rs.getLong("members"), rs.getString("error"),
 				rs.getTimestamp("created_at").toInstant(),
 				Optional.ofNullable(rs.getTimestamp("finished_at")).map(Timestamp::toInstant).orElse(null));
 	}

@@ -93,12 +93,25 @@ public class Regions {
 
 	/** Every village under the region, with its township's and county's names, in code order. */
 	public List<VillagePath> villagesUnder(Region scope) {
+		return villagePaths("v.code LIKE :value || '%'", scope.prefix(), Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Villages anywhere whose name starts with the text (at most 50), with their township's and county's
+	 * names: to tell a registry row of another area from a misspelt one.
+	 */
+	public List<VillagePath> villagesNamed(String nameStart) {
+		return villagePaths("v.name LIKE :value || '%'", nameStart.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"), 50);
+	}
+
+	private List<VillagePath> villagePaths(String condition, String value, int limit) {
 		return jdbc.sql("""
 				SELECT c.name AS county, t.name AS township, v.name AS village, v.code
 				FROM region v JOIN region t ON t.code = v.parent_code LEFT JOIN region c ON c.code = t.parent_code
-				WHERE v.level = 'VILLAGE' AND v.code LIKE :prefix || '%'
-				ORDER BY v.code""")
-			.param("prefix", scope.prefix())
+				WHERE v.level = 'VILLAGE' AND %s
+				ORDER BY v.code LIMIT :limit""".formatted(condition))
+			.param("value", value)
+			.param("limit", limit)
 			.query((rs, n) -> new VillagePath(rs.getString("county"), rs.getString("township"), rs.getString("village"), rs.getString("code")))
 			.list();
 	}

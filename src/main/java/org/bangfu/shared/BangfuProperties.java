@@ -30,7 +30,7 @@ public record BangfuProperties(
 	/**
 	 * @param port the port it listens on (localhost only); 0 picks a free one
 	 */
-	public record EmbeddedDb(@DefaultValue("15432") int port) {
+	public record EmbeddedDb(@DefaultValue("0") int port) {
 	}
 
 	/**

@@ -38,12 +38,16 @@ class RegistryImportTest extends ApplicationTest {
 	}
 
 	private Answer upload(String token, String fileName, byte[] content) throws Exception {
+		return upload(token, fileName, content, null);
+	}
+
+	private Answer upload(String token, String fileName, byte[] content, String region) throws Exception {
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		body.write(("--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
 			.getBytes(StandardCharsets.UTF_8));
 		body.write(content);
 		body.write("\r\n--B--\r\n".getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/households/imports"))
+		HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/households/imports" + (region == null ? "" : "?region=" + region)))
 			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "multipart/form-data; boundary=B")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
@@ -100,7 +104,7 @@ class RegistryImportTest extends ApplicationTest {
 		assertThat(job.get("job").get("members").asLong()).isEqualTo(2);
 		assertThat(problems(job)).containsExactly(
 				"6 证件号码 身份证号校验位不正确，请核对。",
-				"7 行政村 村“茶市村”在衡阳县的区划中找不到（或不在您的管辖范围内）",
+				"7 县 “衡南县”不在您的管辖范围（衡阳县）内：此行不能在这里导入，请交给它所在的县（市、区）或乡镇导入",
 				"8 证件号码 身份证号与本文件第 5 行重复，本行未导入",
 				"9 户编号 户编号 4304211002038004 的户没有户主或有多名户主，或成员不在同一个村，该户未导入",
 				"10 主要致贫原因 致贫原因“算命”不在标准列表中（因病、因残、因学、因灾、缺土地、缺水、缺技术、缺劳力、缺资金、交通条件落后、自身发展动力不足、其他）",
@@ -115,6 +119,9 @@ class RegistryImportTest extends ApplicationTest {
 		// the same file again updates, it does not duplicate
 		JsonNode again = finished(county, upload(county, "衡阳县花名册.csv", csv.getBytes(Charset.forName("GBK"))).json().get("id").asLong());
 		assertThat(again.get("job").get("households").asLong()).isEqualTo(1);
+		assertThat(again.get("job").get("householdsNew").asLong()).as("a re-import adds nobody").isZero();
+		assertThat(again.get("job").get("householdsUpdated").asLong()).isEqualTo(1);
+		assertThat(job.get("job").get("householdsNew").asLong()).isEqualTo(1);
 		assertThat(households("4304211002038")).isEqualTo(1);
 		assertThat(jdbc.sql("SELECT count(*) FROM household_member WHERE household_id = (SELECT id FROM household WHERE household_number = '4304211002038001')")
 			.query(Long.class).single()).isEqualTo(2);
@@ -255,6 +262,23 @@ class RegistryImportTest extends ApplicationTest {
 		assertThat(households("4304211002036")).isZero();
 		assertThat(api.get("/api/v1/households/imports/" + job.get("job").get("id").asLong(), api.login("13800000002", DEMO_PASSWORD)).status())
 			.as("another county's import").isEqualTo(404);
+	}
+
+	/** Place names resolve alike at every level of scope, whichever of county, township and village a file names. */
+	@Test
+	void placeNamesResolveAtTheVillageScopeWithCountyAndTownshipColumns() throws Exception {
+		String csv = String.join("\n", "县,乡（镇）,行政村,户编号,姓名,证件号码,与户主关系",
+				"衡阳县,西渡镇,西渡村,4304211002033001,村级导入,\"" + id("43042119700303031") + "\",户主",
+				",西渡镇,西渡村委会,4304211002033002,只写乡镇,\"" + id("43042119700303032") + "\",户主",
+				"衡阳县,,西渡村委会,4304211002033003,只写县,\"" + id("43042119700303033") + "\",户主",
+				"衡阳县,西渡镇,壕塘社区居委会,4304211000133004,邻村人,\"" + id("43042119700303034") + "\",户主",
+				"衡阳县,西渡镇,西渡口村,4304211002033005,写错村,\"" + id("43042119700303035") + "\",户主");
+		String township = api().login("13800000003", DEMO_PASSWORD);
+		JsonNode job = finished(township, upload(township, "x.csv", csv.getBytes(StandardCharsets.UTF_8), "430421100203").json().get("id").asLong());
+		assertThat(job.get("job").get("householdsNew").asLong()).isEqualTo(3);
+		assertThat(problems(job)).containsExactly(
+				"5 行政村 “壕塘社区居委会”不在您的管辖范围（西渡村委会）内：此行不能在这里导入，请交给它所在的县（市、区）或乡镇导入",
+				"6 行政村 区划表中没有村“西渡口村”：请核对县、乡（镇）、村的名称");
 	}
 
 	@Test

@@ -31,12 +31,14 @@ public final class EarlyEmbeddedPostgres implements ApplicationListener<Applicat
 			return;
 		}
 		Path dataDir = key(Path.of(env.getProperty("bangfu.data-dir", "./data")));
-		int port = env.getProperty("bangfu.embedded-db.port", Integer.class, 15432);
+		int port = env.getProperty("bangfu.embedded-db.port", Integer.class, 0);
 		STARTING.computeIfAbsent(dataDir, dir -> {
+			// what can be told at once fails the start at once, before any bean waits for the database
+			EmbeddedDatabaseConfiguration.DataDirectoryLock lock = lockAndCheckPort(dir, port);
 			CompletableFuture<Started> future = new CompletableFuture<>();
 			Thread starter = new Thread(() -> {
 				try {
-					future.complete(start(dir, port));
+					future.complete(start(lock, port));
 				}
 				catch (Throwable e) {
 					future.completeExceptionally(e);
@@ -52,7 +54,7 @@ public final class EarlyEmbeddedPostgres implements ApplicationListener<Applicat
 	static Started take(Path dataDir, int port) throws Exception {
 		CompletableFuture<Started> early = STARTING.remove(key(dataDir));
 		if (early == null) {
-			return start(key(dataDir), port);
+			return start(lockAndCheckPort(key(dataDir), port), port);
 		}
 		try {
 			return early.get();
@@ -62,14 +64,44 @@ public final class EarlyEmbeddedPostgres implements ApplicationListener<Applicat
 		}
 	}
 
-	private static Started start(Path dataDir, int port) throws Exception {
-		EmbeddedDatabaseConfiguration.DataDirectoryLock lock = EmbeddedDatabaseConfiguration.DataDirectoryLock.acquire(dataDir);
+	private static EmbeddedDatabaseConfiguration.DataDirectoryLock lockAndCheckPort(Path dataDir, int port) {
+		EmbeddedDatabaseConfiguration.DataDirectoryLock lock;
+		try {
+			lock = EmbeddedDatabaseConfiguration.DataDirectoryLock.acquire(dataDir);
+		}
+		catch (java.io.IOException e) {
+			throw EmbeddedDatabaseUnavailable.failed(dataDir.toString(), e);
+		}
+		if (port > 0 && !free(port)) {
+			lock.close();
+			throw EmbeddedDatabaseUnavailable.portTaken(port);
+		}
+		return lock;
+	}
+
+	private static Started start(EmbeddedDatabaseConfiguration.DataDirectoryLock lock, int port) {
 		try {
 			return new Started(lock, EmbeddedPostgresServer.start(lock.dataDir(), port));
 		}
-		catch (Exception | Error e) {
+		catch (EmbeddedDatabaseUnavailable e) {
 			lock.close();
 			throw e;
+		}
+		catch (Exception | Error e) {
+			lock.close();
+			throw EmbeddedDatabaseUnavailable.failed(lock.dataDir().toString(), e);
+		}
+	}
+
+	/** Whether nothing listens on the port of localhost, so that PostgreSQL may. */
+	private static boolean free(int port) {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+			socket.setReuseAddress(true);
+			socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+			return true;
+		}
+		catch (java.io.IOException e) {
+			return false;
 		}
 	}
 

@@ -82,8 +82,7 @@ class EmbeddedDatabaseConfiguration {
 			}
 			if (lock == null) {
 				channel.close();
-				throw new IllegalStateException("数据目录 " + dir + " 正被另一个运行中的 Bangfu 使用；请先停止它，或用 --bangfu.data-dir 指定其他目录。"
-						+ " / The data directory is in use by another running Bangfu.");
+				throw EmbeddedDatabaseUnavailable.dataDirectoryInUse(dir.toString());
 			}
 			return new DataDirectoryLock(dir, channel, lock);
 		}
@@ -93,9 +92,14 @@ class EmbeddedDatabaseConfiguration {
 		}
 
 		@Override
-		public void close() throws IOException {
-			lock.release();
-			channel.close();
+		public void close() {
+			try {
+				lock.release();
+				channel.close();
+			}
+			catch (IOException e) {
+				// the JVM's exit drops the lock anyway
+			}
 		}
 	}
 }

@@ -96,8 +96,9 @@ public final class EmbeddedPostgresServer implements Closeable {
 				ResultSet rs = s.executeQuery("SELECT current_setting('data_directory')")) {
 			rs.next();
 			if (!Files.isSameFile(Path.of(rs.getString(1)), pgdata)) {
-				throw new IllegalStateException("端口 " + port() + " 已被另一个 PostgreSQL（数据目录 " + rs.getString(1)
-						+ "）占用；请用 --bangfu.embedded-db.port 换一个端口。 / Port " + port() + " is taken by another PostgreSQL.");
+				throw new EmbeddedDatabaseUnavailable("端口 " + port() + " 上是另一个 PostgreSQL（数据目录 " + rs.getString(1) + "）。 / Port " + port()
+						+ " is answered by another PostgreSQL.", "去掉 bangfu.embedded-db.port（默认自动选一个空闲端口），或换一个端口。 / Leave "
+								+ "bangfu.embedded-db.port unset or pick another one.", null);
 			}
 		}
 		catch (SQLException e) {

@@ -66,4 +66,22 @@ class EmbeddedPostgresRestartTest {
 		}
 		assertThat(new File(dataDir.toFile(), "bangfu.lock")).exists();
 	}
+	/** A fixed port that something else holds: the start fails with one clear line, not a stack trace per bean. */
+	@Test
+	void aTakenPortFailsTheStartWithOneClearLine() throws Exception {
+		try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+			Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+					"-cp", System.getProperty("java.class.path"), "org.bangfu.BangfuApplication", "--bangfu.data-dir=" + dataDir,
+					"--bangfu.embedded-db.port=" + taken.getLocalPort(), "--server.port=0", "--bangfu.demo=false")
+				.redirectErrorStream(true)
+				.start();
+			String output = new String(app.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(app.waitFor(120, TimeUnit.SECONDS)).isTrue();
+			assertThat(app.exitValue()).isNotZero();
+			assertThat(output).contains("嵌入式 PostgreSQL 无法启动：端口 " + taken.getLocalPort() + " 已被占用。 / The embedded PostgreSQL cannot start: port "
+					+ taken.getLocalPort() + " is in use.");
+			assertThat(output.split("已被占用", -1)).as(output).hasSize(2);
+			assertThat(output).as("no stack trace").doesNotContain("\tat org.", "Exception:");
+		}
+	}
 }
