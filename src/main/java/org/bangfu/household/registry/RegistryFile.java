@@ -22,33 +22,19 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import javax.xml.parsers.SAXParserFactory;
-
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.bangfu.shared.BadInputException;
-import org.xml.sax.InputSource;
-import org.xml.sax.XMLReader;
 
 /**
  * A registry file as county centers pass it around (DESIGN.md §9): CSV in UTF-8 (with or without
  * BOM), UTF-16 or GBK/GB18030, XLSX or legacy XLS — recognised by content, not by name. Rows stream
- * with constant memory (XLSX through POI's SAX reader on a producer thread); title rows above the
+ * with bounded memory whatever the file holds (XLSX through {@link XlsxRows}, CSV lines bounded in length); title rows above the
  * header, blank rows and a totals row are skipped; headers are mapped by name.
  */
 public final class RegistryFile implements AutoCloseable {
@@ -63,8 +49,6 @@ public final class RegistryFile implements AutoCloseable {
 	}
 
 	private static final int HEADER_SEARCH_ROWS = 20;
-
-	private static final List<String> END = List.of();
 
 	private final Iterator<List<String>> cells;
 
@@ -308,17 +292,48 @@ public final class RegistryFile implements AutoCloseable {
 
 		private Character separator;
 
+		/** No roster line comes near these; a file without line breaks is not read into memory whole. */
+		static final int MAX_LINE_CHARS = 64 * 1024;
+
+		static final int MAX_RECORD_CHARS = 256 * 1024;
+
+		private final StringBuilder lineBuffer = new StringBuilder(256);
+
 		CsvRows(BufferedReader reader) {
 			this.reader = reader;
+		}
+
+		/** The next line without its line break, as {@link BufferedReader#readLine()}, refused beyond {@link #MAX_LINE_CHARS}. */
+		private String boundedLine() throws IOException {
+			lineBuffer.setLength(0);
+			int c;
+			while ((c = reader.read()) >= 0) {
+				if (c == '\n') {
+					break;
+				}
+				if (lineBuffer.length() >= MAX_LINE_CHARS) {
+					throw new BadInputException("registry.file.line-too-long");
+				}
+				lineBuffer.append((char) c);
+			}
+			if (c < 0 && lineBuffer.isEmpty()) {
+				return null;
+			}
+			int end = lineBuffer.length();
+			if (end > 0 && lineBuffer.charAt(end - 1) == '\r') {
+				end--;
+			}
+			return lineBuffer.substring(0, end);
 		}
 
 		@Override
 		protected List<String> fetch() {
 			try {
-				String line = reader.readLine();
+				String line = boundedLine();
 				if (line == null) {
 					return null;
 				}
+				int recordChars = line.length();
 				if (separator == null) {
 					separator = line.indexOf(',') < 0 && line.indexOf('\t') >= 0 ? '\t' : ',';
 				}
@@ -329,9 +344,12 @@ public final class RegistryFile implements AutoCloseable {
 				while (true) {
 					if (i >= line.length()) {
 						if (quoted) {
-							String more = reader.readLine();
+							String more = boundedLine();
 							if (more == null) {
 								break; // an unterminated quote at the end of the file: take what there is
+							}
+							if ((recordChars += more.length()) > MAX_RECORD_CHARS) {
+								throw new BadInputException("registry.file.line-too-long");
 							}
 							field.append('\n');
 							line = more;
@@ -377,7 +395,18 @@ public final class RegistryFile implements AutoCloseable {
 
 	// --- XLS ---------------------------------------------------------------------------------
 
+	/** XLS holds at most 65,536 rows; a larger file is not a roster, and POI would read it whole into memory. */
+	static final long MAX_XLS_BYTES = 32L << 20;
+
 	private static RegistryFile xls(Path file) {
+		try {
+			if (Files.size(file) > MAX_XLS_BYTES) {
+				throw new BadInputException("registry.file.xls-too-large");
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 		try (InputStream in = Files.newInputStream(file); HSSFWorkbook book = new HSSFWorkbook(in)) {
 			Sheet sheet = book.getSheetAt(0);
 			DataFormatter formatter = new ExactFormatter();
@@ -430,111 +459,7 @@ public final class RegistryFile implements AutoCloseable {
 	}
 
 	private static RegistryFile xlsx(Path file) {
-		OPCPackage pkg;
-		XSSFReader reader;
-		try {
-			pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-			reader = new XSSFReader(pkg);
-		}
-		catch (Exception e) {
-			throw new BadInputException("registry.file.corrupt");
-		}
-		BlockingQueue<List<String>> queue = new ArrayBlockingQueue<>(2048);
-		List<Throwable> failure = new ArrayList<>(1);
-		Thread producer = new Thread(() -> {
-			try {
-				StylesTable styles = reader.getStylesTable();
-				ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
-				XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-				if (!sheets.hasNext()) {
-					throw new BadInputException("registry.file.corrupt");
-				}
-				try (InputStream sheet = sheets.next()) {
-					SAXParserFactory factory = SAXParserFactory.newInstance();
-					factory.setNamespaceAware(true);
-					XMLReader xml = factory.newSAXParser().getXMLReader();
-					xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new XSSFSheetXMLHandler.SheetContentsHandler() {
-
-						private List<String> row;
-
-						private int expectedRow;
-
-						@Override
-						public void startRow(int rowNum) {
-							// rows absent from the sheet are blank rows: keep line numbers as Excel shows them
-							while (expectedRow < rowNum) {
-								put(new ArrayList<>());
-								expectedRow++;
-							}
-							row = new ArrayList<>();
-						}
-
-						@Override
-						public void endRow(int rowNum) {
-							put(row);
-							expectedRow = rowNum + 1;
-						}
-
-						@Override
-						public void cell(String reference, String value, XSSFComment comment) {
-							int column = new org.apache.poi.ss.util.CellReference(reference).getCol();
-							while (row.size() < column) {
-								row.add("");
-							}
-							row.add(value == null ? "" : value);
-						}
-
-						private void put(List<String> r) {
-							try {
-								queue.put(r);
-							}
-							catch (InterruptedException e) {
-								Thread.currentThread().interrupt();
-								throw new IllegalStateException("stopped");
-							}
-						}
-					}, new ExactFormatter(), false));
-					xml.parse(new InputSource(sheet));
-				}
-			}
-			catch (Throwable e) {
-				failure.add(e);
-			}
-			finally {
-				try {
-					queue.put(END);
-				}
-				catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-				}
-			}
-		}, "registry-xlsx-reader");
-		producer.setDaemon(true);
-		producer.start();
-		Iterator<List<String>> rows = new Lookahead<>() {
-
-			@Override
-			protected List<String> fetch() {
-				try {
-					List<String> r = queue.poll(10, TimeUnit.MINUTES);
-					if (r == null || r == END) {
-						if (!failure.isEmpty()) {
-							Throwable f = failure.get(0);
-							throw f instanceof BadInputException b ? b : new BadInputException("registry.file.corrupt");
-						}
-						return null;
-					}
-					return r;
-				}
-				catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-					return null;
-				}
-			}
-		};
-		return new RegistryFile(rows, () -> {
-			producer.interrupt();
-			pkg.revert();
-		});
+		XlsxRows rows = XlsxRows.open(file);
+		return new RegistryFile(rows, rows);
 	}
 }
