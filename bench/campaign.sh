@@ -25,12 +25,13 @@ if [ -n "${BENCH_DIR:-}" ]; then DIR=$(realpath -m "$BENCH_DIR"); mkdir -p "$DIR
 APP=
 stop_app() { if [ -n "$APP" ]; then kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; APP=; fi; }
 trap 'stop_app; [ "$KEEP" = 1 ] || rm -rf "$DIR"' EXIT
-export PGPASSWORD=postgres PGCLIENTENCODING=UTF8
+export PGCLIENTENCODING=UTF8
 PSQL="psql -q -X -h 127.0.0.1 -p $PGPORT -U postgres -d bangfu -v ON_ERROR_STOP=1"
 start_app() {
   java -jar "$JAR" --bangfu.data-dir="$DIR/data" --server.port=$PORT --bangfu.embedded-db.port=$PGPORT "$@" >>"$DIR/app.log" 2>&1 &
   APP=$!
   until curl -sf "localhost:$PORT/actuator/health" | grep -q UP; do sleep 0.5; kill -0 $APP; done
+  PGPASSWORD=$(cat "$DIR/data/postgres-password"); export PGPASSWORD # generated on the first start
 }
 
 if [ ! -f "$DIR/needs-$NEEDS.done" ]; then

@@ -32,6 +32,7 @@ echo "== starting the application with -Xmx512m"
 java -Xmx512m -jar "$JAR" --bangfu.data-dir="$DIR/data" --server.port=$PORT --bangfu.embedded-db.port=$PGPORT >"$DIR/app.log" 2>&1 &
 APP=$!
 until curl -sf "localhost:$PORT/actuator/health" | grep -q UP; do sleep 0.5; kill -0 $APP; done
+PGPASSWORD=$(cat "$DIR/data/postgres-password"); export PGPASSWORD # generated on the first start
 TOKEN=null
 until [ "$TOKEN" != null ]; do   # the demo accounts are seeded just after the server starts
   sleep 0.5
@@ -49,7 +50,7 @@ while :; do
   sleep 1
 done
 echo "$JOB" | jq -c '.job | {status, rowsRead, rowsRejected, households, members, error}'
-APP_SECONDS=$(PGPASSWORD=postgres psql -h 127.0.0.1 -p $PGPORT -U postgres -d bangfu -Atc \
+APP_SECONDS=$(psql -h 127.0.0.1 -p $PGPORT -U postgres -d bangfu -Atc \
   "SELECT extract(epoch FROM finished_at - started_at) FROM household_import WHERE id = $ID")
 APP_RSS=$(awk '/VmHWM/ {print $2}' /proc/$APP/status)
 grep -o 'registry import [0-9]*: .*' "$DIR/app.log" || true
@@ -60,7 +61,6 @@ COLUMNS=$(sed -n 2p "$FILE" | tr ',' '\n' | awk '{printf "%sc%d text", (NR>1?", 
 COLS=$(sed -n 2p "$FILE" | tr ',' '\n' | awk '{printf "%sc%d", (NR>1?",":""), NR}')
 tail -n +3 "$FILE" > "$DIR/rows.csv"
 PSQL="psql -q -h 127.0.0.1 -p $PGPORT -U postgres -d bangfu"
-export PGPASSWORD=postgres
 copy_seconds() { # $1 = table setup SQL
   $PSQL -c "DROP TABLE IF EXISTS bench_copy" -c "$1"
   local start; start=$(date +%s.%N)

@@ -46,6 +46,8 @@ class AccountPageController {
 
 	private final Accounts accounts;
 
+	private final ApiTokens tokens;
+
 	private final DonorRegistration registration;
 
 	private final StaffGrants grants;
@@ -56,8 +58,9 @@ class AccountPageController {
 
 	private final Clock clock;
 
-	AccountPageController(Stations stations, Regions regions, Login login, SmsCodes codes, Accounts accounts,
+	AccountPageController(Stations stations, Regions regions, Login login, SmsCodes codes, Accounts accounts, ApiTokens tokens,
 			DonorRegistration registration, StaffGrants grants, OperationLog log, MessageSource messages, Clock clock) {
+		this.tokens = tokens;
 		this.stations = stations;
 		this.regions = regions;
 		this.login = login;
@@ -92,13 +95,7 @@ class AccountPageController {
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		try {
 			SmsCodes.Purpose p = "REGISTER".equals(purpose) ? SmsCodes.Purpose.REGISTER : SmsCodes.Purpose.LOGIN;
-			if (p == SmsCodes.Purpose.LOGIN && accounts.findByPhone(phone).isEmpty()) {
-				throw new BadInputException("auth.login.not-registered");
-			}
-			if (p == SmsCodes.Purpose.REGISTER && accounts.phoneTaken(org.bangfu.shared.PhoneNumbers.normalise(phone))) {
-				throw new BadInputException(409, "account.phone.taken");
-			}
-			codes.send(phone, p, request.getRemoteAddr());
+			codes.request(phone, p, request.getRemoteAddr());
 			model.addAttribute("ok", true);
 			model.addAttribute("message", messages.getMessage("sms.sent", null, LocaleContextHolder.getLocale()));
 		}
@@ -161,9 +158,9 @@ class AccountPageController {
 
 	@PostMapping("/me/password")
 	String changePassword(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String oldPassword,
-			@RequestParam(required = false) String newPassword, RedirectAttributes redirect) {
+			@RequestParam(required = false) String newPassword, RedirectAttributes redirect, HttpServletRequest request) {
 		try {
-			MyAccount.changePassword(user, oldPassword, newPassword, login, accounts, log);
+			MyAccount.changePassword(user, oldPassword, newPassword, login, accounts, tokens, log, request);
 			redirect.addFlashAttribute("notice", messages.getMessage("me.password.changed", null, LocaleContextHolder.getLocale()));
 		}
 		catch (BadInputException e) {

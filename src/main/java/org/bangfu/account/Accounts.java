@@ -84,6 +84,21 @@ public class Accounts {
 		if (idHash != null && jdbc.sql("SELECT count(*) FROM account WHERE id_number_hash = ?").param(idHash).query(Long.class).single() > 0) {
 			throw new BadInputException(409, "account.id-number.taken");
 		}
+		if (a.creditCode() != null && jdbc.sql("SELECT count(*) FROM account WHERE credit_code = ?").param(a.creditCode()).query(Long.class).single() > 0) {
+			throw new BadInputException(409, "account.credit-code.taken");
+		}
+		try {
+			return insert(a, phone, idHash);
+		}
+		catch (org.springframework.dao.DuplicateKeyException e) {
+			// two registrations at once: the unique indexes decide, and the loser hears why
+			String m = String.valueOf(e.getMessage());
+			throw new BadInputException(409, m.contains("credit_code") ? "account.credit-code.taken"
+					: m.contains("id_number") ? "account.id-number.taken" : "account.phone.taken");
+		}
+	}
+
+	private long insert(NewAccount a, String phone, byte[] idHash) {
 		return jdbc.sql("""
 				INSERT INTO account (phone_hash, phone_cipher, name, donor_type, credit_code, id_number_hash, id_number_cipher,
 				                     password_hash, registered_by, created_at)
@@ -127,9 +142,15 @@ public class Accounts {
 
 	/** Ends every session and token of the account that started before now ("log out everywhere"). */
 	public void endAllSessions(long accountId) {
+		Instant now = endWebSessions(accountId);
+		jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL").params(Timestamp.from(now), accountId).update();
+	}
+
+	/** Ends the account's page sessions signed in before now; answers now. */
+	Instant endWebSessions(long accountId) {
 		Instant now = clock.instant();
 		jdbc.sql("UPDATE account SET sessions_valid_after = ? WHERE id = ?").params(Timestamp.from(now), accountId).update();
-		jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL").params(Timestamp.from(now), accountId).update();
+		return now;
 	}
 
 	/**
@@ -167,22 +188,6 @@ public class Accounts {
 			.param("prefix", scope.prefix())
 			.query(Long.class)
 			.single();
-	}
-
-	void recordFailedLogin(long accountId, int lockAfter, java.time.Duration lockFor) {
-		Instant now = clock.instant();
-		jdbc.sql("""
-				UPDATE account SET failed_logins = failed_logins + 1,
-				       locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END
-				WHERE id = ?""")
-			.params(lockAfter, Timestamp.from(now.plus(lockFor)), accountId)
-			.update();
-	}
-
-	void recordSuccessfulLogin(long accountId) {
-		jdbc.sql("UPDATE account SET failed_logins = 0, locked_until = NULL WHERE id = ? AND (failed_logins > 0 OR locked_until IS NOT NULL)")
-			.param(accountId)
-			.update();
 	}
 
 	private Row row(ResultSet rs, int n) throws SQLException {

@@ -59,6 +59,13 @@ class ApiTokens {
 			.update();
 	}
 
+	/** Revokes the account's live tokens except the one given (null: all of them). */
+	void revokeAllBut(long accountId, String kept) {
+		jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL AND token_hash IS DISTINCT FROM ?")
+			.params(Timestamp.from(clock.instant()), accountId, kept == null ? null : sha256(kept))
+			.update();
+	}
+
 	private static byte[] sha256(String token) {
 		try {
 			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));

@@ -53,13 +53,7 @@ class AuthApiController {
 			throw new BadInputException("error.malformed-request");
 		}
 		SmsCodes.Purpose purpose = purpose(request.purpose());
-		if (purpose == SmsCodes.Purpose.REGISTER && accounts.phoneTaken(org.bangfu.shared.PhoneNumbers.normalise(request.phone()))) {
-			throw new BadInputException(409, "account.phone.taken");
-		}
-		if (purpose == SmsCodes.Purpose.LOGIN && accounts.findByPhone(request.phone()).isEmpty()) {
-			throw new BadInputException("auth.login.not-registered");
-		}
-		codes.send(request.phone(), purpose, http.getRemoteAddr());
+		codes.request(request.phone(), purpose, http.getRemoteAddr());
 		return new SmsCodeSent(SmsCodes.VALID_FOR.toSeconds());
 	}
 
@@ -116,9 +110,9 @@ class AuthApiController {
 	@PutMapping("/api/v1/me/password")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "设置或修改密码", description = "已有密码时须提供旧密码。", security = @SecurityRequirement(name = "bearer"))
-	void changePassword(@AuthenticationPrincipal BangfuUser user, @RequestBody PasswordChange change) {
+	void changePassword(@AuthenticationPrincipal BangfuUser user, @RequestBody PasswordChange change, HttpServletRequest request) {
 		MyAccount.changePassword(user, change == null ? null : change.oldPassword(), change == null ? null : change.newPassword(),
-				login, accounts, log);
+				login, accounts, tokens, log, request);
 	}
 
 	@GetMapping("/api/v1/me")

@@ -1,23 +1,23 @@
 package org.bangfu.account;
 
-import java.time.Clock;
-import java.time.Duration;
+import java.util.HexFormat;
 
 import org.bangfu.shared.BadInputException;
+import org.bangfu.shared.PersonalData;
 import org.bangfu.shared.PhoneNumbers;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Logging in, by password or by SMS code, for pages and the API alike. Five wrong passwords in a
- * row lock the password for 15 minutes (an SMS code still works, and resets the count).
+ * row lock the password for 15 minutes (an SMS code still works, and resets the count); one address
+ * failing too often waits too ({@link LoginThrottle}). Unknown phones, wrong passwords and locked
+ * phones answer alike to anyone who does not know the password, so that nobody learns who is registered.
  */
 @Component
 class Login {
-
-	static final int LOCK_AFTER = 5;
-
-	static final Duration LOCK_FOR = Duration.ofMinutes(15);
 
 	/** A valid bcrypt hash to compare against when the phone is unknown, so both cases take as long. */
 	private final String decoy;
@@ -28,13 +28,16 @@ class Login {
 
 	private final PasswordEncoder passwords;
 
-	private final Clock clock;
+	private final LoginThrottle throttle;
 
-	Login(Accounts accounts, SmsCodes codes, PasswordEncoder passwords, Clock clock) {
+	private final PersonalData personalData;
+
+	Login(Accounts accounts, SmsCodes codes, PasswordEncoder passwords, LoginThrottle throttle, PersonalData personalData) {
 		this.accounts = accounts;
 		this.codes = codes;
 		this.passwords = passwords;
-		this.clock = clock;
+		this.throttle = throttle;
+		this.personalData = personalData;
 		this.decoy = passwords.encode("decoy-password-never-used-1");
 	}
 
@@ -42,29 +45,41 @@ class Login {
 		if (phone == null || password == null || phone.isBlank() || password.isEmpty()) {
 			throw new BadInputException("auth.login.missing");
 		}
+		String phoneKey = phoneKey(phone);
+		String address = clientAddress();
+		throttle.attempt(phoneKey, address);
 		BangfuUser user = PhoneNumbers.isValid(phone) ? accounts.findByPhone(phone).orElse(null) : null;
 		if (user == null || !user.hasPassword()) {
 			passwords.matches(password, decoy);
 			throw new BadInputException(401, "auth.login.failed");
 		}
-		if (user.lockedUntil() != null && user.lockedUntil().isAfter(clock.instant())) {
-			throw new BadInputException(429, "auth.login.locked");
-		}
 		if (!passwords.matches(password, user.getPassword())) {
-			accounts.recordFailedLogin(user.id(), LOCK_AFTER, LOCK_FOR);
 			throw new BadInputException(401, "auth.login.failed");
 		}
-		accounts.recordSuccessfulLogin(user.id());
+		throttle.succeeded(phoneKey, address);
 		return user;
 	}
 
+	/** With the phone's latest login code; a phone without an account fails as a wrong code does. */
 	BangfuUser withCode(String phone, String code) {
 		if (phone == null || phone.isBlank()) {
 			throw new BadInputException("auth.login.missing");
 		}
-		BangfuUser user = accounts.findByPhone(phone).orElseThrow(() -> new BadInputException(401, "auth.login.not-registered"));
 		codes.consume(phone, SmsCodes.Purpose.LOGIN, code);
-		accounts.recordSuccessfulLogin(user.id());
+		BangfuUser user = accounts.findByPhone(phone).orElseThrow(() -> new BadInputException("sms.code.wrong"));
+		throttle.succeeded(phoneKey(phone), null);
 		return user;
+	}
+
+	private String phoneKey(String phone) {
+		String normalised = PhoneNumbers.isValid(phone) ? PhoneNumbers.normalise(phone) : phone.strip();
+		return HexFormat.of().formatHex(personalData.lookupHash(normalised));
+	}
+
+	/** The client's address as the servlet container sees it (behind a proxy: with forwarded headers, see docs/operations.md). */
+	private static String clientAddress() {
+		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+				? attributes.getRequest().getRemoteAddr()
+				: null;
 	}
 }

@@ -1,8 +1,10 @@
 package org.bangfu.account;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.bangfu.shared.ProblemResponses;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,9 +12,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.security.web.util.matcher.RegexRequestMatcher;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -27,8 +35,10 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Accounts accounts, ProblemResponses problems) throws Exception {
-		http.securityMatcher("/api/**")
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Accounts accounts, ProblemResponses problems,
+			@Value("${bangfu.metrics.allowed-addresses:}") List<String> metricsAddresses)
+			throws Exception {
+		http.securityMatcher("/api/**", "/actuator/prometheus")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(new BearerTokenFilter(tokens, accounts), UsernamePasswordAuthenticationFilter.class)
@@ -45,8 +55,20 @@ class SecurityConfiguration {
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/api/v1/needs/\\d+(/pledges|/thanks)?(\\?.*)?")).permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.POST, "/api/v1/needs/\\d+/reports(\\?.*)?")).permitAll()
 				.requestMatchers("/api/v1/admin/sms-outbox").hasRole("CITY_ADMIN")
+				// metrics tell heap, pool and per-URI counts: for the city office's token, or a scraper at a configured address
+				.requestMatchers("/actuator/prometheus").access(metricsAccess(metricsAddresses))
 				.anyRequest().authenticated());
 		return http.build();
+	}
+
+	private static AuthorizationManager<RequestAuthorizationContext> metricsAccess(
+			List<String> addresses) {
+		var cityAdmin = AuthorityAuthorizationManager.<RequestAuthorizationContext>hasRole("CITY_ADMIN");
+		var matchers = addresses.stream().map(String::strip).filter(a -> !a.isEmpty())
+			.map(IpAddressMatcher::new).toList();
+		return AuthorizationManagers.anyOf(cityAdmin,
+				(authentication, context) -> new AuthorizationDecision(
+						matchers.stream().anyMatch(m -> m.matches(context.getRequest()))));
 	}
 
 	@Bean
@@ -55,7 +77,7 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(a -> a
 				.requestMatchers("/", "/login", "/login/**", "/register", "/register/**", "/regions", "/regions/**", "/error",
 						"/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**", "/actuator/health", "/actuator/health/**",
-						"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+						"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/needs").permitAll()
 				// the public offer list and an offer's page; /offers/new, /offers/mine and every POST stay signed in

@@ -39,6 +39,8 @@ class SmsCodes {
 
 	private final JdbcClient jdbc;
 
+	private final Accounts accounts;
+
 	private final PersonalData personalData;
 
 	private final Sms sms;
@@ -53,9 +55,10 @@ class SmsCodes {
 
 	private final TransactionTemplate separately;
 
-	SmsCodes(JdbcClient jdbc, PersonalData personalData, Sms sms, Clock clock, PlatformTransactionManager transactions,
+	SmsCodes(JdbcClient jdbc, Accounts accounts, PersonalData personalData, Sms sms, Clock clock, PlatformTransactionManager transactions,
 			@Value("${bangfu.sms.per-ip-per-minute:10}") int perIpPerMinute, @Value("${bangfu.sms.per-ip-per-day:100}") int perIpPerDay) {
 		this.jdbc = jdbc;
+		this.accounts = accounts;
 		this.personalData = personalData;
 		this.sms = sms;
 		this.clock = clock;
@@ -68,6 +71,29 @@ class SmsCodes {
 	/** Sends a new code, unless a limit is reached (429 with the reason). */
 	@Transactional
 	void send(String phone, Purpose purpose, String ip) {
+		send(phone, purpose, ip, true);
+	}
+
+	/**
+	 * A code asked for by someone: a registration code for a phone not yet registered (409 otherwise); a
+	 * login code sent to a registered phone, and for any other phone only recorded and counted, so that the
+	 * answer (202, or the same 429s) does not tell whether the phone is registered.
+	 */
+	@Transactional
+	void request(String phone, Purpose purpose, String ip) {
+		if (purpose == Purpose.REGISTER && accounts.phoneTaken(PhoneNumbers.normalise(phone))) {
+			throw new BadInputException(409, "account.phone.taken");
+		}
+		send(phone, purpose, ip, purpose == Purpose.REGISTER || PhoneNumbers.isValid(phone) && accounts.findByPhone(phone).isPresent());
+	}
+
+	/**
+	 * As {@link #send(String, Purpose, String)}, but with {@code deliver} false the code is recorded and
+	 * counted against the limits and not sent: a login code asked for an unregistered phone is answered
+	 * exactly like one for a registered phone, so that the answer does not tell who is registered.
+	 */
+	@Transactional
+	void send(String phone, Purpose purpose, String ip, boolean deliver) {
 		String normalised = PhoneNumbers.normalise(phone);
 		byte[] phoneHash = personalData.lookupHash(normalised);
 		// one sender at a time per phone, so that a double tap cannot slip past the per-minute limit
@@ -95,6 +121,9 @@ class SmsCodes {
 			.params(phoneHash, purpose.name(), codeHash(normalised, purpose, code), ip, Timestamp.from(now),
 					Timestamp.from(now.plus(VALID_FOR)))
 			.update();
+		if (!deliver) {
+			return;
+		}
 		String what = purpose == Purpose.REGISTER ? "注册" : "登录";
 		sms.send(normalised, "您的" + what + "验证码是 " + code + "，5 分钟内有效。请勿告诉他人，工作人员不会向您索要验证码。");
 	}
@@ -121,12 +150,15 @@ class SmsCodes {
 		if (!((Instant) latest[2]).isAfter(clock.instant())) {
 			throw new BadInputException("sms.code.expired");
 		}
-		if ((Integer) latest[4] >= MAX_TRIES) {
+		// the try is counted before the code is compared, in one conditional update (and a transaction of its own, which
+		// the caller's 400 does not roll back): of many simultaneous guesses only MAX_TRIES are ever compared
+		Integer counted = separately.execute(tx -> jdbc.sql("UPDATE sms_code SET attempts = attempts + 1 WHERE id = ? AND attempts < ?")
+			.params(id, MAX_TRIES)
+			.update());
+		if (counted == null || counted == 0) {
 			throw new BadInputException("sms.code.too-many-tries");
 		}
 		if (!Arrays.equals((byte[]) latest[1], codeHash(normalised, purpose, code.strip()))) {
-			// counted in a transaction of its own: the caller's rolls back with the 400, the count must not
-			separately.executeWithoutResult(tx -> jdbc.sql("UPDATE sms_code SET attempts = attempts + 1 WHERE id = ?").param(id).update());
 			throw new BadInputException("sms.code.wrong");
 		}
 		// conditional, so that of two concurrent uses of one code only the first succeeds

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,6 +15,7 @@ import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.account.OperationLog;
 import org.bangfu.shared.BadInputException;
+import org.bangfu.shared.PhotoProcessing;
 import org.bangfu.shared.BangfuProperties;
 import org.bangfu.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -143,7 +143,11 @@ public class Consents {
 		return photos.resolve(path);
 	}
 
-	/** Keeps a JPEG or PNG of at most 10 MB; anything else is refused by its content, not its name. */
+	/**
+	 * Keeps a consent photo as need photos are kept: decoded and encoded again as a JPEG, upright, without
+	 * its EXIF (a phone's GPS position of the household's home among it); a truncated or fake image, or
+	 * one over 10 MB, is refused by its content, not its name.
+	 */
 	private String storePhoto(InputStream photo, long size) {
 		if (photo == null || size <= 0) {
 			throw new BadInputException("consent.photo-required");
@@ -151,19 +155,18 @@ public class Consents {
 		if (size > MAX_PHOTO_BYTES) {
 			throw new BadInputException(413, "upload.photo.too-large", 10);
 		}
+		PhotoProcessing.Processed processed;
+		try (InputStream in = photo) {
+			processed = PhotoProcessing.process(in);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 		try {
 			Files.createDirectories(photos);
+			String name = UUID.randomUUID() + ".jpg";
 			Path tmp = Files.createTempFile(photos, "upload", ".tmp");
-			long copied;
-			try (InputStream in = photo) {
-				copied = Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-			}
-			String type = Uploads.imageType(tmp);
-			if (type == null || copied > MAX_PHOTO_BYTES) {
-				Files.deleteIfExists(tmp);
-				throw new BadInputException(type == null ? 415 : 413, type == null ? "upload.photo.type" : "upload.photo.too-large", 10);
-			}
-			String name = UUID.randomUUID() + "." + type;
+			Files.write(tmp, processed.display());
 			Files.move(tmp, photos.resolve(name));
 			return name;
 		}

@@ -185,7 +185,9 @@ public class Households {
 				.orElseThrow(() -> new NotFoundException("household.member.not-found"));
 		}
 		else if ("PHONE".equals(field)) {
-			cipher = jdbc.sql("SELECT phone_cipher FROM household WHERE id = ?").param(householdId).query((rs, n) -> rs.getBytes(1)).single();
+			// a household without a phone has a NULL here, which single() refuses: optional() takes it as empty
+			cipher = jdbc.sql("SELECT phone_cipher FROM household WHERE id = ?").param(householdId).query((rs, n) -> rs.getBytes(1)).optional()
+				.orElse(null);
 			if (cipher == null) {
 				throw new NotFoundException("household.phone.none");
 			}

@@ -339,16 +339,14 @@ class RegistryImportRun {
 				JOIN (SELECT household_number FROM registry_stage GROUP BY household_number
 				      HAVING count(*) FILTER (WHERE is_head) <> 1 OR min(region_code) <> max(region_code)) bad
 				  USING (household_number)""", numberColumn, text("import.row.household-heads", new Object[] { "%s" }));
-		// a household number or a person already in the registry outside the importer's scope
+		// a household number or a person already in the registry outside the importer's scope: refused with the same
+		// words and no column, so that an importer cannot probe which numbers are registered in other counties
+		String notHere = text("import.row.not-here", null);
 		rejected += reject(c, jobId, """
-				SELECT s.line, ?, format(?, s.household_number) FROM registry_stage s
-				JOIN household h ON h.household_number = s.household_number
-				WHERE h.region_code NOT LIKE ? || '%'""", numberColumn, text("import.row.household-elsewhere", new Object[] { "%s" }),
-				scope.prefix());
-		rejected += reject(c, jobId, """
-				SELECT s.line, ?, ? FROM registry_stage s
-				JOIN household_member m ON m.id_hash = s.id_hash
-				WHERE m.region_code NOT LIKE ? || '%'""", idColumn, text("import.row.person-elsewhere", null), scope.prefix());
+				SELECT DISTINCT s.line, NULL::text, ? FROM registry_stage s
+				LEFT JOIN household h ON h.household_number = s.household_number AND h.region_code NOT LIKE ? || '%'
+				LEFT JOIN household_member m ON m.id_hash = s.id_hash AND m.region_code NOT LIKE ? || '%'
+				WHERE h.id IS NOT NULL OR m.id IS NOT NULL""", notHere, scope.prefix(), scope.prefix());
 		return rejected;
 	}
 

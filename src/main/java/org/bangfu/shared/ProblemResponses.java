@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes a problem+json answer outside MVC, for the security filters' 401 and 403. */
+/** Writes a problem+json answer outside MVC, for the security filters' 401 and 403 and the request limits. */
 @Component
 public class ProblemResponses {
 
@@ -29,9 +29,9 @@ public class ProblemResponses {
 		this.json = json;
 	}
 
-	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String messageKey)
+	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String messageKey, Object... args)
 			throws IOException {
-		String detail = messages.getMessage(messageKey, null, messageKey, locales.resolveLocale(request));
+		String detail = detail(request, messageKey, args);
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", "about:blank");
 		problem.put("title", status.getReasonPhrase());
@@ -42,5 +42,10 @@ public class ProblemResponses {
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		response.getWriter().write(json.writeValueAsString(problem));
+	}
+
+	/** The message in the request's language (outside MVC, where the locale is not resolved yet). */
+	public String detail(HttpServletRequest request, String messageKey, Object... args) {
+		return messages.getMessage(messageKey, args, messageKey, locales.resolveLocale(request));
 	}
 }

@@ -70,7 +70,8 @@ class RegistryImportTest extends ApplicationTest {
 
 	private List<String> problems(JsonNode job) {
 		List<String> lines = new ArrayList<>();
-		job.get("problems").forEach(p -> lines.add(p.get("line").asInt() + " " + p.get("column").asString() + " " + p.get("message").asString()));
+		job.get("problems").forEach(p -> lines.add(p.get("line").asInt() + " " + (p.get("column").isNull() ? "-" : p.get("column").asString()) + " "
+				+ p.get("message").asString()));
 		return lines;
 	}
 
@@ -279,6 +280,23 @@ class RegistryImportTest extends ApplicationTest {
 		assertThat(problems(job)).containsExactly(
 				"5 行政村 “壕塘社区居委会”不在您的管辖范围（西渡村委会）内：此行不能在这里导入，请交给它所在的县（市、区）或乡镇导入",
 				"6 行政村 区划表中没有村“西渡口村”：请核对县、乡（镇）、村的名称");
+	}
+
+	/** A row of a household or person registered in another county is refused without saying which number matched or where. */
+	@Test
+	void rowsRegisteredInAnotherCountyAreRefusedWithoutSayingWhy() throws Exception {
+		String person = id("43042119720404041");
+		String hengyang = "县,乡（镇）,行政村,户编号,姓名,证件号码,与户主关系\n衡阳县,西渡镇,西渡村,4304211002031001,别县户,\"" + person + "\",户主\n";
+		String county = api().login("13800000002", DEMO_PASSWORD);
+		assertThat(finished(county, upload(county, "x.csv", hengyang.getBytes(StandardCharsets.UTF_8)).json().get("id").asLong())
+			.get("job").get("householdsNew").asLong()).isEqualTo(1);
+		String hengnan = String.join("\n", "县,乡（镇）,行政村,户编号,姓名,证件号码,与户主关系",
+				"衡南县,茶市镇,茶市村,4304211002031001,借户号,\"" + id("43042219720404042") + "\",户主",
+				"衡南县,茶市镇,茶市村,4304221032311002,借身份,\"" + person + "\",户主");
+		String other = api().login("13800000012", DEMO_PASSWORD);
+		JsonNode job = finished(other, upload(other, "x.csv", hengnan.getBytes(StandardCharsets.UTF_8)).json().get("id").asLong());
+		assertThat(job.get("job").get("households").asLong()).isZero();
+		assertThat(problems(job)).containsExactly("2 - 此行不能在这里导入；请联系市社会扶贫网办公室", "3 - 此行不能在这里导入；请联系市社会扶贫网办公室");
 	}
 
 	@Test

@@ -107,11 +107,31 @@ class RegistryPrivacyTest extends ApplicationTest {
 		long liu = householdId("刘冬梅");
 		Answer pdf = multipartFile(officer, "/api/v1/households/" + liu + "/consents", "form.jpg", "%PDF-1.4 not an image".getBytes());
 		assertThat(pdf.status()).isEqualTo(415);
-		assertThat(pdf.json().get("detail").asString()).startsWith("只接受 JPEG 或 PNG");
+		assertThat(pdf.json().get("detail").asString()).isEqualTo("请上传 JPG 或 PNG 格式的照片。");
 		byte[] png = Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 		Answer ok = multipartFile(officer, "/api/v1/households/" + liu + "/consents", "form.png", png);
 		assertThat(ok.status()).isEqualTo(201);
 		assertThat(ok.json().get("hasPhoto").asBoolean()).isTrue();
+
+		// a phone's photo carries its position in EXIF: what is kept is the picture, encoded again, without it
+		java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB), "jpg", jpeg);
+		byte[] plain = jpeg.toByteArray();
+		byte[] exif = "Exif\0\0GPS 26.89N 112.57E household-home".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		java.io.ByteArrayOutputStream withGps = new java.io.ByteArrayOutputStream();
+		withGps.write(plain, 0, 2);
+		withGps.write(new byte[] { (byte) 0xFF, (byte) 0xE1, 0, (byte) (exif.length + 2) });
+		withGps.write(exif);
+		withGps.write(plain, 2, plain.length - 2);
+		Answer located = multipartFile(officer, "/api/v1/households/" + liu + "/consents", "form.jpg", withGps.toByteArray());
+		assertThat(located.status()).isEqualTo(201);
+		String stored = jdbc.sql("SELECT photo_path FROM consent WHERE id = ?").param(located.json().get("id").asLong()).query(String.class).single();
+		byte[] kept = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("target/test-data/uploads/consent", stored));
+		assertThat(new String(kept, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("household-home", "GPS");
+
+		Answer truncated = multipartFile(officer, "/api/v1/households/" + liu + "/consents", "form.jpg", java.util.Arrays.copyOf(plain, plain.length / 2));
+		assertThat(truncated.status()).isEqualTo(400);
+		assertThat(truncated.json().get("detail").asString()).startsWith("照片文件已损坏");
 	}
 
 	@Test

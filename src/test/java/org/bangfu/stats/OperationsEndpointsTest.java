@@ -30,8 +30,10 @@ class OperationsEndpointsTest extends ApplicationTest {
 	}
 
 	@Test
-	void prometheusMetricsAreExposed() {
-		Answer metrics = api().get("/actuator/prometheus");
+	void prometheusMetricsAreForTheCityOfficeOnly() {
+		assertThat(api().get("/actuator/prometheus").status()).as("anonymous").isEqualTo(401);
+		assertThat(api().get("/actuator/prometheus", api().login("13800000002", DEMO_PASSWORD)).status()).as("a county admin").isEqualTo(403);
+		Answer metrics = api().get("/actuator/prometheus", api().login("13800000001", DEMO_PASSWORD));
 		assertThat(metrics.status()).isEqualTo(200);
 		assertThat(metrics.body()).contains("jvm_memory_used_bytes", "hikaricp_connections");
 	}

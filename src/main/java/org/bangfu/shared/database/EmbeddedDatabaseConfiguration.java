@@ -45,7 +45,7 @@ class EmbeddedDatabaseConfiguration {
 		HikariDataSource ds = new HikariDataSource();
 		ds.setJdbcUrl(server.jdbcUrl());
 		ds.setUsername("postgres");
-		ds.setPassword("postgres");
+		ds.setPassword(server.password());
 		ds.setMaximumPoolSize(20);
 		ds.setPoolName("bangfu-embedded");
 		return ds;

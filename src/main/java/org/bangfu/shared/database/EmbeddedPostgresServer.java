@@ -33,8 +33,11 @@ public final class EmbeddedPostgresServer implements Closeable {
 
 	private final EmbeddedPostgres postgres;
 
-	private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+	private final String password;
+
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres, String password) {
 		this.postgres = postgres;
+		this.password = password;
 	}
 
 	/**
@@ -47,6 +50,7 @@ public final class EmbeddedPostgresServer implements Closeable {
 		Path pgbin = dataDir.resolve("pgbin").toAbsolutePath();
 		Files.createDirectories(pgbin);
 		stopStalePostmaster(pgdata);
+		String password = DatabasePassword.of(dataDir);
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(pgdata)
 			.setCleanDataDirectory(false)
@@ -60,16 +64,20 @@ public final class EmbeddedPostgresServer implements Closeable {
 			.setServerConfig("full_page_writes", "on")
 			.setServerConfig("listen_addresses", "127.0.0.1")
 			.setServerConfig("max_connections", "100")
-			.setServerConfig("shared_buffers", "128MB");
+			.setServerConfig("shared_buffers", "128MB")
+			// the library's own readiness check connects too, and from the second start on it needs the password
+			.setConnectConfig("password", password);
 		if (port > 0) {
 			builder.setPort(port);
 		}
 		EmbeddedPostgres postgres = builder.start();
 		log.info("Embedded PostgreSQL listening on localhost:{}, data in {}", postgres.getPort(), pgdata);
-		EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
+		EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, password);
 		try {
 			server.checkItIsOurs(pgdata);
+			server.requirePasswords(pgdata);
 			server.createDatabaseIfMissing();
+			DatabasePassword.closeWorldWritable(dataDir);
 		}
 		catch (IOException | RuntimeException e) {
 			server.close();
@@ -82,6 +90,11 @@ public final class EmbeddedPostgresServer implements Closeable {
 		return postgres.getPort();
 	}
 
+	/** The generated password of the {@code postgres} user (kept in {@code <data>/postgres-password}, mode 0600). */
+	public String password() {
+		return password;
+	}
+
 	public String jdbcUrl() {
 		return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
 	}
@@ -91,7 +104,7 @@ public final class EmbeddedPostgresServer implements Closeable {
 	 * application would silently use someone else's database: make sure the server is ours.
 	 */
 	private void checkItIsOurs(Path pgdata) throws IOException {
-		try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port() + "/postgres", "postgres", "postgres");
+		try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port() + "/postgres", "postgres", password);
 				Statement s = c.createStatement();
 				ResultSet rs = s.executeQuery("SELECT current_setting('data_directory')")) {
 			rs.next();
@@ -106,8 +119,37 @@ public final class EmbeddedPostgresServer implements Closeable {
 		}
 	}
 
+	/**
+	 * initdb trusts every local connection; from the first start on, the {@code postgres} user has the
+	 * generated password and every connection, TCP or socket, must give it (SCRAM). Done while the server
+	 * still trusts us, then the configuration is reloaded.
+	 */
+	private void requirePasswords(Path pgdata) throws IOException {
+		Path hba = pgdata.resolve("pg_hba.conf");
+		if (Files.readString(hba, StandardCharsets.UTF_8).equals(PG_HBA)) {
+			return;
+		}
+		try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port() + "/postgres", "postgres", password);
+				Statement s = c.createStatement()) {
+			s.execute("SET password_encryption = 'scram-sha-256'");
+			s.execute("ALTER USER postgres PASSWORD '" + password.replace("'", "''") + "'");
+			Files.writeString(hba, PG_HBA, StandardCharsets.UTF_8);
+			s.execute("SELECT pg_reload_conf()");
+		}
+		catch (SQLException e) {
+			throw new IOException("cannot set the password of the embedded PostgreSQL", e);
+		}
+	}
+
+	static final String PG_HBA = """
+			# Written by Bangfu: every connection gives the password of <data>/postgres-password (SCRAM).
+			local all all scram-sha-256
+			host all all 127.0.0.1/32 scram-sha-256
+			host all all ::1/128 scram-sha-256
+			""";
+
 	private void createDatabaseIfMissing() throws IOException {
-		try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port() + "/postgres", "postgres", "postgres");
+		try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port() + "/postgres", "postgres", password);
 				Statement s = c.createStatement()) {
 			try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
 				if (rs.next()) {

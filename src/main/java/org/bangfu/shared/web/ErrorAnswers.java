@@ -90,6 +90,15 @@ class ErrorAnswers {
 				|| e instanceof org.springframework.security.core.AuthenticationException) {
 			throw e; // Spring Security answers these (401 / 403 / login page)
 		}
+		if (e instanceof org.springframework.web.ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
+			// the framework's own refusals (a blank path variable, a missing header...): the client's mistake
+			return answer(HttpStatus.valueOf(framework.getStatusCode().value()), "error.malformed-request", null, request, response);
+		}
+		if (e instanceof org.springframework.web.multipart.MultipartException
+				|| e instanceof org.springframework.web.bind.ServletRequestBindingException) {
+			// a malformed multipart body, or a path variable that converts to nothing
+			return answer(HttpStatus.BAD_REQUEST, "error.malformed-request", null, request, response);
+		}
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
 		return answer(HttpStatus.INTERNAL_SERVER_ERROR, "error.internal", null, request, response);
 	}

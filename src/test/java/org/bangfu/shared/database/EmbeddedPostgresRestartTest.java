@@ -46,7 +46,7 @@ class EmbeddedPostgresRestartTest {
 
 		try (EmbeddedDatabaseConfiguration.DataDirectoryLock lock = EmbeddedDatabaseConfiguration.DataDirectoryLock.acquire(dataDir);
 				EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, 0);
-				Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", "postgres");
+				Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", server.password());
 				ResultSet rs = c.createStatement().executeQuery("SELECT note FROM survivor")) {
 			assertThat(rs.next()).isTrue();
 			assertThat(rs.getString(1)).isEqualTo("written before kill -9");
@@ -66,6 +66,32 @@ class EmbeddedPostgresRestartTest {
 		}
 		assertThat(new File(dataDir.toFile(), "bangfu.lock")).exists();
 	}
+	/** Local connections give the generated password, kept owner-only in the data directory; nothing there is world-writable. */
+	@Test
+	void connectionsNeedTheGeneratedPassword() throws Exception {
+		try (EmbeddedDatabaseConfiguration.DataDirectoryLock lock = EmbeddedDatabaseConfiguration.DataDirectoryLock.acquire(dataDir);
+				EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, 0)) {
+			assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), "postgres", "postgres").close())
+				.hasMessageContaining("password authentication failed");
+			try (Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", server.password())) {
+				assertThat(c.isValid(2)).isTrue();
+			}
+			Path secret = dataDir.resolve("postgres-password");
+			assertThat(Files.readString(secret).strip()).isEqualTo(server.password()).hasSizeGreaterThanOrEqualTo(32);
+			assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
+			try (var files = Files.walk(dataDir.resolve("pgbin"))) {
+				assertThat(files.filter(f -> !Files.isSymbolicLink(f)).filter(f -> {
+					try {
+						return Files.getPosixFilePermissions(f).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+					}
+					catch (java.io.IOException e) {
+						return false;
+					}
+				})).as("world-writable files under pgbin").isEmpty();
+			}
+		}
+	}
+
 	/** A fixed port that something else holds: the start fails with one clear line, not a stack trace per bean. */
 	@Test
 	void aTakenPortFailsTheStartWithOneClearLine() throws Exception {

@@ -15,7 +15,7 @@ public final class PostgresHolder {
 		Path dataDir = Path.of(args[0]);
 		EmbeddedDatabaseConfiguration.DataDirectoryLock.acquire(dataDir);
 		EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, 0);
-		try (Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", "postgres");
+		try (Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", server.password());
 				Statement s = c.createStatement()) {
 			s.execute("CREATE TABLE IF NOT EXISTS survivor (note text)");
 			s.execute("INSERT INTO survivor VALUES ('written before kill -9')");
