@@ -41,7 +41,7 @@ class PledgeNotices {
 
 	void shipped(Pledge p, NeedPledging.Open need) {
 		tellNeed(p, need, "需求（编号 " + need.id() + "）的一笔认领（编号 " + p.id() + "）已发出，收到后请在平台上确认收到并拍一张照片。",
-				donor(p) + "送给您家的" + items(p, need) + "已经寄出。收到后请拍一张照片，点“收到了”。", p.donorId());
+				donor(p) + "送给您家的" + items(p, need) + "已经寄出。收到后请拍一张照片，点“确认收到”。", p.donorId());
 	}
 
 	void received(Pledge p, NeedPledging.Open need, long by) {
@@ -65,7 +65,7 @@ class PledgeNotices {
 	void dueSoon(Pledge p, NeedPledging.Open need) {
 		tellAccount(p.donorId(), "您的认领（编号 " + p.id() + "）约定" + day(p.deadline()) + "前送达，请按时送到；到期未送达将自动释放。", link(need));
 		tellNeed(p, need, "需求（编号 " + need.id() + "）的一笔认领（编号 " + p.id() + "）将于" + day(p.deadline()) + "到期。已送到的，请尽快确认收到。",
-				donor(p) + "答应送给您家的" + items(p, need) + "约定" + day(p.deadline()) + "前送到。如果已经收到，请拍照点“收到了”。", null);
+				donor(p) + "答应送给您家的" + items(p, need) + "约定" + day(p.deadline()) + "前送到。如果已经收到，请拍照点“确认收到”。", null);
 	}
 
 	private void tellNeed(Pledge p, NeedPledging.Open need, String toPoster, String toHousehold, Long actor) {

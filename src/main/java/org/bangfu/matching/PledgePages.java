@@ -168,6 +168,7 @@ class PledgePages {
 		model.addAttribute("open", open);
 		model.addAttribute("mayPledge", open && user != null && !rel.household() && !user.householdOnly());
 		model.addAttribute("ownNeed", rel.household());
+		model.addAttribute("householdViewer", user != null && user.householdOnly());
 		model.addAttribute("signedIn", user != null);
 		model.addAttribute("staffInScope", user != null && user.inScope(need.regionCode()));
 		model.addAttribute("formItems", items);

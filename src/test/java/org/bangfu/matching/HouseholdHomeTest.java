@@ -31,6 +31,17 @@ class HouseholdHomeTest extends ApplicationTest {
 	@Autowired
 	PledgeLapse lapse;
 
+	/** A fresh household of the demo village, with consent, and its own account: the household, the account's phone and a token. */
+	record Own(long household, String phone, String token) {
+	}
+
+	private Own householdWithAccount(ApiClient api, String head) {
+		long household = NeedFixtures.household(jdbc, personalData, NeedFixtures.VILLAGE, head, true);
+		String phone = newPhone();
+		NeedFixtures.accountFor(api, accounts, household, phone);
+		return new Own(household, phone, api.login(phone, DEMO_PASSWORD));
+	}
+
 	private String officer(ApiClient api) {
 		return api.login(NeedFixtures.OFFICER, DEMO_PASSWORD);
 	}
@@ -63,10 +74,10 @@ class HouseholdHomeTest extends ApplicationTest {
 	@Test
 	void theHouseholdHearsOfEveryStepOfANeedItsOfficerPostedAndActsOnItFromItsHome() {
 		ApiClient api = api();
-		long household = NeedFixtures.household(jdbc, personalData, NeedFixtures.VILLAGE, "欧阳春花", true);
-		String phone = newPhone();
-		NeedFixtures.accountFor(api, accounts, household, phone);
-		String own = api.login(phone, DEMO_PASSWORD);
+		Own home = householdWithAccount(api, "欧阳春花");
+		long household = home.household();
+		String phone = home.phone();
+		String own = home.token();
 
 		long rejected = postedByOfficer(api, household, "欧阳春花家需要棉被", 2, false);
 		api.post("/api/v1/needs/" + rejected + "/reject", "{\"reason\":\"请补充家里现有被褥的情况\"}", api.login(NeedFixtures.MANAGER, DEMO_PASSWORD));
@@ -117,10 +128,10 @@ class HouseholdHomeTest extends ApplicationTest {
 	@Test
 	void aPledgeNearItsDeadlineRemindsTheHouseholdOnceAndItsLapseIsToldToo() {
 		ApiClient api = api();
-		long household = NeedFixtures.household(jdbc, personalData, NeedFixtures.VILLAGE, "欧阳秋菊", true);
-		String phone = newPhone();
-		NeedFixtures.accountFor(api, accounts, household, phone);
-		String own = api.login(phone, DEMO_PASSWORD);
+		Own home = householdWithAccount(api, "欧阳秋菊");
+		long household = home.household();
+		String phone = home.phone();
+		String own = home.token();
 		long need = postedByOfficer(api, household, "欧阳秋菊家缺棉被", 1, true);
 		String donor = MatchingFixtures.newDonor(accounts, api, newPhone());
 		assertThat(api.postWithHeader("/api/v1/needs/" + need + "/pledges", "{\"quantity\":1,\"days\":3}", donor, "Idempotency-Key", phone).status())
@@ -155,10 +166,10 @@ class HouseholdHomeTest extends ApplicationTest {
 	@Test
 	void theDonorToolsRefuseAHouseholdAccountAndChangeNothing() {
 		ApiClient api = api();
-		long household = NeedFixtures.household(jdbc, personalData, NeedFixtures.VILLAGE, "欧阳夏荷", true);
-		String phone = newPhone();
-		NeedFixtures.accountFor(api, accounts, household, phone);
-		String own = api.login(phone, DEMO_PASSWORD);
+		Own home = householdWithAccount(api, "欧阳夏荷");
+		long household = home.household();
+		String phone = home.phone();
+		String own = home.token();
 		long otherHousehold = NeedFixtures.household(jdbc, personalData, NeedFixtures.VILLAGE, "欧阳冬青", true);
 		long other = postedByOfficer(api, otherHousehold, "欧阳冬青家缺棉被", 2, true);
 
