@@ -74,10 +74,10 @@ class HouseholdHomeTest extends ApplicationTest {
 	@Test
 	void theHouseholdHearsOfEveryStepOfANeedItsOfficerPostedAndActsOnItFromItsHome() {
 		ApiClient api = api();
-		Own home = householdWithAccount(api, "欧阳春花");
-		long household = home.household();
-		String phone = home.phone();
-		String own = home.token();
+		Own made = householdWithAccount(api, "欧阳春花");
+		long household = made.household();
+		String phone = made.phone();
+		String own = made.token();
 
 		long rejected = postedByOfficer(api, household, "欧阳春花家需要棉被", 2, false);
 		api.post("/api/v1/needs/" + rejected + "/reject", "{\"reason\":\"请补充家里现有被褥的情况\"}", api.login(NeedFixtures.MANAGER, DEMO_PASSWORD));
@@ -128,10 +128,10 @@ class HouseholdHomeTest extends ApplicationTest {
 	@Test
 	void aPledgeNearItsDeadlineRemindsTheHouseholdOnceAndItsLapseIsToldToo() {
 		ApiClient api = api();
-		Own home = householdWithAccount(api, "欧阳秋菊");
-		long household = home.household();
-		String phone = home.phone();
-		String own = home.token();
+		Own made = householdWithAccount(api, "欧阳秋菊");
+		long household = made.household();
+		String phone = made.phone();
+		String own = made.token();
 		long need = postedByOfficer(api, household, "欧阳秋菊家缺棉被", 1, true);
 		String donor = MatchingFixtures.newDonor(accounts, api, newPhone());
 		assertThat(api.postWithHeader("/api/v1/needs/" + need + "/pledges", "{\"quantity\":1,\"days\":3}", donor, "Idempotency-Key", phone).status())
@@ -166,10 +166,10 @@ class HouseholdHomeTest extends ApplicationTest {
 	@Test
 	void theDonorToolsRefuseAHouseholdAccountAndChangeNothing() {
 		ApiClient api = api();
-		Own home = householdWithAccount(api, "欧阳夏荷");
-		long household = home.household();
-		String phone = home.phone();
-		String own = home.token();
+		Own made = householdWithAccount(api, "欧阳夏荷");
+		long household = made.household();
+		String phone = made.phone();
+		String own = made.token();
 		long otherHousehold = NeedFixtures.household(jdbc, personalData, NeedFixtures.VILLAGE, "欧阳冬青", true);
 		long other = postedByOfficer(api, otherHousehold, "欧阳冬青家缺棉被", 2, true);
 
