@@ -104,5 +104,9 @@ class HouseholdBrowserTest extends BrowserTest {
 		open("/pledges/mine");
 		assertThat(browser.getPageSource()).contains("贫困户账户不能使用捐赠功能");
 		screenshot("household-refused");
+
+		open("/me/household?lang=en");
+		assertThat(find("#hh-needs").getText()).contains("Our needs", "Received");
+		assertThat(browser.getPageSource()).doesNotContain("??");
 	}
 }
