@@ -110,6 +110,14 @@ public final class BangfuUser implements UserDetails {
 		return !staffGrants().isEmpty();
 	}
 
+	/**
+	 * A household's own account and nothing more (no staff or donor grant): it is helped, so the donor
+	 * tools (pledging, intent, recommendations, invitations, offering) are not for it.
+	 */
+	public boolean householdOnly() {
+		return has(Role.HOUSEHOLD) && !isStaff() && !has(Role.DONOR);
+	}
+
 	/** Whether a staff grant of this user covers the region code. */
 	public boolean inScope(String regionCode) {
 		return staffGrants().stream().anyMatch(g -> g.covers(regionCode));

@@ -42,6 +42,11 @@ class Navigation {
 	}
 
 	static List<Item> itemsFor(BangfuUser user) {
+		if (user != null && user.householdOnly()) {
+			// a household gets its own few links, none of the donor's tools
+			return List.of(new Item("nav.household-home", "/me/household"), new Item("nav.my-needs", "/needs/mine"),
+					new Item("nav.notices", "/me/notices"), new Item("nav.me", "/me"));
+		}
 		List<Item> items = new ArrayList<>();
 		items.add(new Item("nav.home", "/"));
 		items.add(new Item("nav.regions", "/regions"));

@@ -68,6 +68,14 @@ public class Households {
 		return names;
 	}
 
+	/** The household's own platform account, if it has one (read from the link alone, nothing decrypted). */
+	public Optional<Long> accountOf(Long householdId) {
+		if (householdId == null) {
+			return Optional.empty();
+		}
+		return jdbc.sql("SELECT account_id FROM household WHERE id = ? AND account_id IS NOT NULL").param(householdId).query(Long.class).optional();
+	}
+
 	/**
 	 * Whether the account is the household's own platform account: the check behind "the household
 	 * itself may …", answered from the link alone (no personal data decrypted).

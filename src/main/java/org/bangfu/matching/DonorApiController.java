@@ -47,6 +47,7 @@ class DonorApiController {
 	@GetMapping("/api/v1/me/intent")
 	@Operation(summary = "我的帮扶意愿", security = @SecurityRequirement(name = "bearer"))
 	ResponseEntity<Recommendations.Intent> intent(@AuthenticationPrincipal BangfuUser user) {
+		DonorTools.refuseHousehold(user);
 		return recommendations.of(user.id()).map(ResponseEntity::ok).orElse(ResponseEntity.noContent().build());
 	}
 
@@ -58,6 +59,7 @@ class DonorApiController {
 	@Operation(summary = "为我推荐的需求", description = "按帮扶意愿筛选（类别、区域），按紧急程度、等待时间、认领情况、村庄之间的公平和预算排序，每条附推荐理由。",
 			security = @SecurityRequirement(name = "bearer"))
 	List<Shown> recommended(@AuthenticationPrincipal BangfuUser user, @RequestParam(defaultValue = "20") int limit) {
+		DonorTools.refuseHousehold(user);
 		return recommendations.forDonor(user.id(), Math.max(1, Math.min(limit, 100))).stream()
 			.map(r -> new Shown(r.needId(), r.title(), r.category().name(), r.regionCode(), r.villageName(), r.urgency(), r.waitingDays(),
 					r.remainingQuantity(), r.totalQuantity(), r.remainingValueFen(), Math.round(r.score() * 100) / 100.0,

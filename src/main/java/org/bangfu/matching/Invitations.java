@@ -73,6 +73,7 @@ class Invitations {
 
 	/** A donor's invitations, newest first; their needs, households' names and villages are read once for the whole list. */
 	List<Shown> of(BangfuUser donor) {
+		DonorTools.refuseHousehold(donor);
 		Instant now = clock.instant();
 		List<Campaigns.Invitation> invitations = campaigns.invitationsOf(donor.id());
 		Map<Long, NeedPledging.Open> needOf = needs.getAll(invitations.stream().map(Campaigns.Invitation::needId).distinct().toList());
@@ -102,6 +103,7 @@ class Invitations {
 
 	@Transactional
 	Accepted accept(BangfuUser donor, long invitationId) {
+		DonorTools.refuseHousehold(donor);
 		Campaigns.Invitation i = mine(donor, invitationId);
 		if (i.state() == Campaigns.InvitationState.ACCEPTED) {
 			return new Accepted(i.pledgeId(), false);
@@ -121,6 +123,7 @@ class Invitations {
 
 	@Transactional
 	void decline(BangfuUser donor, long invitationId, String reason) {
+		DonorTools.refuseHousehold(donor);
 		if (reason != null && reason.length() > 200) {
 			throw new BadInputException("pledge.note-too-long", 200);
 		}

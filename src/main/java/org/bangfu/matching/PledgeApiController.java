@@ -126,6 +126,7 @@ class PledgeApiController {
 	@GetMapping("/api/v1/pledges/mine")
 	@Operation(summary = "我的认领", security = @SecurityRequirement(name = "bearer"))
 	List<PledgeView> mine(@AuthenticationPrincipal BangfuUser user, @RequestParam(defaultValue = "0") int page) {
+		DonorTools.refuseHousehold(user);
 		return pledges.ofDonor(user.id(), page).stream().map(p -> view(p, false)).toList();
 	}
 

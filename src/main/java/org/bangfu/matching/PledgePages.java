@@ -166,8 +166,9 @@ class PledgePages {
 		model.addAttribute("rows", rows);
 		model.addAttribute("thanksCount", rows.stream().filter(r -> r.thanks() != null || r.stars() != null || r.feedback() != null).count());
 		model.addAttribute("open", open);
-		model.addAttribute("mayPledge", open && user != null && !rel.household());
+		model.addAttribute("mayPledge", open && user != null && !rel.household() && !user.householdOnly());
 		model.addAttribute("ownNeed", rel.household());
+		model.addAttribute("householdViewer", user != null && user.householdOnly());
 		model.addAttribute("signedIn", user != null);
 		model.addAttribute("staffInScope", user != null && user.inScope(need.regionCode()));
 		model.addAttribute("formItems", items);
@@ -282,6 +283,7 @@ class PledgePages {
 
 	@GetMapping("/pledges/mine")
 	String mine(@AuthenticationPrincipal BangfuUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+		DonorTools.refuseHousehold(user);
 		List<MineRow> rows = new ArrayList<>();
 		Map<Long, Map<Long, Ratings.Shown>> thanksByNeed = new HashMap<>();
 		for (Pledge p : pledges.ofDonor(user.id(), page)) {
@@ -310,6 +312,7 @@ class PledgePages {
 	/** The first few recommendations, for the home page (loaded by htmx; the page links to /pledges/mine without JavaScript). */
 	@GetMapping("/pledges/recommended")
 	String recommended(@AuthenticationPrincipal BangfuUser user, Model model) {
+		DonorTools.refuseHousehold(user);
 		model.addAttribute("suggestions", suggestions(user, RECOMMENDED_ON_HOME));
 		return "matching/parts :: recommended";
 	}

@@ -87,6 +87,11 @@ class Pledges {
 		return jdbc.sql(SELECT + " WHERE need_id = ? ORDER BY id").param(needId).query(this::pledge).list();
 	}
 
+	/** The pledges of many needs in one query, oldest first. */
+	List<Pledge> ofNeeds(List<Long> needIds) {
+		return jdbc.sql(SELECT + " WHERE need_id = ANY(?) ORDER BY id").param(needIds.toArray(Long[]::new)).query(this::pledge).list();
+	}
+
 	List<Pledge> ofDonor(long donorId, int page) {
 		return jdbc.sql(SELECT + " WHERE donor_id = ? ORDER BY id DESC LIMIT 50 OFFSET ?")
 			.params(donorId, Math.max(0, page) * 50)
@@ -99,6 +104,23 @@ class Pledges {
 			.params(Timestamp.from(now), limit)
 			.query(Long.class)
 			.list();
+	}
+
+	/** Pledges still open whose deadline falls before {@code until} and whose people were not reminded yet. */
+	List<Long> dueSoon(Instant now, Instant until, int limit) {
+		return jdbc.sql("""
+				SELECT id FROM pledge WHERE state IN ('COMMITTED', 'IN_TRANSIT') AND reminded_at IS NULL AND deadline >= ? AND deadline < ?
+				ORDER BY deadline LIMIT ?""")
+			.params(Timestamp.from(now), Timestamp.from(until), limit)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Marks the reminder sent; false when it was sent already or the pledge is no longer open. */
+	boolean markReminded(long id, Instant at) {
+		return jdbc.sql("UPDATE pledge SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL AND state IN ('COMMITTED', 'IN_TRANSIT')")
+			.params(Timestamp.from(at), id)
+			.update() == 1;
 	}
 
 	private Pledge pledge(ResultSet rs, int n) throws SQLException {

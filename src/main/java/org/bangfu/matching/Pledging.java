@@ -11,14 +11,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.account.OperationLog;
 import org.bangfu.account.Role;
 import org.bangfu.household.Households;
 import org.bangfu.need.NeedPledging;
 import org.bangfu.need.NeedState;
-import org.bangfu.notify.Notices;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.BangfuProperties;
 import org.bangfu.shared.NotFoundException;
@@ -44,9 +42,7 @@ class Pledging {
 
 	private final Households households;
 
-	private final Accounts accounts;
-
-	private final Notices notices;
+	private final PledgeNotices notices;
 
 	private final OperationLog log;
 
@@ -58,12 +54,11 @@ class Pledging {
 
 	private final Path receipts;
 
-	Pledging(Pledges pledges, NeedPledging needs, Households households, Accounts accounts, Notices notices, OperationLog log, JdbcClient jdbc,
+	Pledging(Pledges pledges, NeedPledging needs, Households households, PledgeNotices notices, OperationLog log, JdbcClient jdbc,
 			BangfuProperties properties, Clock clock, @Value("${bangfu.pledges.deadline:14d}") Duration deadline) {
 		this.pledges = pledges;
 		this.needs = needs;
 		this.households = households;
-		this.accounts = accounts;
 		this.notices = notices;
 		this.log = log;
 		this.jdbc = jdbc;
@@ -113,6 +108,7 @@ class Pledging {
 		if (households.isOwnAccount(need.householdId(), donor.id())) {
 			throw new BadInputException(403, "pledge.own-household");
 		}
+		DonorTools.refuseHousehold(donor);
 		boolean staffInScope = donor.inScope(need.regionCode());
 		if (staffInScope && !Boolean.TRUE.equals(request.staffInScope())) {
 			throw new BadInputException("pledge.staff-in-scope-unmarked");
@@ -129,8 +125,7 @@ class Pledging {
 		long id = pledges.insert(needId, need.regionCode(), donor.id(), taken.byPosition(), taken.quantity(), taken.valueFen(), staffInScope,
 				key, now.plus(within), request.note() == null || request.note().isBlank() ? null : request.note().strip(), now);
 		log.record(donor.id(), "pledge.create", "need:" + needId, need.regionCode(), "pledge:" + id + " quantity " + taken.quantity());
-		tell(need.posterId(), "您发布的需求（编号 " + needId + "）有爱心人士认领了 " + taken.quantity() + " 件，请留意接收，收到后在平台上确认。",
-				"/needs/" + needId);
+		notices.pledged(pledges.get(id), need);
 		return new Made(id, true);
 	}
 
@@ -142,8 +137,7 @@ class Pledging {
 		pledges.save(p, before);
 		advanceNeed(p.needId(), donor.id());
 		log.record(donor.id(), "pledge.ship", "pledge:" + pledgeId, p.regionCode(), null);
-		tell(needs.get(p.needId()).posterId(), "需求（编号 " + p.needId() + "）的一笔认领（编号 " + pledgeId + "）已发出，"
-				+ "收到后请在平台上确认收到并拍一张照片。", "/needs/" + p.needId());
+		notices.shipped(p, needs.get(p.needId()));
 	}
 
 	/** The household or its village officer confirms receipt, with a photo of what arrived. */
@@ -180,7 +174,7 @@ class Pledging {
 		}
 		advanceNeed(p.needId(), by.id());
 		log.record(by.id(), "pledge.receive", "pledge:" + pledgeId, p.regionCode(), null);
-		tell(p.donorId(), "您认领的帮扶物资（认领编号 " + pledgeId + "）已确认收到，谢谢您的爱心！", "/needs/" + p.needId());
+		notices.received(p, need, by.id());
 	}
 
 	@Transactional
@@ -194,8 +188,7 @@ class Pledging {
 		pledges.save(p, before);
 		needs.giveBack(p.needId(), p.items(), donor.id(), "pledge " + pledgeId + " cancelled", clock.instant());
 		log.record(donor.id(), "pledge.cancel", "pledge:" + pledgeId, p.regionCode(), reason);
-		tell(needs.get(p.needId()).posterId(), "需求（编号 " + p.needId() + "）的一笔认领（编号 " + pledgeId + "）已被认领人取消，"
-				+ "这些数量已重新开放认领。", "/needs/" + p.needId());
+		notices.cancelled(p, needs.get(p.needId()));
 	}
 
 	/** Lapses one pledge past its deadline and puts its quantities back on the list; tells donor and the need's poster. */
@@ -210,10 +203,7 @@ class Pledging {
 		p.lapse(now);
 		pledges.save(p, before);
 		needs.giveBack(p.needId(), p.items(), null, "pledge " + pledgeId + " lapsed", now);
-		NeedPledging.Open need = needs.get(p.needId());
-		tell(p.donorId(), "您的认领（编号 " + pledgeId + "）已过送达期限，已自动释放，需求重新开放认领。", "/needs/" + p.needId());
-		tell(need.posterId(), "需求（编号 " + p.needId() + "）的一笔认领（编号 " + pledgeId + "）已过送达期限未送达，已自动释放，需求重新开放认领。",
-				"/needs/" + p.needId());
+		notices.lapsed(p, needs.get(p.needId()));
 		return true;
 	}
 
@@ -222,10 +212,6 @@ class Pledging {
 		return by.staffGrants().stream()
 			.anyMatch(g -> g.covers(regionCode)
 					&& (g.role() == Role.VILLAGE_OFFICER || (g.role() == Role.TOWNSHIP_MANAGER && regionCode.length() < 12)));
-	}
-
-	private void tell(long accountId, String text, String link) {
-		notices.tell(accountId, accounts.phoneOf(accountId), text, link);
 	}
 
 	private Pledge mine(BangfuUser donor, long pledgeId) {

@@ -61,6 +61,7 @@ class Recommendations {
 	}
 
 	void save(BangfuUser donor, Intent intent) {
+		DonorTools.refuseHousehold(donor);
 		if (intent == null || intent.budgetFen() == null || intent.budgetFen() <= 0) {
 			throw new BadInputException("intent.budget");
 		}

@@ -101,7 +101,7 @@ class NeedApiController {
 			security = @SecurityRequirement(name = "bearer"))
 	List<NeedViews.Summary> mine(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String region,
 			@RequestParam(required = false) NeedState state, @RequestParam(defaultValue = "0") int page) {
-		return views.summaries(NeedPages.mine(user, region, state, page, listing, regions, posting));
+		return views.summaries(NeedPages.mine(user, region, state, page, listing, regions));
 	}
 
 	record ItemRequest(String kind, String name, Integer quantity, String unit, Long valueFen) {

@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.bangfu.account.Accounts;
-import org.bangfu.notify.Notices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,9 +28,7 @@ class NeedExpiry {
 
 	private final JdbcClient jdbc;
 
-	private final Accounts accounts;
-
-	private final Notices notices;
+	private final NeedNotices notices;
 
 	private final TransactionTemplate transactions;
 
@@ -40,11 +36,10 @@ class NeedExpiry {
 
 	private final Duration expireAfter;
 
-	NeedExpiry(Needs needs, JdbcClient jdbc, Accounts accounts, Notices notices, TransactionTemplate transactions, Clock clock,
+	NeedExpiry(Needs needs, JdbcClient jdbc, NeedNotices notices, TransactionTemplate transactions, Clock clock,
 			@Value("${bangfu.needs.expire-after:90d}") Duration expireAfter) {
 		this.needs = needs;
 		this.jdbc = jdbc;
-		this.accounts = accounts;
 		this.notices = notices;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -72,8 +67,10 @@ class NeedExpiry {
 				}
 				need.expire(now);
 				needs.save(need);
-				notices.tell(need.posterId(), accounts.phoneOf(need.posterId()), "您发布的需求「" + need.content().title() + "」发布已满"
-						+ expireAfter.toDays() + "天仍无人认领，已过期下架。可在“我的需求”中查看并重新发布。", "/needs/" + need.id());
+				notices.tell(need.posterId(), need.householdId(), "您发布的需求「" + need.content().title() + "」发布已满"
+						+ expireAfter.toDays() + "天仍无人认领，已过期下架。可在“我的需求”中查看并重新发布。",
+						"您家的需求「" + need.content().title() + "」公开" + expireAfter.toDays() + "天没有人认领，已经下架。村信息员可以帮您重新发布。",
+						"/needs/" + need.id(), null);
 				return true;
 			});
 			if (Boolean.TRUE.equals(done)) {

@@ -121,6 +121,16 @@ class NeedListing {
 			.list();
 	}
 
+	/**
+	 * The account's own needs: what it posted and, for a household's account, every need of its
+	 * household, whoever posted it on the household's behalf.
+	 */
+	List<Card> own(org.bangfu.account.BangfuUser user) {
+		Long household = user.has(org.bangfu.account.Role.HOUSEHOLD)
+				? households.ofAccount(user.id()).map(org.bangfu.household.Household::id).orElse(null) : null;
+		return own(user.id(), household);
+	}
+
 	/** A poster's or a household's own needs, newest first. */
 	List<Card> own(long accountId, Long householdId) {
 		return jdbc.sql(CARD_SELECT + """

@@ -127,12 +127,11 @@ class NeedPages {
 		return requested;
 	}
 
-	static List<NeedListing.Card> mine(BangfuUser user, String region, NeedState state, int page, NeedListing listing, Regions regions,
-			NeedPosting posting) {
+	static List<NeedListing.Card> mine(BangfuUser user, String region, NeedState state, int page, NeedListing listing, Regions regions) {
 		if (user.isStaff()) {
 			return listing.inScope(staffScope(user, region, regions), state, page);
 		}
-		return listing.own(user.id(), null).stream().filter(c -> state == null || c.state() == state).toList();
+		return listing.own(user).stream().filter(c -> state == null || c.state() == state).toList();
 	}
 
 	private String text(BadInputException e) {
@@ -246,7 +245,7 @@ class NeedPages {
 	String minePage(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String state, @RequestParam(defaultValue = "0") int page, Model model) {
 		NeedState s = parse(NeedState.class, state);
-		model.addAttribute("cards", mine(user, region, s, page, listing, regions, posting));
+		model.addAttribute("cards", mine(user, region, s, page, listing, regions));
 		model.addAttribute("state", s);
 		model.addAttribute("states", NeedState.values());
 		model.addAttribute("page", page);
@@ -259,8 +258,9 @@ class NeedPages {
 		}
 		else {
 			Map<NeedState, Long> counts = new EnumMap<>(NeedState.class);
-			listing.own(user.id(), null).forEach(c -> counts.merge(c.state(), 1L, Long::sum));
+			listing.own(user).forEach(c -> counts.merge(c.state(), 1L, Long::sum));
 			model.addAttribute("counts", counts);
+			model.addAttribute("household", user.householdOnly());
 		}
 		model.addAttribute("mayPost", user.isStaff() || user.has(Role.HOUSEHOLD));
 		return "need/mine";

@@ -3,12 +3,10 @@ package org.bangfu.need;
 import java.time.Clock;
 import java.util.List;
 
-import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.account.Grant;
 import org.bangfu.account.OperationLog;
 import org.bangfu.account.Role;
-import org.bangfu.notify.Notices;
 import org.bangfu.region.Region;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.NotFoundException;
@@ -28,18 +26,15 @@ class NeedReview {
 
 	private final JdbcClient jdbc;
 
-	private final Accounts accounts;
-
-	private final Notices notices;
+	private final NeedNotices notices;
 
 	private final OperationLog log;
 
 	private final Clock clock;
 
-	NeedReview(Needs needs, JdbcClient jdbc, Accounts accounts, Notices notices, OperationLog log, Clock clock) {
+	NeedReview(Needs needs, JdbcClient jdbc, NeedNotices notices, OperationLog log, Clock clock) {
 		this.needs = needs;
 		this.jdbc = jdbc;
-		this.accounts = accounts;
 		this.notices = notices;
 		this.log = log;
 		this.clock = clock;
@@ -72,7 +67,8 @@ class NeedReview {
 		need.verify(by.id(), clock.instant());
 		needs.save(need);
 		log.record(by.id(), "need.verify", "need:" + id, need.regionCode(), null);
-		tellPoster(need, "您提交的需求「" + need.content().title() + "」已审核通过并公开发布，等待爱心人士认领。");
+		tell(need, by, "您提交的需求「" + need.content().title() + "」已审核通过并公开发布，等待爱心人士认领。",
+				"您家的需求「" + need.content().title() + "」审核通过了，已经公开，等待爱心人士帮助。");
 		return needs.get(id);
 	}
 
@@ -82,12 +78,14 @@ class NeedReview {
 		need.reject(by.id(), reason, clock.instant());
 		needs.save(need);
 		log.record(by.id(), "need.reject", "need:" + id, need.regionCode(), reason);
-		tellPoster(need, "您提交的需求「" + need.content().title() + "」未通过审核：" + need.rejectReason() + "。请修改后重新提交。");
+		tell(need, by, "您提交的需求「" + need.content().title() + "」未通过审核：" + need.rejectReason() + "。请修改后重新提交。",
+				"您家的需求「" + need.content().title() + "」没有通过审核，原因：" + need.rejectReason() + "。村信息员会帮您修改后再提交。");
 		return needs.get(id);
 	}
 
-	private void tellPoster(Need need, String text) {
-		notices.tell(need.posterId(), accounts.phoneOf(need.posterId()), text, "/needs/" + need.id());
+	/** The poster and, in its own words, the household (when it has an account and did not post the need itself). */
+	private void tell(Need need, BangfuUser by, String toPoster, String toHousehold) {
+		notices.tell(need.posterId(), need.householdId(), toPoster, toHousehold, "/needs/" + need.id(), by.id());
 	}
 
 	/** A submitted need waiting for verification, with the abuse rules' findings. */

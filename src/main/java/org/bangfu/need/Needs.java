@@ -158,6 +158,16 @@ public class Needs {
 			.collect(Collectors.groupingBy(r -> (Long) r[0], Collectors.mapping(r -> (NeedItem) r[1], Collectors.toList())));
 	}
 
+	/** The needs of one household, whoever posted them, most recently changed first (at most 100), with their items. */
+	public List<Need> ofHousehold(long householdId) {
+		List<Long> ids = jdbc.sql("SELECT id FROM need WHERE household_id = ? ORDER BY updated_at DESC, id DESC LIMIT 100")
+			.param(householdId)
+			.query(Long.class)
+			.list();
+		Map<Long, Need> found = findAll(ids);
+		return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+	}
+
 	/** Many needs with their items in two queries, for lists; those that do not exist are missing from the answer. */
 	public Map<Long, Need> findAll(List<Long> ids) {
 		if (ids.isEmpty()) {

@@ -12,6 +12,13 @@ public final class MatchingFixtures {
 	private MatchingFixtures() {
 	}
 
+	/** A new individual donor named 爱心人士 and the phone's last four digits; answers its API token. */
+	public static String newDonor(org.bangfu.account.Accounts accounts, org.bangfu.ApiClient api, String phone) {
+		accounts.create(new org.bangfu.account.Accounts.NewAccount(phone, "爱心人士" + phone.substring(7), org.bangfu.ApplicationTest.DEMO_PASSWORD,
+				org.bangfu.account.DonorType.INDIVIDUAL, null, null, null));
+		return api.login(phone, org.bangfu.ApplicationTest.DEMO_PASSWORD);
+	}
+
 	/** The n-th village of 杉桥镇, emptied of needs, pledges and invitations. Each test class keeps to its own numbers. */
 	public static String emptyVillage(JdbcClient jdbc, int n) {
 		String code = jdbc.sql("SELECT code FROM region WHERE parent_code = '430421103' ORDER BY code OFFSET ? LIMIT 1").param(n)

@@ -18,7 +18,6 @@ import org.bangfu.ApiClient;
 import org.bangfu.ApiClient.Answer;
 import org.bangfu.ApplicationTest;
 import org.bangfu.account.Accounts;
-import org.bangfu.account.DonorType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -55,9 +54,7 @@ class PledgeTest extends ApplicationTest {
 	}
 
 	String newDonor(ApiClient api) {
-		String phone = newPhone();
-		accounts.create(new Accounts.NewAccount(phone, "爱心人士" + phone.substring(7), DEMO_PASSWORD, DonorType.INDIVIDUAL, null, null, null));
-		return api.login(phone, DEMO_PASSWORD);
+		return MatchingFixtures.newDonor(accounts, api, newPhone());
 	}
 
 	private JsonNode need(ApiClient api, long id) {

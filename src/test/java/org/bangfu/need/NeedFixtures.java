@@ -16,13 +16,13 @@ import org.bangfu.shared.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Households of the demo village made for one test, with or without consent, and photos. */
-final class NeedFixtures {
+public final class NeedFixtures {
 
-	static final String VILLAGE = "430421100203";
+	public static final String VILLAGE = "430421100203";
 
-	static final String OFFICER = "13800000004";
+	public static final String OFFICER = "13800000004";
 
-	static final String MANAGER = "13800000003";
+	public static final String MANAGER = "13800000003";
 
 	static final String COUNTY = "13800000002";
 
@@ -40,7 +40,7 @@ final class NeedFixtures {
 	}
 
 	/** A new registry household in the village, headed by the given name; with the consent to post on its behalf if asked. */
-	static long household(JdbcClient jdbc, PersonalData personalData, String village, String headName, boolean consent) {
+	public static long household(JdbcClient jdbc, PersonalData personalData, String village, String headName, boolean consent) {
 		String idNumber = "430421" + (1950 + RANDOM.nextInt(50)) + "0101" + String.format("%03d", RANDOM.nextInt(1000)) + "X";
 		String number = village + String.format("%04d", RANDOM.nextInt(10000)) + System.nanoTime() % 100000;
 		long id = jdbc.sql("""
@@ -61,6 +61,26 @@ final class NeedFixtures {
 		return id;
 	}
 
+	/** A household's own account, as its officer registers it with the phone it receives SMS on, its password then set to the demo one. */
+	public static long accountFor(org.bangfu.ApiClient api, org.bangfu.account.Accounts accounts, long householdId, String phone) {
+		org.bangfu.ApiClient.Answer made = api.post("/api/v1/households/" + householdId + "/account", "{\"phone\":\"" + phone + "\"}",
+				api.login(OFFICER, org.bangfu.ApplicationTest.DEMO_PASSWORD));
+		if (made.status() != 201) {
+			throw new AssertionError(made.body());
+		}
+		long account = made.json().get("accountId").asLong();
+		accounts.changePassword(account, org.bangfu.ApplicationTest.DEMO_PASSWORD);
+		return account;
+	}
+
+	/** A need of the OTHER category (no photo required) for the household: quilts of 50 yuan each, as JSON for the API. */
+	public static String quiltNeed(long householdId, String title, int quantity) {
+		return """
+				{"category":"OTHER","title":"%s","story":"老人过冬缺棉被，屋里很冷。","householdId":%d,
+				 "items":[{"kind":"生活用品","name":"棉被","quantity":%d,"unit":"床","valueFen":%d}]}"""
+			.formatted(title, householdId, quantity, quantity * 5000L);
+	}
+
 	static String medicalNeed(long householdId, String title, String story, long valueFen) {
 		return """
 				{"category":"MEDICAL","title":"%s","story":"%s","urgency":"URGENT","householdId":%d,
@@ -69,7 +89,7 @@ final class NeedFixtures {
 			.formatted(title, story, householdId, valueFen);
 	}
 
-	static byte[] jpeg(int width, int height) {
+	public static byte[] jpeg(int width, int height) {
 		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		var g = image.createGraphics();
 		g.setColor(new Color(40, 120, 60));
