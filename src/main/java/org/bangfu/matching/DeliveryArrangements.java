@@ -25,8 +25,11 @@ import org.springframework.stereotype.Component;
 @Component
 class DeliveryArrangements {
 
-	/** A person to contact as this viewer sees them; {@code revealable}: the viewer may ask for the full phone. */
-	record Person(String roleKey, String name, String maskedPhone, boolean revealable) {
+	/**
+	 * A person to contact as this viewer sees them; {@code revealable}: the viewer may ask for the full phone; {@code self}:
+	 * it is the viewer (an officer reading the arrangement of their own village), shown without a phone.
+	 */
+	record Person(String roleKey, String name, String maskedPhone, boolean revealable, boolean self) {
 	}
 
 	/** The arrangement for one viewer; station, officer or donor may be null when there is none or it is not theirs to see. */
@@ -51,13 +54,16 @@ class DeliveryArrangements {
 
 	Arrangement of(PledgeThread.Access a) {
 		Optional<Station> station = stations.atCode(a.need().regionCode());
-		Person officer = officer(a).map(c -> new Person(roleKey(c), c.name(), c.maskedPhone(), c.hasPhone())).orElse(null);
+		Person officer = officer(a).map(c -> {
+			boolean self = c.accountId() == a.viewer().id();
+			return new Person(roleKey(c), c.name(), self ? null : c.maskedPhone(), !self && c.hasPhone(), self);
+		}).orElse(null);
 		Person donor = null;
 		if (a.party() != PledgeThread.Party.DONOR) {
 			BangfuUser d = accounts.findById(a.pledge().donorId()).orElseThrow();
 			boolean staff = a.party() == PledgeThread.Party.STAFF;
 			donor = new Person("thread.role.DONOR", staff ? d.name() : DonorNames.shown(d), staff ? d.maskedPhone() : null,
-					staff && !d.maskedPhone().isBlank());
+					staff && !d.maskedPhone().isBlank(), false);
 		}
 		return new Arrangement(station.map(Station::name).orElse(null), station.map(Station::address).orElse(null), officer, donor);
 	}

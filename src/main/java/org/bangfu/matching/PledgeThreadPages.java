@@ -48,6 +48,10 @@ class PledgeThreadPages {
 		this.messages = messages;
 	}
 
+	/** What the page shows of the pledge itself. */
+	record Summary(long id, long needId, PledgeState state, java.time.Instant createdAt, java.time.Instant deadline) {
+	}
+
 	@GetMapping("/pledges/{id}")
 	String page(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, Model model) {
 		PledgeThread.Access a = thread.access(user, id);
@@ -55,7 +59,7 @@ class PledgeThreadPages {
 		List<String> names = a.need().householdId() == null ? List.of()
 				: households.memberNames(List.of(a.need().householdId())).getOrDefault(a.need().householdId(), List.of());
 		model.addAttribute("zone", ZoneId.of("Asia/Shanghai"));
-		model.addAttribute("pledge", p);
+		model.addAttribute("pledge", new Summary(p.id(), p.needId(), p.state(), p.createdAt(), p.deadline()));
 		model.addAttribute("party", a.party().name());
 		model.addAttribute("title", PledgePages.mask(needs.get(p.needId()).content().title(), names));
 		model.addAttribute("items", PledgePages.describe(p.items(), a.need().items(), names));

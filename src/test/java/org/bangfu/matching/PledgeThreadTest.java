@@ -1,20 +1,37 @@
 package org.bangfu.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.bangfu.ApiClient;
 import org.bangfu.ApiClient.Answer;
 import org.bangfu.ApplicationTest;
 import org.bangfu.account.Accounts;
+import org.bangfu.account.BangfuUser;
 import org.bangfu.account.DonorType;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A pledge's delivery arrangement and message thread through the API: who may read and write (the pledge's parties and
- * staff in scope; everyone else 404), what each is told (never the household's own phone to the donor), phone views
- * logged, notices to the other parties, and bad input refused in Chinese without changing anything.
+ * A pledge's delivery arrangement and message thread through the API (and its page without JavaScript): who may read
+ * and write (the pledge's parties and staff in scope; everyone else 404), what each is told (never the household's own
+ * phone to the donor), phone views logged, notices to the other parties, and bad input refused in Chinese without
+ * changing anything.
  */
 class PledgeThreadTest extends ApplicationTest {
 
@@ -217,5 +234,51 @@ class PledgeThreadTest extends ApplicationTest {
 		Answer own = api.put(path, "{\"address\":\"西渡镇西渡村村部（村委会一楼）\"}", api.login(OFFICER, DEMO_PASSWORD));
 		assertThat(own.status()).as(own.body()).isEqualTo(200);
 		assertThat(own.json().get("address").asString()).isEqualTo("西渡镇西渡村村部（村委会一楼）");
+	}
+
+	@Autowired
+	WebApplicationContext context;
+
+	MockMvc mvc;
+
+	@BeforeEach
+	void setUp() {
+		mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+	}
+
+	private BangfuUser account(String phone) {
+		return accounts.findByPhone(phone).orElseThrow();
+	}
+
+	@Test
+	void withoutJavaScriptAFormPostsAndRedirectsBack() throws Exception {
+		Setup s = pledged(api());
+		BangfuUser donor = account(s.donorPhone());
+		mvc.perform(post("/pledges/" + s.pledge() + "/messages").with(user(donor)).with(csrf()).param("body", "请问村部几点开门？")
+			.param("key", "form-" + s.pledge()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/pledges/" + s.pledge() + "#thread"));
+		mvc.perform(post("/pledges/" + s.pledge() + "/messages").with(user(donor)).with(csrf()).param("body", "")
+			.param("key", "form2-" + s.pledge()))
+			.andExpect(redirectedUrl("/pledges/" + s.pledge() + "#thread"))
+			.andExpect(flash().attribute("threadError", "请先写留言内容。"));
+		assertThat(jdbc.sql("SELECT count(*) FROM pledge_message WHERE pledge_id = ?").param(s.pledge()).query(Long.class).single()).isEqualTo(1);
+
+		mvc.perform(post("/pledges/" + s.pledge() + "/contact").with(user(donor)).with(csrf()).param("who", "officer"))
+			.andExpect(redirectedUrl("/pledges/" + s.pledge() + "#delivery"))
+			.andExpect(flash().attribute("revealed", java.util.Map.of("officer", OFFICER)));
+		mvc.perform(get("/pledges/" + s.pledge()).with(user(donor)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("请问村部几点开门？")))
+			.andExpect(content().string(containsString("138****0004")))
+			.andExpect(content().string(not(containsString(HOUSEHOLD_PHONE))));
+
+		// a stranger: 404 for the page, the form and the phone
+		BangfuUser stranger = account("13800000022");
+		mvc.perform(get("/pledges/" + s.pledge()).with(user(stranger))).andExpect(status().isNotFound());
+		mvc.perform(post("/pledges/" + s.pledge() + "/messages").with(user(stranger)).with(csrf()).param("body", "你好"))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/pledges/" + s.pledge() + "/contact").with(user(stranger)).with(csrf()).param("who", "officer"))
+			.andExpect(status().isNotFound());
 	}
 }
