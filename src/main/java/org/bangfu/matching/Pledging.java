@@ -129,8 +129,8 @@ class Pledging {
 		long id = pledges.insert(needId, need.regionCode(), donor.id(), taken.byPosition(), taken.quantity(), taken.valueFen(), staffInScope,
 				key, now.plus(within), request.note() == null || request.note().isBlank() ? null : request.note().strip(), now);
 		log.record(donor.id(), "pledge.create", "need:" + needId, need.regionCode(), "pledge:" + id + " quantity " + taken.quantity());
-		tell(need.posterId(), "您发布的需求（编号 " + needId + "）有爱心人士认领了 " + taken.quantity() + " 件，请留意接收，收到后在平台上确认。",
-				"/needs/" + needId);
+		tell(need.posterId(), "您发布的需求（编号 " + needId + "）有爱心人士认领了 " + taken.quantity() + " 件，请留意接收，收到后在平台上确认。"
+				+ "捐赠者的联系方式和留言在认领页。", "/pledges/" + id);
 		return new Made(id, true);
 	}
 

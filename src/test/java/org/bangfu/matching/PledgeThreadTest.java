@@ -162,7 +162,7 @@ class PledgeThreadTest extends ApplicationTest {
 		assertThat(jdbc.sql("SELECT count(*) FROM notice WHERE link = ?").param("/pledges/" + s.pledge()).query(Long.class).single())
 			.isEqualTo(noticesBefore + 6);
 		assertThat(jdbc.sql("SELECT count(*) FROM notice WHERE link = ? AND account_id = ?").params("/pledges/" + s.pledge(), officerId)
-			.query(Long.class).single()).isEqualTo(2);
+			.query(Long.class).single()).as("the pledge itself, then two messages").isEqualTo(3);
 		assertThat(jdbc.sql("SELECT body FROM notice WHERE link = ? AND account_id = ? ORDER BY id LIMIT 1")
 			.params("/pledges/" + s.pledge(), householdId).query(String.class).single()).contains("我周六上午送到村部");
 		String admin = api.login("13800000001", DEMO_PASSWORD);
@@ -216,6 +216,7 @@ class PledgeThreadTest extends ApplicationTest {
 		assertThat(ended.json().get("detail").asString()).isEqualTo("这笔认领已取消，不能再留言。");
 		assertThat(messages(s.pledge())).isEqualTo(2);
 		assertThat(api.get("/api/v1/pledges/" + s.pledge() + "/messages", s.donor()).json().size()).isEqualTo(2);
+		assertThat(api.get("/v3/api-docs").body()).contains("/api/v1/pledges/{id}/messages", "/api/v1/pledges/{id}/delivery");
 	}
 
 	@Test
