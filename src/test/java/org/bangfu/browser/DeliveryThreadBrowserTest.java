@@ -124,6 +124,15 @@ class DeliveryThreadBrowserTest extends BrowserTest {
 		assertThat(find("#thread-error").getText()).isEqualTo("请先写留言内容。");
 		assertThat(jdbc.sql("SELECT count(*) FROM pledge_message WHERE pledge_id = ?").param(pledge).query(Long.class).single()).isEqualTo(2);
 
+		// every text comes from the bundles, in English too
+		browser.manage().timeouts().implicitlyWait(java.time.Duration.ZERO);
+		assertThat(browser.getPageSource()).doesNotContain("??");
+		open("/pledges/" + pledge + "?lang=en");
+		assertThat(find("#delivery").getText()).contains("Delivery", "Deliver to", "Contact");
+		assertThat(browser.getPageSource()).doesNotContain("??");
+		open("/pledges/" + pledge + "?lang=zh_CN");
+		browser.manage().timeouts().implicitlyWait(java.time.Duration.ofSeconds(2));
+
 		// someone else's pledge does not exist for a stranger
 		browser.manage().deleteAllCookies();
 		logIn("13800000022", DEMO_PASSWORD);
