@@ -191,6 +191,7 @@ class AccountPageController {
 			.sorted(Comparator.comparing(Station::regionCode))
 			.toList();
 		model.addAttribute("stations", within);
+		model.addAttribute("editable", within.stream().filter(s -> StationAddresses.mayEdit(user, s)).map(Station::id).toList());
 		return "account/stations";
 	}
 

@@ -124,6 +124,16 @@ final class Pledge {
 		endReason = "deadline";
 	}
 
+	/**
+	 * Messages about the delivery may be written while the pledge holds and after it arrived (thanks, a question), not
+	 * once it was cancelled or lapsed: nothing is on its way any more.
+	 */
+	void checkOpenForMessages() {
+		if (state == PledgeState.CANCELLED || state == PledgeState.LAPSED) {
+			throw new BadInputException(409, "thread.pledge-ended", new DefaultMessageSourceResolvable(state.label()));
+		}
+	}
+
 	long id() {
 		return id;
 	}

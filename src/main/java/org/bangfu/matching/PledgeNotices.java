@@ -34,7 +34,8 @@ class PledgeNotices {
 	}
 
 	void pledged(Pledge p, NeedPledging.Open need) {
-		tellNeed(p, need, "您发布的需求（编号 " + need.id() + "）有爱心人士认领了 " + p.quantity() + " 件，请留意接收，收到后在平台上确认。",
+		tellNeed(p, need, "您发布的需求（编号 " + need.id() + "）有爱心人士认领了 " + p.quantity() + " 件，请留意接收，收到后在平台上确认。"
+				+ "捐赠者的联系方式和留言在认领页。",
 				"好消息！" + donor(p) + "认领了您家的需求「" + need.title() + "」：" + items(p, need) + "，最晚" + day(p.deadline()) + "送到。",
 				p.donorId());
 	}
@@ -68,8 +69,9 @@ class PledgeNotices {
 				donor(p) + "答应送给您家的" + items(p, need) + "约定" + day(p.deadline()) + "前送到。如果已经收到，请拍照点“确认收到”。", null);
 	}
 
+	/** The poster's notice links to the pledge's own page, where the delivery is arranged; the household's to its home. */
 	private void tellNeed(Pledge p, NeedPledging.Open need, String toPoster, String toHousehold, Long actor) {
-		needNotices.tell(need.posterId(), need.householdId(), toPoster, toHousehold, link(need), actor);
+		needNotices.tell(need.posterId(), need.householdId(), toPoster, toHousehold, "/pledges/" + p.id(), actor);
 	}
 
 	private void tellAccount(long accountId, String text, String link) {

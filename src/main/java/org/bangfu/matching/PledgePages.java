@@ -176,6 +176,7 @@ class PledgePages {
 		model.addAttribute("defaultDays", pledging.defaultDeadline().toDays());
 		model.addAttribute("maxDays", Pledging.MAX_DEADLINE.toDays());
 		model.addAttribute("receiver", rel.receiver());
+		model.addAttribute("insider", rel.insider());
 	}
 
 	@GetMapping("/needs/{id}/pledging")

@@ -2,8 +2,15 @@ package org.bangfu.region;
 
 import java.time.Instant;
 
-/** 服务站点: the organisational unit that runs the network at one region. */
-public record Station(long id, String regionCode, Kind kind, String name, Instant createdAt) {
+/**
+ * 服务站点: the organisational unit that runs the network at one region.
+ *
+ * @param address where it is (the village's 村部 for a village point), for donors delivering there; null until staff set it
+ */
+public record Station(long id, String regionCode, Kind kind, String name, Instant createdAt, String address) {
+
+	/** The longest address a station may have. */
+	public static final int MAX_ADDRESS = 200;
 
 	/** 市办, 县管理中心, 乡镇服务站, 村信息点 (and a province office for a provincial install). */
 	public enum Kind {

@@ -52,8 +52,22 @@ public class Stations {
 			.single();
 	}
 
+	public Optional<Station> byId(long id) {
+		return jdbc.sql("SELECT * FROM station WHERE id = ?").param(id).query(Stations::station).optional();
+	}
+
+	/** The station at the region code, if one is open there. */
+	public Optional<Station> atCode(String regionCode) {
+		return jdbc.sql("SELECT * FROM station WHERE region_code = ?").param(regionCode).query(Stations::station).optional();
+	}
+
+	/** Sets (or, with null, clears) the station's address; who may is the caller's question. */
+	public void setAddress(long stationId, String address) {
+		jdbc.sql("UPDATE station SET address = ? WHERE id = ?").params(address, stationId).update();
+	}
+
 	private static Station station(ResultSet rs, int n) throws SQLException {
 		return new Station(rs.getLong("id"), rs.getString("region_code"), Station.Kind.valueOf(rs.getString("kind")),
-				rs.getString("name"), rs.getTimestamp("created_at").toInstant());
+				rs.getString("name"), rs.getTimestamp("created_at").toInstant(), rs.getString("address"));
 	}
 }

@@ -25,7 +25,7 @@ public final class MatchingFixtures {
 			.query(String.class)
 			.single();
 		jdbc.sql("DELETE FROM campaign_invitation WHERE need_id IN (SELECT id FROM need WHERE region_code = ?)").param(code).update();
-		for (String table : new String[] { "pledge_transition", "pledge_item", "pledge_rating", "pledge_feedback" }) {
+		for (String table : new String[] { "pledge_transition", "pledge_item", "pledge_rating", "pledge_feedback", "pledge_message" }) {
 			jdbc.sql("DELETE FROM " + table + " WHERE pledge_id IN (SELECT id FROM pledge WHERE region_code = ?)").param(code).update();
 		}
 		jdbc.sql("DELETE FROM pledge WHERE region_code = ?").param(code).update();
