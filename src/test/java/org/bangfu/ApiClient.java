@@ -79,7 +79,8 @@ public final class ApiClient {
 		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
 		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, content, tail)));
+			// one array, so that the request declares its length as browsers and curl do (RequestLimits refuses uploads without)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(concat(head, content, tail)));
 		if (token != null) b.header("Authorization", "Bearer " + token);
 		return send(b);
 	}
@@ -105,5 +106,13 @@ public final class ApiClient {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(e);
 		}
+	}
+
+	static byte[] concat(byte[]... parts) {
+		java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+		for (byte[] p : parts) {
+			all.writeBytes(p);
+		}
+		return all.toByteArray();
 	}
 }

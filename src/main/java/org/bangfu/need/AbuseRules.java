@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * of its needs verified in the last year, once there are 20 of them; until then the city's figure);</li>
  * <li>REPEAT — the same household asked for the same kind of thing in the same category within the
  * category's period;</li>
- * <li>UNCLASSIFIED — an item was not given one of the category's item kinds.</li>
+ * <li>UNCLASSIFIED — an item was not given one of the category's item kinds;</li>
+ * <li>PERSONAL_DATA — the title or story holds an ID or phone number (the public reads it masked).</li>
  * </ul>
  */
 @Component
@@ -48,7 +49,15 @@ class AbuseRules {
 		aboveUsual(need, rule, flags);
 		repeat(need, rule, flags);
 		unclassified(need, flags);
+		personalNumbers(need, flags);
 		return flags;
+	}
+
+	/** An ID or phone number in the title or story: masked for the public, and the verifier should ask whether it belongs there. */
+	private void personalNumbers(Need need, List<Needs.Flag> flags) {
+		if (org.bangfu.shared.Masking.hasNumbers(need.content().title()) || org.bangfu.shared.Masking.hasNumbers(need.content().story())) {
+			flags.add(new Needs.Flag("PERSONAL_DATA", List.of()));
+		}
 	}
 
 	private void luxury(Need need, CategoryRule rule, List<Needs.Flag> flags) {

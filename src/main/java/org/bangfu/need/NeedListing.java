@@ -153,15 +153,14 @@ class NeedListing {
 		return counts;
 	}
 
-	/** The cards as the public reads them: the household members' names in titles and stories masked. */
+	/** The cards as the public reads them: the household members' names, ID and phone numbers in titles and stories masked. */
 	private List<Card> masked(List<Card> cards) {
 		List<Long> ids = cards.stream().map(Card::householdId).filter(java.util.Objects::nonNull).distinct().toList();
-		if (ids.isEmpty()) {
-			return cards;
-		}
-		java.util.Map<Long, List<String>> names = households.memberNames(ids);
-		return cards.stream().map(c -> c.householdId() == null ? c : c.withText(PublicText.mask(c.title(), names.get(c.householdId())),
-				PublicText.mask(c.story(), names.get(c.householdId())))).toList();
+		java.util.Map<Long, List<String>> names = ids.isEmpty() ? java.util.Map.of() : households.memberNames(ids);
+		return cards.stream().map(c -> {
+			List<String> of = c.householdId() == null ? List.of() : names.getOrDefault(c.householdId(), List.of());
+			return c.withText(PublicText.mask(c.title(), of), PublicText.mask(c.story(), of));
+		}).toList();
 	}
 
 	static String beneficiary(Long householdId, String headName, String producer, String place) {

@@ -113,11 +113,13 @@ class NeedViews {
 		List<String> names = insider || need.householdId() == null ? List.of()
 				: households.memberNames(List.of(need.householdId())).getOrDefault(need.householdId(), List.of());
 		List<ItemView> items = items(need.content().items()).stream()
-			.map(i -> new ItemView(i.kind(), PublicText.mask(i.name(), names), i.quantity(), i.unit(), i.valueFen(), i.pledgedQuantity(),
+			.map(i -> new ItemView(i.kind(), insider ? i.name() : PublicText.mask(i.name(), names), i.quantity(), i.unit(), i.valueFen(), i.pledgedQuantity(),
 					i.remainingQuantity()))
 			.toList();
-		return new NeedView(need.id(), need.state(), need.content().category(), PublicText.mask(need.content().title(), names),
-				PublicText.mask(need.content().story(), names), need.regionCode(), place, beneficiary, need.content().urgency(),
+		// staff in scope and the poster read the text as written; everyone else with names and numbers masked
+		return new NeedView(need.id(), need.state(), need.content().category(),
+				insider ? need.content().title() : PublicText.mask(need.content().title(), names),
+				insider ? need.content().story() : PublicText.mask(need.content().story(), names), need.regionCode(), place, beneficiary, need.content().urgency(),
 				need.content().neededBy(), items,
 				need.totalQuantity(), need.pledgedQuantity(), need.remainingQuantity(), need.content().totalValueFen(), need.content().sale(),
 				need.producer(), need.onBehalf(), need.createdAt(), need.publishedAt(), photoViews, share, "/needs/" + need.id() + "/qr.png",

@@ -7,9 +7,10 @@ import java.util.List;
 import org.bangfu.shared.Masking;
 
 /**
- * Officers write the way people talk — "张大山老人需要轮椅" — so a need's title and story often name
- * the household's members. Wherever the public reads them (pages, API, the keyword index) each such
- * name is masked the way DESIGN.md §5 masks names (张*山); staff in scope read the text as written.
+ * Officers write the way people talk — "张大山老人需要轮椅，电话 13807341111" — so a need's title and
+ * story often name the household's members, and sometimes carry an ID or phone number. Wherever the
+ * public reads them (pages, API, the keyword index) each such name is masked the way DESIGN.md §5
+ * masks names (张*山), and every ID and phone number too; staff in scope read the text as written.
  */
 public final class PublicText {
 
@@ -17,10 +18,14 @@ public final class PublicText {
 	}
 
 	public static String mask(String text, Collection<String> names) {
-		if (text == null || names == null || names.isEmpty()) {
-			return text;
+		if (text == null) {
+			return null;
 		}
-		String masked = text;
+		// ID and phone numbers typed into the text are masked whoever the need is for
+		String masked = Masking.numbersIn(text);
+		if (names == null || names.isEmpty()) {
+			return masked;
+		}
 		// longest first, so that 李桂英 is masked whole before a shorter name inside it could be
 		List<String> sorted = names.stream()
 			.filter(n -> n != null && n.strip().codePointCount(0, n.strip().length()) >= 2)

@@ -183,6 +183,28 @@ class NeedRulesTest extends ApplicationTest {
 		assertThat(api.get("/api/v1/needs?q=" + "很".repeat(31)).status()).isEqualTo(400);
 	}
 
+	/** ID and phone numbers typed into a need are masked wherever the public reads them, not searchable, and flagged for the verifier. */
+	@Test
+	void idAndPhoneNumbersInAStoryAreMaskedForThePublicAndFlagged() {
+		ApiClient api = api();
+		String officer = api.login(OFFICER, DEMO_PASSWORD);
+		String id = org.bangfu.shared.IdentityNumber.withCheckCharacter("43042119500707061");
+		long household = household(jdbc, personalData, VILLAGE, "号码户", true);
+		String story = "老人身份证 " + id + "，儿子电话 138 0734 5566，村部 0734-8123456。";
+		long need = submitted(api, officer, medicalNeed(household, "轮椅 联系13807345566", story, 60000));
+		assertThat(flags(api, need, api.login(MANAGER, DEMO_PASSWORD))).anyMatch(f -> f.startsWith("PERSONAL_DATA:标题或说明中含有身份证号或电话号码"));
+		assertThat(api.post("/api/v1/needs/" + need + "/verify", null, api.login(MANAGER, DEMO_PASSWORD)).status()).isEqualTo(200);
+
+		JsonNode shown = api.get("/api/v1/needs/" + need).json();
+		assertThat(shown.get("story").asString()).doesNotContain(id, "5566，", "8123456")
+			.contains(id.substring(0, 4) + "**********" + id.substring(14), "138****5566", "073****3456");
+		assertThat(shown.get("title").asString()).isEqualTo("轮椅 联系138****5566");
+		assertThat(api.get("/needs/" + need).body()).doesNotContain(id, "13807345566", "0734-8123456");
+		assertThat(api.get("/api/v1/needs?q=" + NeedWorkflowTest.enc("13807345566")).json().toString()).doesNotContain("\"id\":" + need + ",");
+		assertThat(NeedWorkflowTest.ids(api.get("/api/v1/needs?q=" + NeedWorkflowTest.enc(id.substring(6, 14))))).doesNotContain(need);
+		assertThat(api.get("/api/v1/needs/" + need, officer).json().get("story").asString()).as("staff in scope read it as written").contains(id);
+	}
+
 	private long published(ApiClient api, String officer, long household, String title, String story) {
 		Answer a = api.post("/api/v1/needs", medicalNeed(household, title, story, 60000), officer);
 		assertThat(a.status()).as(a.body()).isEqualTo(201);

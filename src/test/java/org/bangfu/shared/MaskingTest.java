@@ -21,4 +21,13 @@ class MaskingTest {
 		assertThat(Masking.name(" ")).isEmpty();
 		assertThat(Masking.idNumber("123")).isEqualTo("***");
 	}
+
+	@org.junit.jupiter.api.Test
+	void idAndPhoneNumbersInFreeTextAreMasked() {
+		assertThat(Masking.numbersIn("身份证430421195007070612，电话13807345566。")).isEqualTo("身份证4304**********0612，电话138****5566。");
+		assertThat(Masking.numbersIn("电话 138 0734 5566 或 138-0734-5566，座机0734-8123456")).isEqualTo("电话 138****5566 或 138****5566，座机073****3456");
+		assertThat(Masking.numbersIn("需要 1200 米水管，价值 36000 元，2026 年")).as("amounts and years stay").isEqualTo("需要 1200 米水管，价值 36000 元，2026 年");
+		assertThat(Masking.numbersIn("４３０４２１１９５００７０７０６１２")).isEqualTo("４３０４**********０６１２");
+		assertThat(Masking.hasNumbers("户编号 4304211002031001 的户")).as("a 16-digit household number is not an ID").isFalse();
+	}
 }
