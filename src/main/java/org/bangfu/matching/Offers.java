@@ -15,6 +15,7 @@ import org.bangfu.account.BangfuUser;
 import org.bangfu.account.OperationLog;
 import org.bangfu.account.Role;
 import org.bangfu.household.Households;
+import org.bangfu.need.ItemKinds;
 import org.bangfu.need.NeedCategory;
 import org.bangfu.need.NeedItem;
 import org.bangfu.need.NeedPledging;
@@ -57,8 +58,11 @@ class Offers {
 
 	private final Clock clock;
 
+	private final ItemKinds kinds;
+
 	Offers(JdbcClient jdbc, Pledging pledging, NeedPledging needs, Households households, Accounts accounts, Regions regions, Notices notices,
-			OperationLog log, Clock clock) {
+			OperationLog log, Clock clock, ItemKinds kinds) {
+		this.kinds = kinds;
 		this.jdbc = jdbc;
 		this.pledging = pledging;
 		this.needs = needs;
@@ -70,12 +74,22 @@ class Offers {
 		this.clock = clock;
 	}
 
-	record NewOffer(NeedCategory category, String title, String description, String itemName, String unit, Integer quantity,
+	/** A new offer; {@code kind} is one of the category's item kinds (学习用品, 校服被褥 …), required. */
+	record NewOffer(NeedCategory category, String title, String description, String itemName, String kind, String unit, Integer quantity,
 			List<String> regionCodes) {
 	}
 
-	record Offer(long id, String donor, NeedCategory category, String title, String description, String itemName, String unit,
+	/** An offer; {@code kind} is null for offers made before offers had one (they fit lines of the same item name only). */
+	record Offer(long id, String donor, NeedCategory category, String title, String description, String itemName, String kind, String unit,
 			int quantity, int remaining, List<String> regionPrefixes, boolean open, Instant createdAt) {
+	}
+
+	/**
+	 * Whether the offer fits a line of a need (of its category): the same item kind, or the same item name (for a
+	 * line or an offer without a kind). A line of another kind may only be asked for as a substitute, said so.
+	 */
+	static boolean fits(Offer offer, NeedItem item) {
+		return offer.kind() != null && offer.kind().equals(item.kind()) || offer.itemName().strip().equals(item.name().strip());
 	}
 
 	/** Whether the account may put up offers: anyone but a household's own account. */
@@ -119,6 +133,11 @@ class Offers {
 		String description = text(o.description(), 0, 1000, "offer.description");
 		String item = text(o.itemName(), 1, 40, "offer.item");
 		String unit = text(o.unit(), 1, 10, "offer.unit");
+		List<String> allowed = kinds.of(o.category());
+		String kind = o.kind() == null ? "" : o.kind().strip();
+		if (!allowed.contains(kind)) {
+			throw new BadInputException("offer.kind", String.join("、", allowed));
+		}
 		if (o.quantity() == null || o.quantity() <= 0 || o.quantity() > 1_000_000) {
 			throw new BadInputException("offer.quantity");
 		}
@@ -127,10 +146,10 @@ class Offers {
 			prefixes.add(regions.find(RegionCode.parse(code)).orElseThrow(() -> new BadInputException("intent.region", code)).prefix());
 		}
 		long id = jdbc.sql("""
-				INSERT INTO offer (donor_id, category, title, description, item_name, unit, quantity, remaining, region_prefixes, created_at,
-				                   idempotency_key)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-			.params(donor.id(), o.category().name(), title, description, item, unit, o.quantity(), o.quantity(),
+				INSERT INTO offer (donor_id, category, title, description, item_name, item_kind, unit, quantity, remaining, region_prefixes,
+				                   created_at, idempotency_key)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+			.params(donor.id(), o.category().name(), title, description, item, kind, unit, o.quantity(), o.quantity(),
 					prefixes.toArray(String[]::new), Timestamp.from(clock.instant()), key)
 			.query(Long.class)
 			.single();
@@ -175,14 +194,17 @@ class Offers {
 		boolean person = rs.getString("donor_type") == null || "INDIVIDUAL".equals(rs.getString("donor_type"));
 		return new Offer(rs.getLong("id"), person ? Masking.name(rs.getString("donor_name")) : rs.getString("donor_name"),
 				NeedCategory.valueOf(rs.getString("category")), rs.getString("title"), rs.getString("description"), rs.getString("item_name"),
-				rs.getString("unit"), rs.getInt("quantity"), rs.getInt("remaining"),
+				rs.getString("item_kind"), rs.getString("unit"), rs.getInt("quantity"), rs.getInt("remaining"),
 				Arrays.asList((String[]) rs.getArray("region_prefixes").getArray()), rs.getBoolean("open"),
 				rs.getTimestamp("created_at").toInstant());
 	}
 
-	/** 我想要: staff in scope (or the household itself) ask for some of the offer for an item of a published need. */
+	/**
+	 * 我想要: staff in scope (or the household itself) ask for some of the offer for an item of a published need;
+	 * for an item the offer does not fit ({@link #fits}) only as a substitute, said so by the asker.
+	 */
 	@Transactional
-	long request(BangfuUser by, long offerId, long needId, Integer position, Integer quantity) {
+	long request(BangfuUser by, long offerId, long needId, Integer position, Integer quantity, boolean substitute) {
 		Offer offer = get(offerId);
 		NeedPledging.Open need = needs.get(needId);
 		boolean household = households.isOwnAccount(need.householdId(), by.id());
@@ -205,6 +227,11 @@ class Offers {
 			throw new BadInputException("pledge.item-unknown", position);
 		}
 		NeedItem item = need.items().get(position);
+		boolean fits = fits(offer, item);
+		if (!fits && !substitute) {
+			throw new BadInputException("offer.kind-mismatch", offer.itemName(), offer.kind() == null ? offer.itemName() : offer.kind(),
+					item.name(), item.kind() == null ? item.name() : item.kind());
+		}
 		if (quantity == null || quantity <= 0) {
 			throw new BadInputException("pledge.quantity-positive");
 		}
@@ -213,14 +240,14 @@ class Offers {
 		}
 		try {
 			long id = jdbc.sql("""
-					INSERT INTO offer_request (offer_id, need_id, position, quantity, region_code, requested_by, state, requested_at)
-					VALUES (?, ?, ?, ?, ?, ?, 'REQUESTED', ?) RETURNING id""")
-				.params(offerId, needId, position, quantity, need.regionCode(), by.id(), Timestamp.from(clock.instant()))
+					INSERT INTO offer_request (offer_id, need_id, position, quantity, region_code, requested_by, state, requested_at, substitute)
+					VALUES (?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?) RETURNING id""")
+				.params(offerId, needId, position, quantity, need.regionCode(), by.id(), Timestamp.from(clock.instant()), !fits)
 				.query(Long.class)
 				.single();
 			long donor = jdbc.sql("SELECT donor_id FROM offer WHERE id = ?").param(offerId).query(Long.class).single();
 			notices.tell(donor, accounts.phoneOf(donor), "您发布的捐赠“" + offer.title() + "”收到一条申请（" + quantity + " " + offer.unit()
-					+ "），请登录平台查看并确认。", "/offers/" + offerId);
+					+ (fits ? "" : "，用来替代“" + item.name() + "”") + "），请登录平台查看并确认。", "/offers/" + offerId);
 			return id;
 		}
 		catch (DuplicateKeyException e) {
@@ -228,8 +255,9 @@ class Offers {
 		}
 	}
 
+	/** A request as its offer's donor reads it; {@code substitute}: the asker accepts the offer in place of a line of another kind. */
 	record Request(long id, long offerId, long needId, String needTitle, String regionCode, int position, int quantity, String state,
-			Long pledgeId, Instant requestedAt) {
+			Long pledgeId, Instant requestedAt, boolean substitute) {
 	}
 
 	/** The requests for the donor's offer; the need titles as the public reads them (the household's names masked). */
@@ -242,13 +270,14 @@ class Offers {
 			.param(offerId)
 			.query((rs, n) -> new Row(new Request(rs.getLong("id"), rs.getLong("offer_id"), rs.getLong("need_id"), rs.getString("title"),
 					rs.getString("region_code"), rs.getInt("position"), rs.getInt("quantity"), rs.getString("state"),
-					(Long) rs.getObject("pledge_id"), rs.getTimestamp("requested_at").toInstant()), (Long) rs.getObject("household_id")))
+					(Long) rs.getObject("pledge_id"), rs.getTimestamp("requested_at").toInstant(), rs.getBoolean("substitute")),
+					(Long) rs.getObject("household_id")))
 			.list();
 		Map<Long, List<String>> names = households.memberNames(rows.stream().map(Row::householdId).filter(java.util.Objects::nonNull).distinct().toList());
 		return rows.stream().map(r -> {
 			Request q = r.request();
 			return new Request(q.id(), q.offerId(), q.needId(), org.bangfu.need.PublicText.mask(q.needTitle(), names.get(r.householdId())),
-					q.regionCode(), q.position(), q.quantity(), q.state(), q.pledgeId(), q.requestedAt());
+					q.regionCode(), q.position(), q.quantity(), q.state(), q.pledgeId(), q.requestedAt(), q.substitute());
 		}).toList();
 	}
 

@@ -352,6 +352,14 @@ class NeedPages {
 		rules.all().forEach(r -> kinds.put(r.category(), r.itemKinds()));
 		model.addAttribute("kinds", kinds);
 		model.addAttribute("rules", rules.all());
+		// the photos each category asks for before submission, for the form's sentence (and all of them without JavaScript)
+		Map<NeedCategory, Integer> photoCounts = new EnumMap<>(NeedCategory.class);
+		rules.all().forEach(r -> photoCounts.put(r.category(), r.minPhotos()));
+		model.addAttribute("photos", photoCounts);
+		model.addAttribute("photoRules", String.join(text("needpage.form.photos.separator"), photoCounts.entrySet().stream()
+			.filter(e -> e.getValue() > 0)
+			.map(e -> text("needpage.form.photos.rule", text(e.getKey().label()), e.getValue()))
+			.toList()));
 		if (form.householdId() != null && user.isStaff()) {
 			model.addAttribute("household", households.inScopeOf(user, form.householdId()));
 		}
@@ -359,10 +367,27 @@ class NeedPages {
 			model.addAttribute("household", households.ofAccount(user.id()).orElse(null));
 		}
 		if (user.isStaff()) {
-			model.addAttribute("villages", user.staffGrants().stream().map(g -> g.region()).toList());
+			model.addAttribute("villages", postingUnits(user));
 		}
 		model.addAttribute("rows", Math.max(3, form.itemName() == null ? 0 : form.itemName().size() + 1));
 		return "need/form";
+	}
+
+	/**
+	 * Where staff may post a need for a producer or a project: their own villages, townships and counties,
+	 * and for the city office its counties (a city itself has no needs of its own).
+	 */
+	private List<Region> postingUnits(BangfuUser user) {
+		List<Region> units = new ArrayList<>();
+		for (org.bangfu.account.Grant g : user.staffGrants()) {
+			if (g.region().level() == org.bangfu.region.RegionLevel.CITY && g.role() == Role.CITY_ADMIN) {
+				regions.children(RegionCode.parse(g.region().code()), null).forEach(c -> units.add(c.region()));
+			}
+			else if (!units.contains(g.region())) {
+				units.add(g.region());
+			}
+		}
+		return units;
 	}
 
 	@PostMapping("/needs")
@@ -475,7 +500,7 @@ class NeedPages {
 		Region scope = staffScope(user, region, regions);
 		model.addAttribute("scope", scope);
 		model.addAttribute("waiting", review.queue(user, scope, page));
-		model.addAttribute("count", review.waitingCount(scope));
+		model.addAttribute("count", review.waitingCount(user, scope));
 		model.addAttribute("page", page);
 		return "need/queue";
 	}

@@ -16,7 +16,7 @@ import org.bangfu.shared.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Households of the demo village made for one test, with or without consent, and photos. */
-final class NeedFixtures {
+public final class NeedFixtures {
 
 	static final String VILLAGE = "430421100203";
 
@@ -69,7 +69,7 @@ final class NeedFixtures {
 			.formatted(title, story, householdId, valueFen);
 	}
 
-	static byte[] jpeg(int width, int height) {
+	public static byte[] jpeg(int width, int height) {
 		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		var g = image.createGraphics();
 		g.setColor(new Color(40, 120, 60));
