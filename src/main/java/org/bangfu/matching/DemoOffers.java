@@ -29,6 +29,8 @@ class DemoOffers implements ApplicationRunner {
 
 	private final Offers offers;
 
+	private final OfferAsking asking;
+
 	private final Accounts accounts;
 
 	private final JdbcClient jdbc;
@@ -37,9 +39,10 @@ class DemoOffers implements ApplicationRunner {
 
 	private final boolean enabled;
 
-	DemoOffers(Offers offers, Accounts accounts, JdbcClient jdbc, TransactionTemplate transactions, BangfuProperties properties,
+	DemoOffers(Offers offers, OfferAsking asking, Accounts accounts, JdbcClient jdbc, TransactionTemplate transactions, BangfuProperties properties,
 			Environment environment) {
 		this.offers = offers;
+		this.asking = asking;
 		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -67,7 +70,7 @@ class DemoOffers implements ApplicationRunner {
 		if (zhou == null) {
 			throw new IllegalStateException("the demo need 周秀兰家需要过冬棉被 is not there");
 		}
-		offers.request(chashiOfficer, quilts, zhou, 0, 2, false);
+		asking.request(chashiOfficer, quilts, zhou, 0, 2, false);
 	}
 
 	private long offer(BangfuUser donor, Offers.NewOffer offer, int daysAgo) {

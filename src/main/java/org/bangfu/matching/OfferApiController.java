@@ -27,8 +27,11 @@ class OfferApiController {
 
 	private final Offers offers;
 
-	OfferApiController(Offers offers) {
+	private final OfferAsking asking;
+
+	OfferApiController(Offers offers, OfferAsking asking) {
 		this.offers = offers;
+		this.asking = asking;
 	}
 
 	record Created(long id) {
@@ -69,14 +72,14 @@ class OfferApiController {
 			throw new BadInputException("offer.need-required");
 		}
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(new Created(offers.request(user, id, body.needId(), body.position(), body.quantity(),
+			.body(new Created(asking.request(user, id, body.needId(), body.position(), body.quantity(),
 				Boolean.TRUE.equals(body.substitute()))));
 	}
 
 	@GetMapping("/api/v1/offers/{id}/requests")
 	@Operation(summary = "捐赠者：收到的申请", security = @SecurityRequirement(name = "bearer"))
-	List<Offers.Request> requests(@AuthenticationPrincipal BangfuUser user, @PathVariable long id) {
-		return offers.requests(user, id);
+	List<OfferAsking.Request> requests(@AuthenticationPrincipal BangfuUser user, @PathVariable long id) {
+		return asking.requests(user, id);
 	}
 
 	record Accepted(long pledgeId) {

@@ -49,8 +49,12 @@ class OfferPages {
 
 	private final ItemKinds kinds;
 
-	OfferPages(Offers offers, OfferViews views, Regions regions, BangfuProperties properties, MessageSource messages, ItemKinds kinds) {
+	private final OfferAsking asking;
+
+	OfferPages(Offers offers, OfferViews views, Regions regions, BangfuProperties properties, MessageSource messages, ItemKinds kinds,
+			OfferAsking asking) {
 		this.kinds = kinds;
+		this.asking = asking;
 		this.offers = offers;
 		this.views = views;
 		this.regions = regions;
@@ -226,7 +230,7 @@ class OfferPages {
 			need = number(needId, "offer.need-required").longValue();
 			line = number(position, "offer.need-required").intValue();
 			amount = number(quantity, "pledge.quantity-positive").intValue();
-			offers.request(user, id, need, line, amount, substitute);
+			asking.request(user, id, need, line, amount, substitute);
 			redirect.addFlashAttribute("notice", text("offerpage.asked", amount, offers.get(id).unit()));
 		}
 		catch (BadInputException e) {

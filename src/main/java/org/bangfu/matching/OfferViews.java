@@ -181,7 +181,7 @@ class OfferViews {
 		return user != null && (user.isStaff() || user.has(Role.HOUSEHOLD));
 	}
 
-	/** A line of a need that still lacks something, with how much; {@code fits}: of the offer's kind or name ({@link Offers#fits}). */
+	/** A line of a need that still lacks something, with how much; {@code fits}: of the offer's kind or name ({@link OfferAsking#fits}). */
 	record CandidateItem(int position, String name, String kind, String unit, int remaining, boolean fits) {
 	}
 

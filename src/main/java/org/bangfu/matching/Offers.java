@@ -14,28 +14,25 @@ import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.account.OperationLog;
 import org.bangfu.account.Role;
-import org.bangfu.household.Households;
 import org.bangfu.need.ItemKinds;
 import org.bangfu.need.NeedCategory;
-import org.bangfu.need.NeedItem;
 import org.bangfu.need.NeedPledging;
-import org.bangfu.need.NeedState;
 import org.bangfu.notify.Notices;
 import org.bangfu.region.Regions;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.Masking;
 import org.bangfu.shared.NotFoundException;
 import org.bangfu.shared.RegionCode;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Offers (我要捐赠) and the requests for them (我想要). A request points at an item of a published need
- * of a household (so the need has been verified like any other); when the donor accepts, the
- * request becomes a pledge of that quantity through the normal pledge rules, and the offer's
- * remaining quantity shrinks — under the offer's row lock, so an offer is never given twice over.
+ * Offers (我要捐赠) and the donor's answers to the requests for them (我想要, made through {@link OfferAsking}).
+ * A request points at an item of a published need of a household (so the need has been verified like any
+ * other); when the donor accepts, the request becomes a pledge of that quantity through the normal pledge
+ * rules, and the offer's remaining quantity shrinks — under the offer's row lock, so an offer is never given
+ * twice over.
  */
 @Component
 class Offers {
@@ -45,8 +42,6 @@ class Offers {
 	private final Pledging pledging;
 
 	private final NeedPledging needs;
-
-	private final Households households;
 
 	private final Accounts accounts;
 
@@ -60,13 +55,12 @@ class Offers {
 
 	private final ItemKinds kinds;
 
-	Offers(JdbcClient jdbc, Pledging pledging, NeedPledging needs, Households households, Accounts accounts, Regions regions, Notices notices,
+	Offers(JdbcClient jdbc, Pledging pledging, NeedPledging needs, Accounts accounts, Regions regions, Notices notices,
 			OperationLog log, Clock clock, ItemKinds kinds) {
 		this.kinds = kinds;
 		this.jdbc = jdbc;
 		this.pledging = pledging;
 		this.needs = needs;
-		this.households = households;
 		this.accounts = accounts;
 		this.regions = regions;
 		this.notices = notices;
@@ -82,14 +76,6 @@ class Offers {
 	/** An offer; {@code kind} is null for offers made before offers had one (they fit lines of the same item name only). */
 	record Offer(long id, String donor, NeedCategory category, String title, String description, String itemName, String kind, String unit,
 			int quantity, int remaining, List<String> regionPrefixes, boolean open, Instant createdAt) {
-	}
-
-	/**
-	 * Whether the offer fits a line of a need (of its category): the same item kind, or the same item name (for a
-	 * line or an offer without a kind). A line of another kind may only be asked for as a substitute, said so.
-	 */
-	static boolean fits(Offer offer, NeedItem item) {
-		return offer.kind() != null && offer.kind().equals(item.kind()) || offer.itemName().strip().equals(item.name().strip());
 	}
 
 	/** Whether the account may put up offers: anyone but a household's own account. */
@@ -199,88 +185,6 @@ class Offers {
 				rs.getTimestamp("created_at").toInstant());
 	}
 
-	/**
-	 * 我想要: staff in scope (or the household itself) ask for some of the offer for an item of a published need;
-	 * for an item the offer does not fit ({@link #fits}) only as a substitute, said so by the asker.
-	 */
-	@Transactional
-	long request(BangfuUser by, long offerId, long needId, Integer position, Integer quantity, boolean substitute) {
-		Offer offer = get(offerId);
-		NeedPledging.Open need = needs.get(needId);
-		boolean household = households.isOwnAccount(need.householdId(), by.id());
-		if (!household && !by.inScope(need.regionCode())) {
-			throw new NotFoundException("need.not-found");
-		}
-		if (!offer.open() || offer.remaining() == 0) {
-			throw new BadInputException(409, "offer.closed");
-		}
-		if (!NeedState.OPEN.contains(need.state())) {
-			throw new BadInputException(409, "offer.need-not-open");
-		}
-		if (need.category() != offer.category()) {
-			throw new BadInputException("offer.category-mismatch");
-		}
-		if (!offer.regionPrefixes().isEmpty() && offer.regionPrefixes().stream().noneMatch(p -> need.regionCode().startsWith(p))) {
-			throw new BadInputException("offer.region-mismatch");
-		}
-		if (position == null || position < 0 || position >= need.items().size()) {
-			throw new BadInputException("pledge.item-unknown", position);
-		}
-		NeedItem item = need.items().get(position);
-		boolean fits = fits(offer, item);
-		if (!fits && !substitute) {
-			throw new BadInputException("offer.kind-mismatch", offer.itemName(), offer.kind() == null ? offer.itemName() : offer.kind(),
-					item.name(), item.kind() == null ? item.name() : item.kind());
-		}
-		if (quantity == null || quantity <= 0) {
-			throw new BadInputException("pledge.quantity-positive");
-		}
-		if (quantity > offer.remaining() || quantity > item.remainingQuantity()) {
-			throw new BadInputException(409, "offer.too-much", Math.min(offer.remaining(), item.remainingQuantity()));
-		}
-		try {
-			long id = jdbc.sql("""
-					INSERT INTO offer_request (offer_id, need_id, position, quantity, region_code, requested_by, state, requested_at, substitute)
-					VALUES (?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?) RETURNING id""")
-				.params(offerId, needId, position, quantity, need.regionCode(), by.id(), Timestamp.from(clock.instant()), !fits)
-				.query(Long.class)
-				.single();
-			long donor = jdbc.sql("SELECT donor_id FROM offer WHERE id = ?").param(offerId).query(Long.class).single();
-			notices.tell(donor, accounts.phoneOf(donor), "您发布的捐赠“" + offer.title() + "”收到一条申请（" + quantity + " " + offer.unit()
-					+ (fits ? "" : "，用来替代“" + item.name() + "”") + "），请登录平台查看并确认。", "/offers/" + offerId);
-			return id;
-		}
-		catch (DuplicateKeyException e) {
-			throw new BadInputException(409, "offer.requested-already");
-		}
-	}
-
-	/** A request as its offer's donor reads it; {@code substitute}: the asker accepts the offer in place of a line of another kind. */
-	record Request(long id, long offerId, long needId, String needTitle, String regionCode, int position, int quantity, String state,
-			Long pledgeId, Instant requestedAt, boolean substitute) {
-	}
-
-	/** The requests for the donor's offer; the need titles as the public reads them (the household's names masked). */
-	List<Request> requests(BangfuUser donor, long offerId) {
-		requireOwner(donor, offerId);
-		record Row(Request request, Long householdId) {
-		}
-		List<Row> rows = jdbc.sql("""
-				SELECT r.*, n.title, n.household_id FROM offer_request r JOIN need n ON n.id = r.need_id WHERE r.offer_id = ? ORDER BY r.id""")
-			.param(offerId)
-			.query((rs, n) -> new Row(new Request(rs.getLong("id"), rs.getLong("offer_id"), rs.getLong("need_id"), rs.getString("title"),
-					rs.getString("region_code"), rs.getInt("position"), rs.getInt("quantity"), rs.getString("state"),
-					(Long) rs.getObject("pledge_id"), rs.getTimestamp("requested_at").toInstant(), rs.getBoolean("substitute")),
-					(Long) rs.getObject("household_id")))
-			.list();
-		Map<Long, List<String>> names = households.memberNames(rows.stream().map(Row::householdId).filter(java.util.Objects::nonNull).distinct().toList());
-		return rows.stream().map(r -> {
-			Request q = r.request();
-			return new Request(q.id(), q.offerId(), q.needId(), org.bangfu.need.PublicText.mask(q.needTitle(), names.get(r.householdId())),
-					q.regionCode(), q.position(), q.quantity(), q.state(), q.pledgeId(), q.requestedAt(), q.substitute());
-		}).toList();
-	}
-
 	/** Whether the offer is the account's own. */
 	boolean ownedBy(long offerId, long accountId) {
 		long owner = jdbc.sql("SELECT donor_id FROM offer WHERE id = ?").param(offerId).query(Long.class).optional()
@@ -288,7 +192,7 @@ class Offers {
 		return owner == accountId;
 	}
 
-	private void requireOwner(BangfuUser donor, long offerId) {
+	void requireOwner(BangfuUser donor, long offerId) {
 		if (!ownedBy(offerId, donor.id())) {
 			throw new NotFoundException("offer.not-found");
 		}

@@ -21,8 +21,12 @@ public class ItemKinds {
 	}
 
 	public Map<NeedCategory, List<String>> all() {
+		return byCategory(rules.all());
+	}
+
+	static Map<NeedCategory, List<String>> byCategory(List<CategoryRule> rules) {
 		Map<NeedCategory, List<String>> kinds = new EnumMap<>(NeedCategory.class);
-		rules.all().forEach(r -> kinds.put(r.category(), r.itemKinds()));
+		rules.forEach(r -> kinds.put(r.category(), r.itemKinds()));
 		return kinds;
 	}
 }

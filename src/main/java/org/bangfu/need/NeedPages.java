@@ -348,13 +348,12 @@ class NeedPages {
 		model.addAttribute("needId", needId);
 		model.addAttribute("categories", NeedCategory.values());
 		model.addAttribute("urgencies", Urgency.values());
-		Map<NeedCategory, List<String>> kinds = new EnumMap<>(NeedCategory.class);
-		rules.all().forEach(r -> kinds.put(r.category(), r.itemKinds()));
-		model.addAttribute("kinds", kinds);
-		model.addAttribute("rules", rules.all());
+		List<CategoryRule> all = rules.all();
+		model.addAttribute("kinds", ItemKinds.byCategory(all));
+		model.addAttribute("rules", all);
 		// the photos each category asks for before submission, for the form's sentence (and all of them without JavaScript)
 		Map<NeedCategory, Integer> photoCounts = new EnumMap<>(NeedCategory.class);
-		rules.all().forEach(r -> photoCounts.put(r.category(), r.minPhotos()));
+		all.forEach(r -> photoCounts.put(r.category(), r.minPhotos()));
 		model.addAttribute("photos", photoCounts);
 		model.addAttribute("photoRules", String.join(text("needpage.form.photos.separator"), photoCounts.entrySet().stream()
 			.filter(e -> e.getValue() > 0)
@@ -395,7 +394,7 @@ class NeedPages {
 			RedirectAttributes redirect) {
 		try {
 			Need need = posting.create(user, new NeedPosting.Subject(form.householdId(), form.producer(), form.regionCode()), form.content());
-			redirect.addFlashAttribute("notice", text("need.created"));
+			redirect.addFlashAttribute("notice", text(rules.of(need.content().category()).minPhotos() > 0 ? "need.created" : "need.created.no-photos"));
 			return "redirect:/needs/" + need.id();
 		}
 		catch (BadInputException e) {
