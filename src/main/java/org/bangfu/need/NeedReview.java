@@ -79,7 +79,7 @@ class NeedReview {
 			throw new NotFoundException("need.not-found");
 		}
 		if (!mayVerify(by, need.regionCode())) {
-			throw new BadInputException(403, "need.verify-role");
+			throw new BadInputException(403, countyLevel(need.regionCode()) ? "need.verify-county" : "need.verify-role");
 		}
 		return need;
 	}

@@ -133,7 +133,9 @@ class NeedFieldTrialTest extends ApplicationTest {
 
 		assertThat(api.get("/api/v1/needs/queue", county).body()).as("the county center does not verify its own county's needs")
 			.doesNotContain(title);
-		assertThat(api.post("/api/v1/needs/" + id + "/verify", null, county).status()).isEqualTo(403);
+		Answer own = api.post("/api/v1/needs/" + id + "/verify", null, county);
+		assertThat(own.status()).isEqualTo(403);
+		assertThat(own.json().get("detail").asString()).contains("县级需求由市社会扶贫网办公室审核");
 		assertThat(api.post("/api/v1/needs/" + id + "/verify", null, api.login(MANAGER, DEMO_PASSWORD)).status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/needs/queue?region=" + COUNTY_CODE, city).body()).contains(title);
 		Answer verified = api.post("/api/v1/needs/" + id + "/verify", null, city);
