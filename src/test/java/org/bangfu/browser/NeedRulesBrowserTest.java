@@ -147,10 +147,8 @@ class NeedRulesBrowserTest extends BrowserTest {
 	}
 
 	private long published(ApiClient api, String officer, String manager, String json) {
-		ApiClient.Answer created = api.post("/api/v1/needs", json, officer);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		long id = created.json().get("id").asLong();
-		api.postFile("/api/v1/needs/" + id + "/photos", "photo", "need.jpg", "image/jpeg", NeedFixtures.jpeg(640, 480), officer);
+		long id = NeedFixtures.create(api, officer, json);
+		NeedFixtures.photo(api, officer, id);
 		assertThat(api.post("/api/v1/needs/" + id + "/submit", null, officer).status()).isEqualTo(200);
 		assertThat(api.post("/api/v1/needs/" + id + "/verify", null, manager).status()).isEqualTo(200);
 		return id;

@@ -46,17 +46,6 @@ class NeedFieldTrialTest extends ApplicationTest {
 		return mvc.perform(get(path).with(user(as))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 	}
 
-	private long create(ApiClient api, String token, String json) {
-		Answer a = api.post("/api/v1/needs", json, token);
-		assertThat(a.status()).as(a.body()).isEqualTo(201);
-		return a.json().get("id").asLong();
-	}
-
-	private void photo(ApiClient api, String token, long need) {
-		Answer a = api.postFile("/api/v1/needs/" + need + "/photos", "photo", "field.jpg", "image/jpeg", jpeg(640, 480), token);
-		assertThat(a.status()).as(a.body()).isEqualTo(201);
-	}
-
 	private void submitAndVerify(ApiClient api, String poster, String verifier, long need) {
 		Answer submitted = api.post("/api/v1/needs/" + need + "/submit", null, poster);
 		assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
