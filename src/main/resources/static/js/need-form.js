@@ -1,5 +1,5 @@
-// The need form: item kinds follow the chosen category, the product-sale fields show only for
-// 特色产品销售, and "add an item" appends an empty row. Plain ES5 for old WebViews; without it the
+// The need form: item kinds and the photo rule follow the chosen category, the product-sale fields
+// show only for 特色产品销售, and "add an item" appends an empty row. Plain ES5 for old WebViews; without it the
 // form still works (three rows, the sale fields always shown).
 (function () {
   var form = document.getElementById('need-form');
@@ -45,6 +45,18 @@
     if (sale) {
       sale.hidden = cat !== 'PRODUCT_SALES';
     }
+    photoRule();
+  }
+
+  // the photos the chosen category asks for (its rule's count on the option), or that it asks for none
+  function photoRule() {
+    var rule = document.getElementById('need-photo-rule');
+    var option = category.options[category.selectedIndex];
+    if (!rule || !option) {
+      return;
+    }
+    var n = parseInt(option.getAttribute('data-photos'), 10) || 0;
+    rule.textContent = n > 0 ? rule.getAttribute('data-some').replace('{n}', String(n)) : rule.getAttribute('data-none');
   }
 
   function addRow() {

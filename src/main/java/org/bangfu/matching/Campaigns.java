@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.bangfu.need.NeedCategory;
+import org.bangfu.need.ProductSale;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -117,7 +120,7 @@ class Campaigns {
 
 	/**
 	 * The needs open for pledging under the prefix in the categories (empty: all), with something still
-	 * open, and not awaiting a donor's answer to another campaign's invitation.
+	 * open, product sales only in their sales window, and not awaiting a donor's answer to another campaign's invitation.
 	 */
 	List<Candidate> candidates(long campaignId, String prefix, List<NeedCategory> categories, Instant now) {
 		return jdbc.sql("""
@@ -127,11 +130,12 @@ class Campaigns {
 				       array_agg(i.quantity ORDER BY i.position) AS quantities,
 				       array_agg(i.value_fen ORDER BY i.position) AS values
 				FROM need n JOIN need_item i ON i.need_id = n.id AND i.pledged_quantity < i.quantity
-				WHERE n.state IN ('PUBLISHED', 'PARTLY_PLEDGED') AND n.region_code LIKE :prefix || '%'
+				WHERE n.state IN ('PUBLISHED', 'PARTLY_PLEDGED') AND n.region_code LIKE :prefix || '%%'
 				  AND (cardinality(CAST(:categories AS text[])) = 0 OR n.category = ANY (CAST(:categories AS text[])))
+				  AND %s
 				  AND NOT EXISTS (SELECT 1 FROM campaign_invitation ci JOIN campaign c ON c.id = ci.campaign_id
 				                  WHERE ci.need_id = n.id AND ci.state = 'SENT' AND c.id <> :campaign AND c.respond_by > :now)
-				GROUP BY n.id ORDER BY n.id""")
+				GROUP BY n.id ORDER BY n.id""".formatted(ProductSale.windowHoldsSql("n", LocalDate.ofInstant(now, ZoneId.of("Asia/Shanghai")).getMonthValue())))
 			.param("prefix", prefix)
 			.param("categories", names(categories))
 			.param("campaign", campaignId)

@@ -29,6 +29,8 @@ class DemoOffers implements ApplicationRunner {
 
 	private final Offers offers;
 
+	private final OfferAsking asking;
+
 	private final Accounts accounts;
 
 	private final JdbcClient jdbc;
@@ -37,9 +39,10 @@ class DemoOffers implements ApplicationRunner {
 
 	private final boolean enabled;
 
-	DemoOffers(Offers offers, Accounts accounts, JdbcClient jdbc, TransactionTemplate transactions, BangfuProperties properties,
+	DemoOffers(Offers offers, OfferAsking asking, Accounts accounts, JdbcClient jdbc, TransactionTemplate transactions, BangfuProperties properties,
 			Environment environment) {
 		this.offers = offers;
+		this.asking = asking;
 		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -57,17 +60,17 @@ class DemoOffers implements ApplicationRunner {
 		BangfuUser chashiOfficer = user("13800000014");
 
 		long quilts = offer(company, new Offers.NewOffer(NeedCategory.OTHER, "捐赠新棉被 30 床",
-				"公司工会统一采购的新棉被，1.5 米 × 2 米，5 斤棉花。市内各村都可以申请，我们安排车辆送到村委会。", "棉被", "床", 30, List.of()), 6);
+				"公司工会统一采购的新棉被，1.5 米 × 2 米，5 斤棉花。市内各村都可以申请，我们安排车辆送到村委会。", "棉被", "生活用品", "床", 30, List.of()), 6);
 		offer(person, new Offers.NewOffer(NeedCategory.EDUCATION, "捐赠儿童书包和文具 10 套",
-				"新书包，每套配文具盒、铅笔和作业本。衡阳县内的小学生都可以申请，快递寄到村里。", "书包和文具", "套", 10, List.of("430421")), 3);
+				"新书包，每套配文具盒、铅笔和作业本。衡阳县内的小学生都可以申请，快递寄到村里。", "书包和文具", "学习用品", "套", 10, List.of("430421")), 3);
 		offer(company, new Offers.NewOffer(NeedCategory.ELDERLY_CARE, "捐赠老年人冬季棉衣 20 件",
-				"适合老人穿的加厚棉衣，男女款都有，尺码可以在申请时说明。", "棉衣", "件", 20, List.of("430422")), 1);
+				"适合老人穿的加厚棉衣，男女款都有，尺码可以在申请时说明。", "棉衣", "衣物被褥", "件", 20, List.of("430422")), 1);
 
 		Long zhou = jdbc.sql("SELECT min(id) FROM need WHERE title = '周秀兰家需要过冬棉被'").query(Long.class).optional().orElse(null);
 		if (zhou == null) {
 			throw new IllegalStateException("the demo need 周秀兰家需要过冬棉被 is not there");
 		}
-		offers.request(chashiOfficer, quilts, zhou, 0, 2);
+		asking.request(chashiOfficer, quilts, zhou, 0, 2, false);
 	}
 
 	private long offer(BangfuUser donor, Offers.NewOffer offer, int daysAgo) {

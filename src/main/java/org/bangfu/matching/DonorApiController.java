@@ -52,7 +52,7 @@ class DonorApiController {
 	}
 
 	record Shown(long needId, String title, String category, String regionCode, String villageName, int urgency, long waitingDays,
-			int remainingQuantity, int totalQuantity, long remainingValueFen, double score, List<String> reasons) {
+			int remainingQuantity, int totalQuantity, long remainingValueFen, int percentPledged, double score, List<String> reasons) {
 	}
 
 	@GetMapping("/api/v1/recommendations")
@@ -62,7 +62,7 @@ class DonorApiController {
 		DonorTools.refuseHousehold(user);
 		return recommendations.forDonor(user.id(), Math.max(1, Math.min(limit, 100))).stream()
 			.map(r -> new Shown(r.needId(), r.title(), r.category().name(), r.regionCode(), r.villageName(), r.urgency(), r.waitingDays(),
-					r.remainingQuantity(), r.totalQuantity(), r.remainingValueFen(), Math.round(r.score() * 100) / 100.0,
+					r.remainingQuantity(), r.totalQuantity(), r.remainingValueFen(), r.percentPledged(), Math.round(r.score() * 100) / 100.0,
 					r.reasons().stream().map(this::reason).toList()))
 			.toList();
 	}

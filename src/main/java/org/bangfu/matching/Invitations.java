@@ -12,7 +12,6 @@ import org.bangfu.account.BangfuUser;
 import org.bangfu.account.OperationLog;
 import org.bangfu.household.Households;
 import org.bangfu.need.NeedPledging;
-import org.bangfu.need.NeedState;
 import org.bangfu.need.PublicText;
 import org.bangfu.notify.Notices;
 import org.bangfu.region.Regions;
@@ -86,7 +85,7 @@ class Invitations {
 			Campaign c = campaignOf.computeIfAbsent(i.campaignId(), campaigns::get);
 			NeedPledging.Open need = needOf.get(i.needId());
 			List<String> names = need.householdId() == null ? List.of() : namesOf.getOrDefault(need.householdId(), List.of());
-			boolean stillOpen = NeedState.OPEN.contains(need.state())
+			boolean stillOpen = need.pledgeable()
 					&& i.byPosition().entrySet().stream().allMatch(e -> need.items().get(e.getKey()).remainingQuantity() >= e.getValue());
 			String village = villageOf.computeIfAbsent(need.regionCode(),
 					code -> regions.find(RegionCode.parse(code)).map(r -> r.name()).orElse(""));

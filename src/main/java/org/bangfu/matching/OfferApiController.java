@@ -27,8 +27,11 @@ class OfferApiController {
 
 	private final Offers offers;
 
-	OfferApiController(Offers offers) {
+	private final OfferAsking asking;
+
+	OfferApiController(Offers offers, OfferAsking asking) {
 		this.offers = offers;
+		this.asking = asking;
 	}
 
 	record Created(long id) {
@@ -56,25 +59,27 @@ class OfferApiController {
 		return offers.get(id);
 	}
 
-	record RequestBodyShape(Long needId, Integer position, Integer quantity) {
+	/** {@code substitute}: the asker accepts the offer in place of a line of another item kind (接受以此替代). */
+	record RequestBodyShape(Long needId, Integer position, Integer quantity, Boolean substitute) {
 	}
 
 	@PostMapping("/api/v1/offers/{id}/requests")
 	@Operation(summary = "我想要：为一条已发布需求的某项物品申请这项捐赠", description = "needId、position（物品序号）、quantity。"
-			+ "只限该需求所在范围的工作人员或该户本人；类别和地区须与捐赠相符。", security = @SecurityRequirement(name = "bearer"))
+			+ "只限该需求所在范围的工作人员或该户本人；类别和地区须与捐赠相符；物品种类不同的一项，须带 substitute: true（接受以此替代）。", security = @SecurityRequirement(name = "bearer"))
 	ResponseEntity<Created> request(@AuthenticationPrincipal BangfuUser user, @PathVariable long id,
 			@RequestBody(required = false) RequestBodyShape body) {
 		if (body == null || body.needId() == null) {
 			throw new BadInputException("offer.need-required");
 		}
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(new Created(offers.request(user, id, body.needId(), body.position(), body.quantity())));
+			.body(new Created(asking.request(user, id, body.needId(), body.position(), body.quantity(),
+				Boolean.TRUE.equals(body.substitute()))));
 	}
 
 	@GetMapping("/api/v1/offers/{id}/requests")
 	@Operation(summary = "捐赠者：收到的申请", security = @SecurityRequirement(name = "bearer"))
-	List<Offers.Request> requests(@AuthenticationPrincipal BangfuUser user, @PathVariable long id) {
-		return offers.requests(user, id);
+	List<OfferAsking.Request> requests(@AuthenticationPrincipal BangfuUser user, @PathVariable long id) {
+		return asking.requests(user, id);
 	}
 
 	record Accepted(long pledgeId) {

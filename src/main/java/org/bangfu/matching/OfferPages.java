@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.bangfu.account.BangfuUser;
+import org.bangfu.need.ItemKinds;
 import org.bangfu.need.NeedCategory;
 import org.bangfu.region.Regions;
 import org.bangfu.shared.BadInputException;
@@ -46,7 +47,14 @@ class OfferPages {
 
 	private final MessageSource messages;
 
-	OfferPages(Offers offers, OfferViews views, Regions regions, BangfuProperties properties, MessageSource messages) {
+	private final ItemKinds kinds;
+
+	private final OfferAsking asking;
+
+	OfferPages(Offers offers, OfferViews views, Regions regions, BangfuProperties properties, MessageSource messages, ItemKinds kinds,
+			OfferAsking asking) {
+		this.kinds = kinds;
+		this.asking = asking;
 		this.offers = offers;
 		this.views = views;
 		this.regions = regions;
@@ -98,11 +106,11 @@ class OfferPages {
 	// --- putting an offer up -----------------------------------------------------------------------
 
 	/** The form's fields as the browser sends them; the key makes a repeated submit one offer. */
-	record OfferForm(String category, String title, String description, String itemName, String unit, String quantity, String county,
-			String township, String key) {
+	record OfferForm(String category, String title, String description, String itemName, String kind, String unit, String quantity,
+			String county, String township, String key) {
 
 		static OfferForm blank(String category) {
-			return new OfferForm(category, "", "", "", "", "", "", "", UUID.randomUUID().toString());
+			return new OfferForm(category, "", "", "", "", "", "", "", "", UUID.randomUUID().toString());
 		}
 
 		/** The offer as the rules take it; the area is the township when one was chosen, else the county, else anywhere. */
@@ -122,7 +130,7 @@ class OfferPages {
 				throw new BadInputException("offerpage.error.township");
 			}
 			List<String> area = !t.isEmpty() ? List.of(t) : !c.isEmpty() ? List.of(c) : List.of();
-			return new Offers.NewOffer(OfferPages.category(category), title, description, itemName, unit, amount, area);
+			return new Offers.NewOffer(OfferPages.category(category), title, description, itemName, kind, unit, amount, area);
 		}
 	}
 
@@ -135,6 +143,7 @@ class OfferPages {
 		OfferForm form = model.getAttribute("form") instanceof OfferForm kept ? kept : OfferForm.blank(category);
 		model.addAttribute("form", form);
 		model.addAttribute("categories", NeedCategory.values());
+		model.addAttribute("kinds", kinds.all());
 		model.addAttribute("counties", regions.children(RegionCode.parse(properties.rootRegion()), null));
 		model.addAttribute("townships", townshipsOf(form.county()));
 		return "matching/offer-form";
@@ -152,7 +161,7 @@ class OfferPages {
 
 	@GetMapping("/offers/new/townships")
 	String townships(@RequestParam(required = false) String county, Model model) {
-		model.addAttribute("form", new OfferForm(null, "", "", "", "", "", county, "", ""));
+		model.addAttribute("form", new OfferForm(null, "", "", "", "", "", "", county, "", ""));
 		model.addAttribute("townships", townshipsOf(county));
 		return "matching/offer-form :: townships";
 	}
@@ -176,8 +185,10 @@ class OfferPages {
 
 	// --- one offer ---------------------------------------------------------------------------------
 
+	/** {@code others}: the 我想要 list also shows the lines of other item kinds, to be asked for as a substitute. */
 	@GetMapping("/offers/{id}")
-	String offer(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, Model model) {
+	String offer(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @RequestParam(defaultValue = "false") boolean others,
+			Model model) {
 		Offers.Offer offer = offers.get(id);
 		boolean owner = user != null && offers.ownedBy(id, user.id());
 		boolean open = offer.open() && offer.remaining() > 0;
@@ -195,7 +206,8 @@ class OfferPages {
 		if (mayAsk) {
 			model.addAttribute("asked", views.askedFor(user, id));
 			if (open) {
-				model.addAttribute("candidates", views.candidates(user, offer));
+				model.addAttribute("candidates", views.candidates(user, offer, others));
+				model.addAttribute("others", others);
 			}
 		}
 		return "matching/offer";
@@ -209,7 +221,8 @@ class OfferPages {
 
 	@PostMapping("/offers/{id}/requests")
 	String ask(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @RequestParam(required = false) String needId,
-			@RequestParam(required = false) String position, @RequestParam(required = false) String quantity, RedirectAttributes redirect) {
+			@RequestParam(required = false) String position, @RequestParam(required = false) String quantity,
+			@RequestParam(defaultValue = "false") boolean substitute, RedirectAttributes redirect) {
 		Long need = null;
 		Integer line = null;
 		Integer amount = null;
@@ -217,7 +230,7 @@ class OfferPages {
 			need = number(needId, "offer.need-required").longValue();
 			line = number(position, "offer.need-required").intValue();
 			amount = number(quantity, "pledge.quantity-positive").intValue();
-			offers.request(user, id, need, line, amount);
+			asking.request(user, id, need, line, amount, substitute);
 			redirect.addFlashAttribute("notice", text("offerpage.asked", amount, offers.get(id).unit()));
 		}
 		catch (BadInputException e) {

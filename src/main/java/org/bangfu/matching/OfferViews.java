@@ -114,7 +114,7 @@ class OfferViews {
 
 	/** A request as the offer's donor reads it: the need's title masked as the public reads it, the place down to the village. */
 	record RequestRow(long id, long needId, String needTitle, String place, String item, String unit, int quantity, String state,
-			Long pledgeId, Instant requestedAt) {
+			Long pledgeId, Instant requestedAt, boolean substitute) {
 
 		public boolean waiting() {
 			return "REQUESTED".equals(state);
@@ -126,8 +126,9 @@ class OfferViews {
 		record Row(RequestRow row, Long householdId) {
 		}
 		List<Row> rows = jdbc.sql("""
-				SELECT r.id, r.need_id, r.quantity, r.state, r.pledge_id, r.requested_at, n.title, n.household_id, i.name AS item, i.unit,
-				       concat_ws(' · ', c.name, t.name, CASE WHEN length(r.region_code) = 12 THEN v.name END) AS place
+				SELECT r.id, r.need_id, r.quantity, r.state, r.pledge_id, r.requested_at, r.substitute, n.title, n.household_id, i.name AS item,
+				       i.unit, concat_ws(' · ', c.name, CASE WHEN length(r.region_code) >= 9 THEN t.name END,
+				                         CASE WHEN length(r.region_code) = 12 THEN v.name END) AS place
 				FROM offer_request r JOIN need n ON n.id = r.need_id
 				LEFT JOIN need_item i ON i.need_id = r.need_id AND i.position = r.position
 				LEFT JOIN region v ON v.code = r.region_code
@@ -137,14 +138,14 @@ class OfferViews {
 			.param(offerId)
 			.query((rs, n) -> new Row(new RequestRow(rs.getLong("id"), rs.getLong("need_id"), rs.getString("title"), rs.getString("place"),
 					rs.getString("item"), rs.getString("unit"), rs.getInt("quantity"), rs.getString("state"), (Long) rs.getObject("pledge_id"),
-					rs.getTimestamp("requested_at").toInstant()), (Long) rs.getObject("household_id")))
+					rs.getTimestamp("requested_at").toInstant(), rs.getBoolean("substitute")), (Long) rs.getObject("household_id")))
 			.list();
 		Map<Long, List<String>> names = households.memberNames(rows.stream().map(Row::householdId).filter(Objects::nonNull).distinct().toList());
 		return rows.stream().map(r -> {
 			RequestRow q = r.row();
 			List<String> n = names.get(r.householdId());
 			return new RequestRow(q.id(), q.needId(), PublicText.mask(q.needTitle(), n), q.place(), PublicText.mask(q.item(), n), q.unit(),
-					q.quantity(), q.state(), q.pledgeId(), q.requestedAt());
+					q.quantity(), q.state(), q.pledgeId(), q.requestedAt(), q.substitute());
 		}).toList();
 	}
 
@@ -180,8 +181,8 @@ class OfferViews {
 		return user != null && (user.isStaff() || user.has(Role.HOUSEHOLD));
 	}
 
-	/** A line of a need that still lacks something, with how much. */
-	record CandidateItem(int position, String name, String unit, int remaining) {
+	/** A line of a need that still lacks something, with how much; {@code fits}: of the offer's kind or name ({@link OfferAsking#fits}). */
+	record CandidateItem(int position, String name, String kind, String unit, int remaining, boolean fits) {
 	}
 
 	/** An open need the user may ask the offer for, with its lines that are still open and not yet asked for. */
@@ -194,9 +195,10 @@ class OfferViews {
 	/**
 	 * The caller's published, still open needs of the offer's category inside the offer's area: for
 	 * staff those of their scope, for a household its own. Lines already asked for under this offer
-	 * are left out (a need's line is asked for once per offer).
+	 * are left out (a need's line is asked for once per offer), and so are lines the offer does not fit
+	 * (another item kind) unless {@code others} asks for them too, to be asked for as a substitute.
 	 */
-	Candidates candidates(BangfuUser user, Offers.Offer offer) {
+	Candidates candidates(BangfuUser user, Offers.Offer offer, boolean others) {
 		Where reach = reach(user, "n.region_code", "n.household_id");
 		if (reach == null) {
 			return new Candidates(List.of(), false);
@@ -211,16 +213,26 @@ class OfferViews {
 			}
 			area = " AND (" + String.join(" OR ", parts) + ")";
 		}
+		// the same test as Offers.fits: the offer's kind, or the offer's item name
+		String fits = "(coalesce(i.kind = ?, false) OR btrim(i.name) = ?)";
 		String unasked = """
 				i.quantity > i.pledged_quantity
-				AND NOT EXISTS (SELECT 1 FROM offer_request r WHERE r.offer_id = ? AND r.need_id = i.need_id AND r.position = i.position)""";
+				AND NOT EXISTS (SELECT 1 FROM offer_request r WHERE r.offer_id = ? AND r.need_id = i.need_id AND r.position = i.position)"""
+				+ (others ? "" : " AND " + fits);
+		List<Object> unaskedParams = new ArrayList<>(List.of(offer.id()));
+		if (!others) {
+			unaskedParams.add(offer.kind() == null ? "" : offer.kind());
+			unaskedParams.add(offer.itemName().strip());
+		}
 		List<Object> all = new ArrayList<>();
 		all.add(offer.category().name());
 		all.addAll(reach.params());
 		all.addAll(params);
-		all.add(offer.id());
+		all.addAll(unaskedParams);
 		all.add(CANDIDATE_NEEDS + 1);
-		all.add(offer.id());
+		all.add(offer.kind() == null ? "" : offer.kind());
+		all.add(offer.itemName().strip());
+		all.addAll(unaskedParams);
 		Map<Long, Candidate> byNeed = new LinkedHashMap<>();
 		jdbc.sql("""
 				WITH picked AS (
@@ -229,12 +241,12 @@ class OfferViews {
 				    AND EXISTS (SELECT 1 FROM need_item i WHERE i.need_id = n.id AND %s)
 				  ORDER BY n.urgency DESC, n.published_at, n.id LIMIT ?)
 				SELECT p.id, p.title, concat_ws(' · ', t.name, CASE WHEN length(p.region_code) = 12 THEN v.name END) AS place,
-				       i.position, i.name, i.unit, i.quantity - i.pledged_quantity AS remaining
+				       i.position, i.name, i.kind, i.unit, i.quantity - i.pledged_quantity AS remaining, %s AS fits
 				FROM picked p JOIN need_item i ON i.need_id = p.id
 				LEFT JOIN region v ON v.code = p.region_code
 				LEFT JOIN region t ON t.code = left(p.region_code, 9)
 				WHERE %s
-				ORDER BY p.urgency DESC, p.published_at, p.id, i.position""".formatted(reach.sql(), area, unasked, unasked))
+				ORDER BY p.urgency DESC, p.published_at, p.id, i.position""".formatted(reach.sql(), area, unasked, fits, unasked))
 			.params(all)
 			.query(rs -> {
 				long id = rs.getLong("id");
@@ -243,7 +255,8 @@ class OfferViews {
 					need = new Candidate(id, rs.getString("title"), rs.getString("place"), new ArrayList<>());
 					byNeed.put(id, need);
 				}
-				need.items().add(new CandidateItem(rs.getInt("position"), rs.getString("name"), rs.getString("unit"), rs.getInt("remaining")));
+				need.items().add(new CandidateItem(rs.getInt("position"), rs.getString("name"), rs.getString("kind"), rs.getString("unit"),
+						rs.getInt("remaining"), rs.getBoolean("fits")));
 			});
 		List<Candidate> needs = new ArrayList<>(byNeed.values());
 		boolean more = needs.size() > CANDIDATE_NEEDS;
@@ -251,7 +264,8 @@ class OfferViews {
 	}
 
 	/** A request made for one of the caller's needs, as its asker follows it. */
-	record Asked(long id, long needId, String needTitle, String item, String unit, int quantity, String state, Long pledgeId) {
+	record Asked(long id, long needId, String needTitle, String item, String unit, int quantity, String state, Long pledgeId,
+			boolean substitute) {
 	}
 
 	/** The requests under this offer for needs the caller reaches (their scope, or their household's own), newest first. */
@@ -264,13 +278,13 @@ class OfferViews {
 		params.add(offerId);
 		params.addAll(reach.params());
 		return jdbc.sql("""
-				SELECT r.id, r.need_id, r.quantity, r.state, r.pledge_id, n.title, i.name, i.unit
+				SELECT r.id, r.need_id, r.quantity, r.state, r.pledge_id, r.substitute, n.title, i.name, i.unit
 				FROM offer_request r JOIN need n ON n.id = r.need_id
 				LEFT JOIN need_item i ON i.need_id = r.need_id AND i.position = r.position
 				WHERE r.offer_id = ? AND %s ORDER BY r.id DESC""".formatted(reach.sql()))
 			.params(params)
 			.query((rs, n) -> new Asked(rs.getLong("id"), rs.getLong("need_id"), rs.getString("title"), rs.getString("name"),
-					rs.getString("unit"), rs.getInt("quantity"), rs.getString("state"), (Long) rs.getObject("pledge_id")))
+					rs.getString("unit"), rs.getInt("quantity"), rs.getString("state"), (Long) rs.getObject("pledge_id"), rs.getBoolean("substitute")))
 			.list();
 	}
 

@@ -14,27 +14,25 @@ import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.account.OperationLog;
 import org.bangfu.account.Role;
-import org.bangfu.household.Households;
+import org.bangfu.need.ItemKinds;
 import org.bangfu.need.NeedCategory;
-import org.bangfu.need.NeedItem;
 import org.bangfu.need.NeedPledging;
-import org.bangfu.need.NeedState;
 import org.bangfu.notify.Notices;
 import org.bangfu.region.Regions;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.Masking;
 import org.bangfu.shared.NotFoundException;
 import org.bangfu.shared.RegionCode;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Offers (我要捐赠) and the requests for them (我想要). A request points at an item of a published need
- * of a household (so the need has been verified like any other); when the donor accepts, the
- * request becomes a pledge of that quantity through the normal pledge rules, and the offer's
- * remaining quantity shrinks — under the offer's row lock, so an offer is never given twice over.
+ * Offers (我要捐赠) and the donor's answers to the requests for them (我想要, made through {@link OfferAsking}).
+ * A request points at an item of a published need of a household (so the need has been verified like any
+ * other); when the donor accepts, the request becomes a pledge of that quantity through the normal pledge
+ * rules, and the offer's remaining quantity shrinks — under the offer's row lock, so an offer is never given
+ * twice over.
  */
 @Component
 class Offers {
@@ -44,8 +42,6 @@ class Offers {
 	private final Pledging pledging;
 
 	private final NeedPledging needs;
-
-	private final Households households;
 
 	private final Accounts accounts;
 
@@ -57,12 +53,14 @@ class Offers {
 
 	private final Clock clock;
 
-	Offers(JdbcClient jdbc, Pledging pledging, NeedPledging needs, Households households, Accounts accounts, Regions regions, Notices notices,
-			OperationLog log, Clock clock) {
+	private final ItemKinds kinds;
+
+	Offers(JdbcClient jdbc, Pledging pledging, NeedPledging needs, Accounts accounts, Regions regions, Notices notices,
+			OperationLog log, Clock clock, ItemKinds kinds) {
+		this.kinds = kinds;
 		this.jdbc = jdbc;
 		this.pledging = pledging;
 		this.needs = needs;
-		this.households = households;
 		this.accounts = accounts;
 		this.regions = regions;
 		this.notices = notices;
@@ -70,11 +68,13 @@ class Offers {
 		this.clock = clock;
 	}
 
-	record NewOffer(NeedCategory category, String title, String description, String itemName, String unit, Integer quantity,
+	/** A new offer; {@code kind} is one of the category's item kinds (学习用品, 校服被褥 …), required. */
+	record NewOffer(NeedCategory category, String title, String description, String itemName, String kind, String unit, Integer quantity,
 			List<String> regionCodes) {
 	}
 
-	record Offer(long id, String donor, NeedCategory category, String title, String description, String itemName, String unit,
+	/** An offer; {@code kind} is null for offers made before offers had one (they fit lines of the same item name only). */
+	record Offer(long id, String donor, NeedCategory category, String title, String description, String itemName, String kind, String unit,
 			int quantity, int remaining, List<String> regionPrefixes, boolean open, Instant createdAt) {
 	}
 
@@ -119,6 +119,11 @@ class Offers {
 		String description = text(o.description(), 0, 1000, "offer.description");
 		String item = text(o.itemName(), 1, 40, "offer.item");
 		String unit = text(o.unit(), 1, 10, "offer.unit");
+		List<String> allowed = kinds.of(o.category());
+		String kind = o.kind() == null ? "" : o.kind().strip();
+		if (!allowed.contains(kind)) {
+			throw new BadInputException("offer.kind", String.join("、", allowed));
+		}
 		if (o.quantity() == null || o.quantity() <= 0 || o.quantity() > 1_000_000) {
 			throw new BadInputException("offer.quantity");
 		}
@@ -127,10 +132,10 @@ class Offers {
 			prefixes.add(regions.find(RegionCode.parse(code)).orElseThrow(() -> new BadInputException("intent.region", code)).prefix());
 		}
 		long id = jdbc.sql("""
-				INSERT INTO offer (donor_id, category, title, description, item_name, unit, quantity, remaining, region_prefixes, created_at,
-				                   idempotency_key)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-			.params(donor.id(), o.category().name(), title, description, item, unit, o.quantity(), o.quantity(),
+				INSERT INTO offer (donor_id, category, title, description, item_name, item_kind, unit, quantity, remaining, region_prefixes,
+				                   created_at, idempotency_key)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+			.params(donor.id(), o.category().name(), title, description, item, kind, unit, o.quantity(), o.quantity(),
 					prefixes.toArray(String[]::new), Timestamp.from(clock.instant()), key)
 			.query(Long.class)
 			.single();
@@ -175,81 +180,9 @@ class Offers {
 		boolean person = rs.getString("donor_type") == null || "INDIVIDUAL".equals(rs.getString("donor_type"));
 		return new Offer(rs.getLong("id"), person ? Masking.name(rs.getString("donor_name")) : rs.getString("donor_name"),
 				NeedCategory.valueOf(rs.getString("category")), rs.getString("title"), rs.getString("description"), rs.getString("item_name"),
-				rs.getString("unit"), rs.getInt("quantity"), rs.getInt("remaining"),
+				rs.getString("item_kind"), rs.getString("unit"), rs.getInt("quantity"), rs.getInt("remaining"),
 				Arrays.asList((String[]) rs.getArray("region_prefixes").getArray()), rs.getBoolean("open"),
 				rs.getTimestamp("created_at").toInstant());
-	}
-
-	/** 我想要: staff in scope (or the household itself) ask for some of the offer for an item of a published need. */
-	@Transactional
-	long request(BangfuUser by, long offerId, long needId, Integer position, Integer quantity) {
-		Offer offer = get(offerId);
-		NeedPledging.Open need = needs.get(needId);
-		boolean household = households.isOwnAccount(need.householdId(), by.id());
-		if (!household && !by.inScope(need.regionCode())) {
-			throw new NotFoundException("need.not-found");
-		}
-		if (!offer.open() || offer.remaining() == 0) {
-			throw new BadInputException(409, "offer.closed");
-		}
-		if (!NeedState.OPEN.contains(need.state())) {
-			throw new BadInputException(409, "offer.need-not-open");
-		}
-		if (need.category() != offer.category()) {
-			throw new BadInputException("offer.category-mismatch");
-		}
-		if (!offer.regionPrefixes().isEmpty() && offer.regionPrefixes().stream().noneMatch(p -> need.regionCode().startsWith(p))) {
-			throw new BadInputException("offer.region-mismatch");
-		}
-		if (position == null || position < 0 || position >= need.items().size()) {
-			throw new BadInputException("pledge.item-unknown", position);
-		}
-		NeedItem item = need.items().get(position);
-		if (quantity == null || quantity <= 0) {
-			throw new BadInputException("pledge.quantity-positive");
-		}
-		if (quantity > offer.remaining() || quantity > item.remainingQuantity()) {
-			throw new BadInputException(409, "offer.too-much", Math.min(offer.remaining(), item.remainingQuantity()));
-		}
-		try {
-			long id = jdbc.sql("""
-					INSERT INTO offer_request (offer_id, need_id, position, quantity, region_code, requested_by, state, requested_at)
-					VALUES (?, ?, ?, ?, ?, ?, 'REQUESTED', ?) RETURNING id""")
-				.params(offerId, needId, position, quantity, need.regionCode(), by.id(), Timestamp.from(clock.instant()))
-				.query(Long.class)
-				.single();
-			long donor = jdbc.sql("SELECT donor_id FROM offer WHERE id = ?").param(offerId).query(Long.class).single();
-			notices.tell(donor, accounts.phoneOf(donor), "您发布的捐赠“" + offer.title() + "”收到一条申请（" + quantity + " " + offer.unit()
-					+ "），请登录平台查看并确认。", "/offers/" + offerId);
-			return id;
-		}
-		catch (DuplicateKeyException e) {
-			throw new BadInputException(409, "offer.requested-already");
-		}
-	}
-
-	record Request(long id, long offerId, long needId, String needTitle, String regionCode, int position, int quantity, String state,
-			Long pledgeId, Instant requestedAt) {
-	}
-
-	/** The requests for the donor's offer; the need titles as the public reads them (the household's names masked). */
-	List<Request> requests(BangfuUser donor, long offerId) {
-		requireOwner(donor, offerId);
-		record Row(Request request, Long householdId) {
-		}
-		List<Row> rows = jdbc.sql("""
-				SELECT r.*, n.title, n.household_id FROM offer_request r JOIN need n ON n.id = r.need_id WHERE r.offer_id = ? ORDER BY r.id""")
-			.param(offerId)
-			.query((rs, n) -> new Row(new Request(rs.getLong("id"), rs.getLong("offer_id"), rs.getLong("need_id"), rs.getString("title"),
-					rs.getString("region_code"), rs.getInt("position"), rs.getInt("quantity"), rs.getString("state"),
-					(Long) rs.getObject("pledge_id"), rs.getTimestamp("requested_at").toInstant()), (Long) rs.getObject("household_id")))
-			.list();
-		Map<Long, List<String>> names = households.memberNames(rows.stream().map(Row::householdId).filter(java.util.Objects::nonNull).distinct().toList());
-		return rows.stream().map(r -> {
-			Request q = r.request();
-			return new Request(q.id(), q.offerId(), q.needId(), org.bangfu.need.PublicText.mask(q.needTitle(), names.get(r.householdId())),
-					q.regionCode(), q.position(), q.quantity(), q.state(), q.pledgeId(), q.requestedAt());
-		}).toList();
 	}
 
 	/** Whether the offer is the account's own. */
@@ -259,7 +192,7 @@ class Offers {
 		return owner == accountId;
 	}
 
-	private void requireOwner(BangfuUser donor, long offerId) {
+	void requireOwner(BangfuUser donor, long offerId) {
 		if (!ownedBy(offerId, donor.id())) {
 			throw new NotFoundException("offer.not-found");
 		}

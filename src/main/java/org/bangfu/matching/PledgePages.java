@@ -154,7 +154,7 @@ class PledgePages {
 					shown == null ? null : mask(shown.feedback(), names), rel.receiver() && open && !mine,
 					rel.rater() && p.state() == PledgeState.RECEIVED && (shown == null || shown.stars() == null)));
 		}
-		boolean open = NeedState.OPEN.contains(need.state()) && need.remainingQuantity() > 0;
+		boolean open = need.pledgeable(); // a product sale outside its sales window: the need's page says from when
 		List<FormItem> items = new ArrayList<>();
 		for (int i = 0; i < need.items().size(); i++) {
 			NeedItem item = need.items().get(i);
@@ -279,7 +279,7 @@ class PledgePages {
 
 	/** A recommended need, its title masked and its reasons in words. */
 	record Suggestion(long needId, String title, NeedCategory category, String village, int urgency, long waitingDays, int remainingQuantity,
-			int totalQuantity, long remainingValueFen, List<String> reasons) {
+			int totalQuantity, long remainingValueFen, int percentPledged, List<String> reasons) {
 	}
 
 	@GetMapping("/pledges/mine")
@@ -333,7 +333,7 @@ class PledgePages {
 		}
 		return found.stream()
 			.map(r -> new Suggestion(r.needId(), mask(r.title(), names.get(householdOf.get(r.needId()))), r.category(), r.villageName(),
-					r.urgency(), r.waitingDays(), r.remainingQuantity(), r.totalQuantity(), r.remainingValueFen(),
+					r.urgency(), r.waitingDays(), r.remainingQuantity(), r.totalQuantity(), r.remainingValueFen(), r.percentPledged(),
 					r.reasons().stream().map(this::reason).toList()))
 			.toList();
 	}

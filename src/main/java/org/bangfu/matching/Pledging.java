@@ -207,11 +207,15 @@ class Pledging {
 		return true;
 	}
 
-	/** The household's village officer (a township manager for a need of the township itself) confirms and rates for it. */
+	/**
+	 * The household's village officer (a township manager for a need of the township itself, the county center for a county's
+	 * own) confirms and rates for it.
+	 */
 	static boolean confirmsReceipt(BangfuUser by, String regionCode) {
 		return by.staffGrants().stream()
 			.anyMatch(g -> g.covers(regionCode)
-					&& (g.role() == Role.VILLAGE_OFFICER || (g.role() == Role.TOWNSHIP_MANAGER && regionCode.length() < 12)));
+					&& (g.role() == Role.VILLAGE_OFFICER || (g.role() == Role.TOWNSHIP_MANAGER && regionCode.length() < 12)
+							|| (g.role() == Role.COUNTY_ADMIN && regionCode.length() == 6)));
 	}
 
 	private Pledge mine(BangfuUser donor, long pledgeId) {

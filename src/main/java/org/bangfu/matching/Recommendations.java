@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,6 +16,8 @@ import java.util.Optional;
 
 import org.bangfu.account.BangfuUser;
 import org.bangfu.need.NeedCategory;
+import org.bangfu.need.NeedProgress;
+import org.bangfu.need.ProductSale;
 import org.bangfu.region.Regions;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.RegionCode;
@@ -90,27 +94,32 @@ class Recommendations {
 
 	/** A recommended need with its score and the reasons, as message keys with their arguments. */
 	record Recommended(long needId, String title, NeedCategory category, String regionCode, String villageName, int urgency,
-			long waitingDays, int remainingQuantity, int totalQuantity, long remainingValueFen, double score, List<String> reasons) {
+			long waitingDays, int remainingQuantity, int totalQuantity, long remainingValueFen, int percentPledged, double score,
+			List<String> reasons) {
 	}
 
 	List<Recommended> forDonor(long donorId, int limit) {
 		Intent intent = of(donorId).orElse(new Intent(List.of(), List.of(), null, false));
 		Instant now = clock.instant();
 		record Candidate(long id, String title, Long householdId, NeedCategory category, String regionCode, String village, int urgency, Instant publishedAt,
-				int total, int pledged, long value, long villagePledges) {
+				int total, int pledged, long value, long pledgedValue, int lineShare, long villagePledges) {
 		}
 		List<Candidate> candidates = jdbc.sql("""
 				SELECT n.id, n.title, n.household_id, n.category, n.region_code, r.name AS village, n.urgency, n.published_at, n.total_quantity,
-				       n.pledged_quantity, n.total_value_fen,
+				       n.pledged_quantity, n.total_value_fen, pv.pledged_value_fen, pv.line_share,
 				       (SELECT count(*) FROM pledge p WHERE p.region_code = n.region_code AND p.created_at > :since) AS village_pledges
 				FROM need n LEFT JOIN region r ON r.code = n.region_code
-				WHERE n.state IN ('PUBLISHED', 'PARTLY_PLEDGED')
+				CROSS JOIN LATERAL (SELECT coalesce(sum(i.value_fen * i.pledged_quantity / i.quantity), 0) AS pledged_value_fen,
+				                           coalesce(floor(avg(i.pledged_quantity * 100 / i.quantity)), 0)::int AS line_share
+				                    FROM need_item i WHERE i.need_id = n.id) pv
+				WHERE n.state IN ('PUBLISHED', 'PARTLY_PLEDGED') AND %s
 				  AND (cardinality(CAST(:categories AS text[])) = 0 OR n.category = ANY(CAST(:categories AS text[])))
 				  AND (cardinality(CAST(:prefixes AS text[])) = 0 OR n.region_code LIKE ANY(
-				       SELECT p || '%' FROM unnest(CAST(:prefixes AS text[])) AS p))
+				       SELECT p || '%%' FROM unnest(CAST(:prefixes AS text[])) AS p))
 				  AND NOT EXISTS (SELECT 1 FROM pledge mine WHERE mine.need_id = n.id AND mine.donor_id = :donor
 				                  AND mine.state IN ('COMMITTED', 'IN_TRANSIT', 'RECEIVED'))
-				ORDER BY n.urgency DESC, n.published_at LIMIT :limit""")
+				ORDER BY n.urgency DESC, n.published_at LIMIT :limit""".formatted(
+					ProductSale.windowHoldsSql("n", LocalDate.ofInstant(now, ZoneId.of("Asia/Shanghai")).getMonthValue())))
 			.param("since", Timestamp.from(now.minus(Duration.ofDays(90))))
 			.param("categories", intent.categories().stream().map(Enum::name).toArray(String[]::new))
 			.param("prefixes", intent.regionPrefixes().toArray(String[]::new))
@@ -119,7 +128,8 @@ class Recommendations {
 			.query((rs, n) -> new Candidate(rs.getLong("id"), rs.getString("title"), (Long) rs.getObject("household_id"),
 					NeedCategory.valueOf(rs.getString("category")),
 					rs.getString("region_code"), rs.getString("village"), rs.getInt("urgency"), rs.getTimestamp("published_at").toInstant(),
-					rs.getInt("total_quantity"), rs.getInt("pledged_quantity"), rs.getLong("total_value_fen"), rs.getLong("village_pledges")))
+					rs.getInt("total_quantity"), rs.getInt("pledged_quantity"), rs.getLong("total_value_fen"), rs.getLong("pledged_value_fen"),
+					rs.getInt("line_share"), rs.getLong("village_pledges")))
 			.list();
 		// the public reads titles with the household members' names masked
 		Map<Long, List<String>> names = households.memberNames(candidates.stream().map(Candidate::householdId)
@@ -127,8 +137,10 @@ class Recommendations {
 		List<Recommended> scored = new ArrayList<>();
 		for (Candidate c : candidates) {
 			long days = Math.max(0, Duration.between(c.publishedAt(), now).toDays());
-			double open = c.total() == 0 ? 0 : (c.total() - c.pledged()) / (double) c.total();
-			long remainingValue = Math.round(c.value() * open);
+			// by value: the lines are in different units (NeedProgress)
+			int percent = NeedProgress.percent(c.pledgedValue(), c.value(), c.lineShare());
+			double open = (100 - percent) / 100.0;
+			long remainingValue = c.value() - c.pledgedValue();
 			double fairness = 1.0 / (1 + c.villagePledges());
 			double fit = intent.budgetFen() == null || remainingValue <= intent.budgetFen() ? 1
 					: intent.budgetFen() / (double) remainingValue;
@@ -150,7 +162,7 @@ class Recommendations {
 				reasons.add("recommend.reason.in-budget");
 			}
 			scored.add(new Recommended(c.id(), org.bangfu.need.PublicText.mask(c.title(), names.get(c.householdId())), c.category(), c.regionCode(), c.village(), c.urgency(), days,
-					c.total() - c.pledged(), c.total(), remainingValue, score, reasons));
+					c.total() - c.pledged(), c.total(), remainingValue, percent, score, reasons));
 		}
 		return diversified(scored, limit);
 	}

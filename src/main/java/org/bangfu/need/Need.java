@@ -1,6 +1,8 @@
 package org.bangfu.need;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,8 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  * refuses when someone else changed the need in between.
  */
 public final class Need {
+
+	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	/** A recorded transition, waiting to be written. */
 	record Transition(NeedAction action, NeedState from, NeedState to, Long actorId, String reason, Instant at) {
@@ -142,9 +146,20 @@ public final class Need {
 		if (!NeedState.OPEN.contains(state)) {
 			throw new BadInputException(409, "pledge.need-not-open", new DefaultMessageSourceResolvable(state.label()));
 		}
+		LocalDate opens = onSaleFrom(at);
+		if (opens != null) {
+			ProductSale sale = content.sale();
+			throw new BadInputException(409, "pledge.sale-window", sale.fromMonth(), sale.toMonth(), opens.getMonthValue(), opens.getDayOfMonth());
+		}
 		int taken = change(byPosition, +1);
 		pledgedQuantity += taken;
 		move(pledgedQuantity == totalQuantity() ? NeedAction.PLEDGE_ALL : NeedAction.PLEDGE_PART, by, null, at);
+	}
+
+	/** A product sale outside its sales window: the day it opens again; null when the need may be pledged as far as the window goes. */
+	LocalDate onSaleFrom(Instant at) {
+		ProductSale sale = content.sale();
+		return content.category() != NeedCategory.PRODUCT_SALES || sale == null ? null : sale.opensOn(LocalDate.ofInstant(at, ZONE));
 	}
 
 	/** Puts quantities of a cancelled or lapsed pledge back on the list. */

@@ -2,7 +2,9 @@ package org.bangfu.need;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,22 +30,31 @@ class NeedListing {
 
 	private final Households households;
 
-	NeedListing(JdbcClient jdbc, Households households) {
+	private final Clock clock;
+
+	NeedListing(JdbcClient jdbc, Households households, Clock clock) {
 		this.jdbc = jdbc;
 		this.households = households;
+		this.clock = clock;
 	}
 
-	/** What the list shows of a need. */
+	/**
+	 * What the list shows of a need. Progress is by value ({@code pledgedValueFen} of {@code totalValueFen},
+	 * each line's value pro rata of its pledged quantity), or for a need of no stated value the mean share of
+	 * its lines ({@code lineShare}, percent): quantities in different units are never added up.
+	 * {@code onSaleFrom}: a product sale outside its sales window opens on that day (else null).
+	 */
 	record Card(long id, NeedState state, NeedCategory category, String title, String story, Urgency urgency, String regionCode, String place, String beneficiary,
-			int totalQuantity, int pledgedQuantity, long totalValueFen, Instant publishedAt, Long householdId) {
+			int totalQuantity, int pledgedQuantity, long totalValueFen, long pledgedValueFen, int lineShare, Instant publishedAt,
+			Long householdId, LocalDate onSaleFrom) {
 
 		Card withText(String maskedTitle, String maskedStory) {
 			return new Card(id, state, category, maskedTitle, maskedStory, urgency, regionCode, place, beneficiary, totalQuantity,
-					pledgedQuantity, totalValueFen, publishedAt, householdId);
+					pledgedQuantity, totalValueFen, pledgedValueFen, lineShare, publishedAt, householdId, onSaleFrom);
 		}
 
 		public int percentPledged() {
-			return totalQuantity == 0 ? 0 : (int) (pledgedQuantity * 100L / totalQuantity);
+			return NeedProgress.percent(pledgedValueFen, totalValueFen, lineShare);
 		}
 
 		public int remainingQuantity() {
@@ -92,7 +103,7 @@ class NeedListing {
 				ORDER BY n.urgency DESC, n.published_at, n.id
 				LIMIT ? OFFSET ?""".formatted(where))
 			.params(params)
-			.query(NeedListing::card)
+			.query(this::card)
 			.list();
 		boolean hasNext = cards.size() > PAGE_SIZE;
 		return new Page(masked(hasNext ? cards.subList(0, PAGE_SIZE) : cards), p, hasNext);
@@ -100,13 +111,18 @@ class NeedListing {
 
 	private static final String CARD_SELECT = """
 			SELECT n.id, n.state, n.category, n.title, n.story, n.urgency, n.region_code, n.household_id, n.producer, n.total_quantity,
-			       n.pledged_quantity, n.total_value_fen, n.published_at, h.head_name,
-			       concat_ws(' · ', c.name, t.name, CASE WHEN length(n.region_code) = 12 THEN v.name END) AS place
+			       n.pledged_quantity, n.total_value_fen, n.published_at, h.head_name, n.product, n.price_fen, n.sales_from_month,
+			       n.sales_to_month, pv.pledged_value_fen, pv.line_share,
+			       concat_ws(' · ', c.name, CASE WHEN length(n.region_code) >= 9 THEN t.name END,
+			                 CASE WHEN length(n.region_code) = 12 THEN v.name END) AS place
 			FROM need n
 			LEFT JOIN household h ON h.id = n.household_id
 			LEFT JOIN region v ON v.code = n.region_code
 			LEFT JOIN region t ON t.code = left(n.region_code, 9)
 			LEFT JOIN region c ON c.code = left(n.region_code, 6)
+			CROSS JOIN LATERAL (SELECT coalesce(sum(i.value_fen * i.pledged_quantity / i.quantity), 0) AS pledged_value_fen,
+			                           coalesce(floor(avg(i.pledged_quantity * 100 / i.quantity)), 0)::int AS line_share
+			                    FROM need_item i WHERE i.need_id = n.id) pv
 			""";
 
 	/** Staff: the needs of the region's subtree (already checked to be in scope) in one state or all, newest first. */
@@ -117,7 +133,7 @@ class NeedListing {
 			.param("prefix", scope.prefix())
 			.param("state", state == null ? "" : state.name())
 			.param("offset", Math.max(0, page) * 50)
-			.query(NeedListing::card)
+			.query(this::card)
 			.list();
 	}
 
@@ -138,7 +154,7 @@ class NeedListing {
 				ORDER BY n.updated_at DESC, n.id DESC LIMIT 200""")
 			.param("account", accountId)
 			.param("household", householdId == null ? -1L : householdId)
-			.query(NeedListing::card)
+			.query(this::card)
 			.list();
 	}
 
@@ -170,13 +186,18 @@ class NeedListing {
 		return producer != null ? producer : place;
 	}
 
-	private static Card card(ResultSet rs, int n) throws SQLException {
+	private Card card(ResultSet rs, int n) throws SQLException {
 		String place = rs.getString("place");
-		return new Card(rs.getLong("id"), NeedState.valueOf(rs.getString("state")), NeedCategory.valueOf(rs.getString("category")),
+		NeedCategory category = NeedCategory.valueOf(rs.getString("category"));
+		LocalDate onSaleFrom = category != NeedCategory.PRODUCT_SALES || rs.getObject("sales_from_month") == null ? null
+				: new ProductSale(rs.getString("product"), rs.getLong("price_fen"), null, rs.getInt("sales_from_month"),
+						rs.getInt("sales_to_month")).opensOn(LocalDate.ofInstant(clock.instant(), Need.ZONE));
+		return new Card(rs.getLong("id"), NeedState.valueOf(rs.getString("state")), category,
 				rs.getString("title"), rs.getString("story"),
 				Urgency.ofRank(rs.getInt("urgency")), rs.getString("region_code"), place,
 				beneficiary((Long) rs.getObject("household_id"), rs.getString("head_name"), rs.getString("producer"), place),
-				rs.getInt("total_quantity"), rs.getInt("pledged_quantity"), rs.getLong("total_value_fen"),
-				rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant(), (Long) rs.getObject("household_id"));
+				rs.getInt("total_quantity"), rs.getInt("pledged_quantity"), rs.getLong("total_value_fen"), rs.getLong("pledged_value_fen"),
+				rs.getInt("line_share"), rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant(),
+				(Long) rs.getObject("household_id"), onSaleFrom);
 	}
 }

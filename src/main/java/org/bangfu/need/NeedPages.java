@@ -348,10 +348,17 @@ class NeedPages {
 		model.addAttribute("needId", needId);
 		model.addAttribute("categories", NeedCategory.values());
 		model.addAttribute("urgencies", Urgency.values());
-		Map<NeedCategory, List<String>> kinds = new EnumMap<>(NeedCategory.class);
-		rules.all().forEach(r -> kinds.put(r.category(), r.itemKinds()));
-		model.addAttribute("kinds", kinds);
-		model.addAttribute("rules", rules.all());
+		List<CategoryRule> all = rules.all();
+		model.addAttribute("kinds", ItemKinds.byCategory(all));
+		model.addAttribute("rules", all);
+		// the photos each category asks for before submission, for the form's sentence (and all of them without JavaScript)
+		Map<NeedCategory, Integer> photoCounts = new EnumMap<>(NeedCategory.class);
+		all.forEach(r -> photoCounts.put(r.category(), r.minPhotos()));
+		model.addAttribute("photos", photoCounts);
+		model.addAttribute("photoRules", String.join(text("needpage.form.photos.separator"), photoCounts.entrySet().stream()
+			.filter(e -> e.getValue() > 0)
+			.map(e -> text("needpage.form.photos.rule", text(e.getKey().label()), e.getValue()))
+			.toList()));
 		if (form.householdId() != null && user.isStaff()) {
 			model.addAttribute("household", households.inScopeOf(user, form.householdId()));
 		}
@@ -359,10 +366,27 @@ class NeedPages {
 			model.addAttribute("household", households.ofAccount(user.id()).orElse(null));
 		}
 		if (user.isStaff()) {
-			model.addAttribute("villages", user.staffGrants().stream().map(g -> g.region()).toList());
+			model.addAttribute("villages", postingUnits(user));
 		}
 		model.addAttribute("rows", Math.max(3, form.itemName() == null ? 0 : form.itemName().size() + 1));
 		return "need/form";
+	}
+
+	/**
+	 * Where staff may post a need for a producer or a project: their own villages, townships and counties,
+	 * and for the city office its counties (a city itself has no needs of its own).
+	 */
+	private List<Region> postingUnits(BangfuUser user) {
+		List<Region> units = new ArrayList<>();
+		for (org.bangfu.account.Grant g : user.staffGrants()) {
+			if (g.region().level() == org.bangfu.region.RegionLevel.CITY && g.role() == Role.CITY_ADMIN) {
+				regions.children(RegionCode.parse(g.region().code()), null).forEach(c -> units.add(c.region()));
+			}
+			else if (!units.contains(g.region())) {
+				units.add(g.region());
+			}
+		}
+		return units;
 	}
 
 	@PostMapping("/needs")
@@ -370,7 +394,7 @@ class NeedPages {
 			RedirectAttributes redirect) {
 		try {
 			Need need = posting.create(user, new NeedPosting.Subject(form.householdId(), form.producer(), form.regionCode()), form.content());
-			redirect.addFlashAttribute("notice", text("need.created"));
+			redirect.addFlashAttribute("notice", text(rules.of(need.content().category()).minPhotos() > 0 ? "need.created" : "need.created.no-photos"));
 			return "redirect:/needs/" + need.id();
 		}
 		catch (BadInputException e) {
@@ -475,7 +499,7 @@ class NeedPages {
 		Region scope = staffScope(user, region, regions);
 		model.addAttribute("scope", scope);
 		model.addAttribute("waiting", review.queue(user, scope, page));
-		model.addAttribute("count", review.waitingCount(scope));
+		model.addAttribute("count", review.waitingCount(user, scope));
 		model.addAttribute("page", page);
 		return "need/queue";
 	}

@@ -1,6 +1,8 @@
 package org.bangfu.need;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +27,12 @@ public class NeedPledging {
 
 	private final JdbcClient jdbc;
 
-	NeedPledging(Needs needs, JdbcClient jdbc) {
+	private final Clock clock;
+
+	NeedPledging(Needs needs, JdbcClient jdbc, Clock clock) {
 		this.needs = needs;
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/** What a pledge took: quantities by item position, their sum and their estimated value. */
@@ -35,9 +40,22 @@ public class NeedPledging {
 			NeedState needState) {
 	}
 
-	/** A need as the matching module sees it. */
+	/**
+	 * A need as the matching module sees it; {@code onSaleFrom} is the day a product sale outside its
+	 * sales window may be pledged again (null: the window does not stand in the way).
+	 */
 	public record Open(long id, String regionCode, NeedCategory category, Long householdId, long posterId, NeedState state,
-			List<NeedItem> items, int remainingQuantity, long totalValueFen, String title) {
+			List<NeedItem> items, int remainingQuantity, long totalValueFen, String title, LocalDate onSaleFrom) {
+
+		/** Open to pledges now: in an open state, something left, and in its sales window. */
+		public boolean pledgeable() {
+			return NeedState.OPEN.contains(state) && remainingQuantity > 0 && onSaleFrom == null;
+		}
+	}
+
+	/** The current month (1–12) where the city is, for {@link ProductSale#windowHoldsSql}. */
+	public int currentMonth() {
+		return LocalDate.ofInstant(clock.instant(), Need.ZONE).getMonthValue();
 	}
 
 	public Open get(long needId) {
@@ -51,9 +69,9 @@ public class NeedPledging {
 		return all;
 	}
 
-	private static Open open(Need n) {
+	private Open open(Need n) {
 		return new Open(n.id(), n.regionCode(), n.content().category(), n.householdId(), n.posterId(), n.state(), n.content().items(),
-				n.remainingQuantity(), n.content().totalValueFen(), n.content().title());
+				n.remainingQuantity(), n.content().totalValueFen(), n.content().title(), n.onSaleFrom(clock.instant()));
 	}
 
 	private Need locked(long needId) {

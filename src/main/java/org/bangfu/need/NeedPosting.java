@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Posting a need: by the household itself, or by staff on its behalf (代发) only while the household's
- * consent to that is on record; a producer's or a village's need by staff of its region. Then
+ * consent to that is on record; a producer's or a village's need by staff of its region, a county's
+ * own need by its county center or the city office. Then
  * editing while it is a draft or rejected, submitting (the category's hard limits and required
  * photos are checked, and the abuse rules flag it for the verifier), and withdrawing.
  */
@@ -197,7 +198,13 @@ class NeedPosting {
 		if (!poster.inScope(region.code())) {
 			throw new NotFoundException("region.not-found", code);
 		}
-		if (region.level() != RegionLevel.VILLAGE && region.level() != RegionLevel.TOWNSHIP) {
+		if (region.level() == RegionLevel.COUNTY) {
+			// a poor county's needs: collected by its county center (or the city office), verified by the city office
+			if (poster.staffGrants().stream().noneMatch(g -> (g.role() == Role.COUNTY_ADMIN || g.role() == Role.CITY_ADMIN) && g.covers(region.code()))) {
+				throw new BadInputException(403, "need.county-poster");
+			}
+		}
+		else if (region.level() != RegionLevel.VILLAGE && region.level() != RegionLevel.TOWNSHIP) {
 			throw new BadInputException("need.region-level");
 		}
 		return region.code();

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Verification: only a manager (township station, county center or city office) whose scope contains
- * the need, and never the need's own poster, so that a proxy post always passes a second person.
+ * the need — for a county's own need only the city office — and never the need's own poster, so that a proxy post always passes a second person.
  * A verified need is published at once; a rejected one goes back to its poster with the reason.
  */
 @Component
@@ -44,9 +44,27 @@ class NeedReview {
 		return g.role() == Role.TOWNSHIP_MANAGER || g.role() == Role.COUNTY_ADMIN || g.role() == Role.CITY_ADMIN;
 	}
 
+	/** A county's own need (a poor county's project): its region is the county, 6 digits. */
+	static boolean countyLevel(String regionCode) {
+		return regionCode.length() == 6;
+	}
+
+	/**
+	 * Whether the grant verifies needs of this region: a manager whose scope contains it, but a county's
+	 * own need only the city office, so that a county center never verifies its own county's projects.
+	 */
+	static boolean verifies(Grant g, String regionCode) {
+		return g.covers(regionCode) && (countyLevel(regionCode) ? g.role() == Role.CITY_ADMIN : isManager(g));
+	}
+
 	/** Whether the user may verify needs of this region. */
 	static boolean mayVerify(BangfuUser user, String regionCode) {
-		return user.staffGrants().stream().anyMatch(g -> isManager(g) && g.covers(regionCode));
+		return user.staffGrants().stream().anyMatch(g -> verifies(g, regionCode));
+	}
+
+	/** Whether the user's queue over the scope holds county-level needs: only the city office verifies them. */
+	private static boolean seesCountyNeeds(BangfuUser user, Region scope) {
+		return user.staffGrants().stream().anyMatch(g -> g.role() == Role.CITY_ADMIN && g.covers(scope.code()));
 	}
 
 	/** The need, if the caller is a manager whose scope contains it: outside the scope 404, a village officer 403. */
@@ -56,7 +74,7 @@ class NeedReview {
 			throw new NotFoundException("need.not-found");
 		}
 		if (!mayVerify(by, need.regionCode())) {
-			throw new BadInputException(403, "need.verify-role");
+			throw new BadInputException(403, countyLevel(need.regionCode()) ? "need.verify-county" : "need.verify-role");
 		}
 		return need;
 	}
@@ -95,15 +113,16 @@ class NeedReview {
 
 	/** The verification queue of the region's subtree (which must lie in the caller's scope): oldest first. */
 	List<Waiting> queue(BangfuUser by, Region scope, int page) {
-		if (!mayVerify(by, scope.code()) && by.staffGrants().stream().noneMatch(g -> isManager(g) && scope.contains(g.region().code()))) {
+		if (by.staffGrants().stream().noneMatch(g -> isManager(g) && (g.covers(scope.code()) || scope.contains(g.region().code())))) {
 			throw new BadInputException(403, "need.verify-role");
 		}
 		List<Waiting> rows = jdbc.sql("""
 				SELECT n.id, n.title, n.category, n.region_code, r.name AS region_name, n.total_value_fen, n.submitted_at, a.name AS poster
 				FROM need n JOIN region r ON r.code = n.region_code JOIN account a ON a.id = n.poster_id
-				WHERE n.state = 'SUBMITTED' AND n.region_code LIKE :prefix || '%'
+				WHERE n.state = 'SUBMITTED' AND n.region_code LIKE :prefix || '%' AND (length(n.region_code) > 6 OR :county)
 				ORDER BY n.submitted_at, n.id LIMIT 50 OFFSET :offset""")
 			.param("prefix", scope.prefix())
+			.param("county", seesCountyNeeds(by, scope))
 			.param("offset", Math.max(0, page) * 50)
 			.query((rs, n) -> new Waiting(rs.getLong("id"), rs.getString("title"), NeedCategory.valueOf(rs.getString("category")),
 					rs.getString("region_code"), rs.getString("region_name"), rs.getLong("total_value_fen"),
@@ -115,9 +134,9 @@ class NeedReview {
 			.toList();
 	}
 
-	long waitingCount(Region scope) {
-		return jdbc.sql("SELECT count(*) FROM need WHERE state = 'SUBMITTED' AND region_code LIKE ? || '%'")
-			.param(scope.prefix())
+	long waitingCount(BangfuUser by, Region scope) {
+		return jdbc.sql("SELECT count(*) FROM need WHERE state = 'SUBMITTED' AND region_code LIKE ? || '%' AND (length(region_code) > 6 OR ?)")
+			.params(scope.prefix(), seesCountyNeeds(by, scope))
 			.query(Long.class)
 			.single();
 	}

@@ -1,5 +1,6 @@
 package org.bangfu.need;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,7 +38,10 @@ class NeedViews {
 
 	private final MessageSource messages;
 
-	NeedViews(Needs needs, NeedPhotos photos, Households households, Regions regions, MessageSource messages) {
+	private final Clock clock;
+
+	NeedViews(Needs needs, NeedPhotos photos, Households households, Regions regions, MessageSource messages, Clock clock) {
+		this.clock = clock;
 		this.needs = needs;
 		this.photos = photos;
 		this.households = households;
@@ -57,7 +61,8 @@ class NeedViews {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record NeedView(long id, NeedState state, NeedCategory category, String title, String story, String regionCode, String place,
 			String beneficiary, Urgency urgency, LocalDate neededBy, List<ItemView> items, int totalQuantity, int pledgedQuantity,
-			int remainingQuantity, long totalValueFen, ProductSale sale, String producer, boolean onBehalf, Instant createdAt,
+			int remainingQuantity, long totalValueFen, long pledgedValueFen, int percentPledged, ProductSale sale, LocalDate onSaleFrom,
+			String producer, boolean onBehalf, Instant createdAt,
 			Instant publishedAt, List<PhotoView> photos, String shareUrl, String qrCodeUrl, Long householdId, String rejectReason,
 			List<FlagView> flags, List<Needs.HistoryEntry> history, Long previousNeedId, boolean editable, boolean verifiable,
 			boolean withdrawable) {
@@ -121,8 +126,9 @@ class NeedViews {
 				insider ? need.content().title() : PublicText.mask(need.content().title(), names),
 				insider ? need.content().story() : PublicText.mask(need.content().story(), names), need.regionCode(), place, beneficiary, need.content().urgency(),
 				need.content().neededBy(), items,
-				need.totalQuantity(), need.pledgedQuantity(), need.remainingQuantity(), need.content().totalValueFen(), need.content().sale(),
-				need.producer(), need.onBehalf(), need.createdAt(), need.publishedAt(), photoViews, share, "/needs/" + need.id() + "/qr.png",
+				need.totalQuantity(), need.pledgedQuantity(), need.remainingQuantity(), need.content().totalValueFen(),
+				NeedProgress.pledgedValueFen(need.content().items()), NeedProgress.percent(need.content().items()), need.content().sale(),
+				need.onSaleFrom(clock.instant()), need.producer(), need.onBehalf(), need.createdAt(), need.publishedAt(), photoViews, share, "/needs/" + need.id() + "/qr.png",
 				insider ? need.householdId() : null, insider ? need.rejectReason() : null, flags,
 				insider ? needs.history(need.id()) : null, need.previousNeedId(), editable, verifiable, withdrawable);
 	}
@@ -150,7 +156,7 @@ class NeedViews {
 	/** A list entry of the API: the card with its story and items. */
 	record Summary(long id, NeedState state, NeedCategory category, String title, String story, String regionCode, String place,
 			String beneficiary, Urgency urgency, List<ItemView> items, int totalQuantity, int pledgedQuantity, int remainingQuantity,
-			long totalValueFen, Instant publishedAt) {
+			long totalValueFen, long pledgedValueFen, int percentPledged, LocalDate onSaleFrom, Instant publishedAt) {
 	}
 
 	List<Summary> summaries(List<NeedListing.Card> cards) {
@@ -158,7 +164,7 @@ class NeedViews {
 		return cards.stream()
 			.map(c -> new Summary(c.id(), c.state(), c.category(), c.title(), c.story(), c.regionCode(), c.place(), c.beneficiary(),
 					c.urgency(), items(items.getOrDefault(c.id(), List.of())), c.totalQuantity(), c.pledgedQuantity(),
-					c.remainingQuantity(), c.totalValueFen(), c.publishedAt()))
+					c.remainingQuantity(), c.totalValueFen(), c.pledgedValueFen(), c.percentPledged(), c.onSaleFrom(), c.publishedAt()))
 			.toList();
 	}
 }

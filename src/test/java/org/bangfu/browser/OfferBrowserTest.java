@@ -45,6 +45,8 @@ class OfferBrowserTest extends BrowserTest {
 		new Select(find("#offer-category")).selectByValue("OTHER");
 		find("#offer-title").sendKeys(title);
 		find("#offer-item").sendKeys("棉被");
+		// the kinds of the chosen category only (生活用品 is a kind of other categories too)
+		find("#offer-kind optgroup[data-category=OTHER] option[value='生活用品']").click();
 		find("#offer-quantity").sendKeys("10");
 		find("#offer-unit").sendKeys("床");
 		find("#offer-description").sendKeys("公司工会采购的新棉被，1.5 米规格，西渡镇内可送货上门。");
@@ -127,7 +129,8 @@ class OfferBrowserTest extends BrowserTest {
 		open("/needs/" + need);
 		waiting().until(d -> !d.findElements(By.id("pledge-" + pledge)).isEmpty());
 		assertThat(find("#pledge-" + pledge).getText()).contains("李*心", "棉被 2 床");
-		assertThat(find("#need-progress-label").getText()).contains("2", "3");
+		assertThat(find("#need-progress-label").getText()).contains("已认领 300 元 / 450 元", "66%");
+		assertThat(find("#need-items").getText()).contains("2 / 3 床");
 		assertThat(browser.getPageSource()).doesNotContain("李爱心");
 		scrollTo("#pledging");
 		screenshot("offer-need-pledge");

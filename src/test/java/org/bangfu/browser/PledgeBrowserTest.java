@@ -77,7 +77,8 @@ class PledgeBrowserTest extends BrowserTest {
 		long pledge = pledges.get(0).get("id").asLong();
 		waiting().until(d -> !d.findElements(By.id("pledge-" + pledge)).isEmpty());
 		assertThat(find("#pledge-" + pledge).getText()).contains("李*心", "棉被 2 床", "已认领");
-		assertThat(find("#need-progress-label").getText()).contains("2", "3");
+		assertThat(find("#need-progress-label").getText()).contains("已认领 300 元 / 450 元", "66%");
+		assertThat(find("#need-items").getText()).contains("2 / 3 床");
 
 		// her pledges: the new one, to be marked as sent
 		browser.manage().window().setSize(new Dimension(DESKTOP_WIDTH, 900));

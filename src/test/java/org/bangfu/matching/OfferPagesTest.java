@@ -90,7 +90,7 @@ class OfferPagesTest extends ApplicationTest {
 	private long offer(String phone, String category, String title, int quantity, List<String> regions) {
 		boolean school = "EDUCATION".equals(category);
 		return offers.create(demo(phone), new Offers.NewOffer(org.bangfu.need.NeedCategory.valueOf(category), title, "测试用的捐赠。",
-				school ? "书包" : "棉被", school ? "个" : "床", quantity, regions));
+				school ? "书包" : "棉被", school ? "学习用品" : "生活用品", school ? "个" : "床", quantity, regions));
 	}
 
 	private long offerCount() {
@@ -141,7 +141,7 @@ class OfferPagesTest extends ApplicationTest {
 		long before = offerCount();
 
 		MvcResult refused = mvc.perform(post("/offers").with(user(donor)).with(csrf()).param("category", "OTHER").param("title", "新棉被二十床")
-			.param("itemName", "棉被").param("unit", "床").param("quantity", "二十").param("county", "430421").param("key", "k-" + System.nanoTime()))
+			.param("itemName", "棉被").param("kind", "生活用品").param("unit", "床").param("quantity", "二十").param("county", "430421").param("key", "k-" + System.nanoTime()))
 			.andReturn();
 		assertThat(posted(refused)).endsWith("/offers/new");
 		String shown = follow(refused, donor);
@@ -149,21 +149,21 @@ class OfferPagesTest extends ApplicationTest {
 		assertThat(shown).as("the county stays chosen and its townships offered").contains("<option value=\"430421\" selected=\"selected\"", "西渡镇");
 
 		assertThat(follow(mvc.perform(post("/offers").with(user(donor)).with(csrf()).param("category", "OTHER").param("title", "棉被")
-			.param("itemName", "棉被").param("unit", "床").param("quantity", "3")).andReturn(), donor)).contains("标题须为 4 到 60 个字");
+			.param("itemName", "棉被").param("kind", "生活用品").param("unit", "床").param("quantity", "3")).andReturn(), donor)).contains("标题须为 4 到 60 个字");
 		assertThat(follow(mvc.perform(post("/offers").with(user(donor)).with(csrf()).param("title", "新棉被二十床")
-			.param("itemName", "棉被").param("unit", "床").param("quantity", "3")).andReturn(), donor)).contains("请选择捐赠对应的需求类别");
+			.param("itemName", "棉被").param("kind", "生活用品").param("unit", "床").param("quantity", "3")).andReturn(), donor)).contains("请选择捐赠对应的需求类别");
 		assertThat(follow(mvc.perform(post("/offers").with(user(donor)).with(csrf()).param("category", "OTHER").param("title", "新棉被二十床")
-			.param("itemName", "棉被").param("unit", "床").param("quantity", "3").param("county", "430422").param("township", "430421100"))
+			.param("itemName", "棉被").param("kind", "生活用品").param("unit", "床").param("quantity", "3").param("county", "430422").param("township", "430421100"))
 			.andReturn(), donor)).contains("所选乡镇不在所选县市区内");
 		assertThat(follow(mvc.perform(post("/offers").with(user(donor)).with(csrf()).param("category", "OTHER").param("title", "新棉被二十床")
-			.param("itemName", "棉被").param("unit", "床").param("quantity", "3").param("county", "999999")).andReturn(), donor))
+			.param("itemName", "棉被").param("kind", "生活用品").param("unit", "床").param("quantity", "3").param("county", "999999")).andReturn(), donor))
 			.contains("没有这个区划代码");
 		assertThat(offerCount()).as("nothing refused was created").isEqualTo(before);
 
 		// the same form sent twice (a double tap): one offer, and both answers lead to it
 		String key = "k-" + System.nanoTime();
 		MockHttpServletRequestBuilder good = post("/offers").with(user(donor)).with(csrf()).param("category", "OTHER")
-			.param("title", "新棉被二十床 " + key).param("itemName", "棉被").param("unit", "床").param("quantity", "２０")
+			.param("title", "新棉被二十床 " + key).param("itemName", "棉被").param("kind", "生活用品").param("unit", "床").param("quantity", "２０")
 			.param("county", "430421").param("township", "430421100").param("key", key);
 		String first = posted(mvc.perform(good).andReturn());
 		String second = posted(mvc.perform(good).andReturn());

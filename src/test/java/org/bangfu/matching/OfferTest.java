@@ -6,6 +6,7 @@ import org.bangfu.ApiClient;
 import org.bangfu.ApiClient.Answer;
 import org.bangfu.ApplicationTest;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** 我要捐赠 → 我想要 → accepted → a pledge, with the rules in between. */
 class OfferTest extends ApplicationTest {
@@ -17,7 +18,7 @@ class OfferTest extends ApplicationTest {
 		String donor = api.login("13800000022", DEMO_PASSWORD);
 		Answer offer = api.post("/api/v1/offers", """
 				{"category":"OTHER","title":"捐赠新棉被 20 床","description":"公司工会采购的新棉被，衡阳县内可送货上门。",
-				 "itemName":"棉被","unit":"床","quantity":20,"regionCodes":["430421"]}""", donor);
+				 "itemName":"棉被","kind":"生活用品","unit":"床","quantity":20,"regionCodes":["430421"]}""", donor);
 		assertThat(offer.status()).as(offer.body()).isEqualTo(201);
 		long offerId = offer.json().get("id").asLong();
 		assertThat(api.get("/api/v1/offers").body()).contains("捐赠新棉被 20 床");
@@ -53,10 +54,10 @@ class OfferTest extends ApplicationTest {
 		long need = publishedBlankets(api, 2);
 		String donor = api.login("13800000022", DEMO_PASSWORD);
 		long education = api.post("/api/v1/offers", """
-				{"category":"EDUCATION","title":"捐赠书包 50 个","description":"","itemName":"书包","unit":"个","quantity":50,"regionCodes":[]}""",
+				{"category":"EDUCATION","title":"捐赠书包 50 个","description":"","itemName":"书包","kind":"学习用品","unit":"个","quantity":50,"regionCodes":[]}""",
 				donor).json().get("id").asLong();
 		long elsewhere = api.post("/api/v1/offers", """
-				{"category":"OTHER","title":"衡南县棉被 10 床","description":"","itemName":"棉被","unit":"床","quantity":10,"regionCodes":["430422"]}""",
+				{"category":"OTHER","title":"衡南县棉被 10 床","description":"","itemName":"棉被","kind":"生活用品","unit":"床","quantity":10,"regionCodes":["430422"]}""",
 				donor).json().get("id").asLong();
 		String officer = api.login("13800000004", DEMO_PASSWORD);
 		String ask = "{\"needId\":" + need + ",\"position\":0,\"quantity\":1}";
@@ -72,7 +73,7 @@ class OfferTest extends ApplicationTest {
 		ApiClient api = api();
 		String donor = api.login("13800000022", DEMO_PASSWORD);
 		String body = """
-				{"category":"OTHER","title":"捐赠棉被 5 床","description":"","itemName":"棉被","unit":"床","quantity":5,"regionCodes":[]}""";
+				{"category":"OTHER","title":"捐赠棉被 5 床","description":"","itemName":"棉被","kind":"生活用品","unit":"床","quantity":5,"regionCodes":[]}""";
 		String key = "offer-" + System.nanoTime();
 		Answer first = api.postWithHeader("/api/v1/offers", body, donor, "Idempotency-Key", key);
 		Answer again = api.postWithHeader("/api/v1/offers", body, donor, "Idempotency-Key", key);
@@ -95,7 +96,7 @@ class OfferTest extends ApplicationTest {
 		long need = publishedBlankets(api, 3);
 		String donor = api.login("13800000022", DEMO_PASSWORD);
 		long offer = api.post("/api/v1/offers", """
-				{"category":"OTHER","title":"捐赠毛毯 5 条","description":"","itemName":"毛毯","unit":"条","quantity":5,"regionCodes":[]}""",
+				{"category":"OTHER","title":"捐赠毛毯 5 条","description":"","itemName":"毛毯","kind":"生活用品","unit":"条","quantity":5,"regionCodes":[]}""",
 				donor).json().get("id").asLong();
 		String officer = api.login("13800000004", DEMO_PASSWORD);
 		long request = api.post("/api/v1/offers/" + offer + "/requests", "{\"needId\":" + need + ",\"position\":0,\"quantity\":2}", officer)
@@ -112,6 +113,43 @@ class OfferTest extends ApplicationTest {
 			.isEqualTo(409);
 		assertThat(api.post("/api/v1/offers/requests/" + request + "/accept", null, donor).status()).isEqualTo(409);
 		assertThat(jdbc.sql("SELECT count(*) FROM pledge WHERE need_id = ?").param(need).query(Integer.class).single()).isZero();
+	}
+
+	@Test
+	void anOfferFitsLinesOfItsKindOrIsAskedForAsASubstituteTheDonorSees() {
+		ApiClient api = api();
+		// a village of its own, so that no other test's offers meet these lines
+		String village = MatchingFixtures.emptyVillage(jdbc, 10);
+		long need = MatchingFixtures.publishedNeed(jdbc, clock.instant(), village, "EDUCATION", "上学缺棉鞋和作业本", new long[] { 1, 8000 },
+				new long[] { 20, 4000 });
+		jdbc.sql("UPDATE need_item SET kind = CASE position WHEN 0 THEN '校服被褥' ELSE '学习用品' END, name = CASE position WHEN 0 THEN '棉鞋' ELSE '作业本' END"
+				+ " WHERE need_id = ?").param(need).update();
+		String officer = api.login("13800000002", DEMO_PASSWORD);
+		String donor = api.login("13800000022", DEMO_PASSWORD);
+		assertThat(api.post("/api/v1/offers", """
+				{"category":"EDUCATION","title":"捐赠新书包 10 个","itemName":"书包","kind":"鞋","unit":"个","quantity":10}""", donor)
+			.json().get("detail").asString()).as("a kind of the category").contains("学习用品");
+		long bags = api.post("/api/v1/offers", """
+				{"category":"EDUCATION","title":"捐赠新书包 10 个","itemName":"书包","kind":"学习用品","unit":"个","quantity":10}""", donor)
+			.json().get("id").asLong();
+		String path = "/api/v1/offers/" + bags + "/requests";
+
+		Answer mismatch = api.post(path, "{\"needId\":" + need + ",\"position\":0,\"quantity\":1}", officer);
+		assertThat(mismatch.status()).as("a school bag for the cotton-shoes line").isEqualTo(400);
+		assertThat(mismatch.json().get("detail").asString()).contains("书包", "棉鞋", "接受以此替代");
+		assertThat(jdbc.sql("SELECT count(*) FROM offer_request WHERE offer_id = ?").param(bags).query(Long.class).single()).isZero();
+
+		Answer fitting = api.post(path, "{\"needId\":" + need + ",\"position\":1,\"quantity\":5}", officer);
+		assertThat(fitting.status()).as("the exercise books are of the offer's kind: " + fitting.body()).isEqualTo(201);
+		Answer substitute = api.post(path, "{\"needId\":" + need + ",\"position\":0,\"quantity\":1,\"substitute\":true}", officer);
+		assertThat(substitute.status()).as(substitute.body()).isEqualTo(201);
+
+		JsonNode requests = api.get(path, donor).json();
+		assertThat(requests.size()).isEqualTo(2);
+		for (JsonNode r : requests) {
+			assertThat(r.get("substitute").asBoolean()).as(r.toString()).isEqualTo(r.get("position").asInt() == 0);
+		}
+		assertThat(api.get("/api/v1/me/notices", donor).body()).contains("用来替代“棉鞋”");
 	}
 
 	private long publishedBlankets(ApiClient api, int quantity) {

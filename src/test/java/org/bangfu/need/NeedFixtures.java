@@ -1,5 +1,7 @@
 package org.bangfu.need;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +14,8 @@ import java.time.LocalDate;
 
 import javax.imageio.ImageIO;
 
+import org.bangfu.ApiClient;
+import org.bangfu.ApiClient.Answer;
 import org.bangfu.shared.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -87,6 +91,19 @@ public final class NeedFixtures {
 				 "items":[{"kind":"康复器具","name":"轮椅","quantity":1,"unit":"台","valueFen":%d},
 				          {"kind":"药品","name":"降压药","quantity":12,"unit":"盒","valueFen":36000}]}"""
 			.formatted(title, story, householdId, valueFen);
+	}
+
+	/** A need posted through the API (201), its id. */
+	public static long create(ApiClient api, String token, String json) {
+		Answer a = api.post("/api/v1/needs", json, token);
+		assertThat(a.status()).as(a.body()).isEqualTo(201);
+		return a.json().get("id").asLong();
+	}
+
+	/** A photo of the need uploaded through the API (201). */
+	public static void photo(ApiClient api, String token, long need) {
+		Answer a = api.postFile("/api/v1/needs/" + need + "/photos", "photo", "need.jpg", "image/jpeg", jpeg(640, 480), token);
+		assertThat(a.status()).as(a.body()).isEqualTo(201);
 	}
 
 	public static byte[] jpeg(int width, int height) {

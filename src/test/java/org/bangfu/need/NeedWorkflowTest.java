@@ -31,17 +31,6 @@ class NeedWorkflowTest extends ApplicationTest {
 		return jdbc.sql(sql).params(params).query(Long.class).single();
 	}
 
-	private long create(ApiClient api, String token, String json) {
-		Answer a = api.post("/api/v1/needs", json, token);
-		assertThat(a.status()).as(a.body()).isEqualTo(201);
-		return a.json().get("id").asLong();
-	}
-
-	private void photo(ApiClient api, String token, long need) {
-		Answer a = api.postFile("/api/v1/needs/" + need + "/photos", "photo", "wheelchair.jpg", "image/jpeg", jpeg(640, 480), token);
-		assertThat(a.status()).as(a.body()).isEqualTo(201);
-	}
-
 	@Test
 	void anOfficerPostsOnBehalfAndAManagerPublishes() {
 		ApiClient api = api();
