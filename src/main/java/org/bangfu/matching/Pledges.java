@@ -79,6 +79,19 @@ class Pledges {
 		return find(id).orElseThrow(() -> new NotFoundException("pledge.not-found"));
 	}
 
+	/** Keeps what the request with an Idempotency-Key asked for (a fingerprint of its body). */
+	void rememberRequest(long pledgeId, String fingerprint) {
+		jdbc.sql("UPDATE pledge SET request_fingerprint = ? WHERE id = ?").params(fingerprint, pledgeId).update();
+	}
+
+	/** Whether the pledge was made by a request asking the same (pledges made before fingerprints were kept count as the same). */
+	boolean madeBy(long pledgeId, String fingerprint) {
+		return jdbc.sql("SELECT request_fingerprint IS NULL OR request_fingerprint = ? FROM pledge WHERE id = ?")
+			.params(fingerprint, pledgeId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	Optional<Pledge> byKey(long donorId, String key) {
 		return jdbc.sql(SELECT + " WHERE donor_id = ? AND idempotency_key = ?").params(donorId, key).query(this::pledge).optional();
 	}

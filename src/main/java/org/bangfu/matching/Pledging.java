@@ -74,6 +74,11 @@ class Pledging {
 	/** A donor's pledge request: a plain quantity or quantities by item position; optional deadline in days and note. */
 	record Request(Integer quantity, Map<Integer, Integer> items, Integer days, Boolean staffInScope, String note, Long amountFen) {
 
+		/** What the request asks, to tell a repeat from another request sent with the same key. */
+		String fingerprint() {
+			return quantity + "|" + (items == null ? null : new java.util.TreeMap<>(items)) + "|" + days + "|" + staffInScope + "|" + note + "|" + amountFen;
+		}
+
 		/** Quantities by item position, as the offers and campaigns ask. */
 		static Request of(Map<Integer, Integer> items, Boolean staffInScope, String note) {
 			return new Request(null, items, null, staffInScope, note, null);
@@ -97,6 +102,10 @@ class Pledging {
 			if (earlier.isPresent()) {
 				if (earlier.get().needId() != needId) {
 					throw new BadInputException(409, "pledge.key-reused");
+				}
+				if (!pledges.madeBy(earlier.get().id(), request.fingerprint())) {
+					// the same key with another body is not a repeat but a mistake: say so rather than answer the first pledge
+					throw new BadInputException(422, "pledge.key-other-request");
 				}
 				return new Made(earlier.get().id(), false);
 			}
@@ -124,6 +133,9 @@ class Pledging {
 		NeedPledging.Taken taken = needs.take(needId, request.quantity(), request.items(), request.amountFen(), donor.id(), now);
 		long id = pledges.insert(needId, need.regionCode(), donor.id(), taken.byPosition(), taken.quantity(), taken.valueFen(), staffInScope,
 				key, now.plus(within), request.note() == null || request.note().isBlank() ? null : request.note().strip(), now);
+		if (key != null) {
+			pledges.rememberRequest(id, request.fingerprint());
+		}
 		log.record(donor.id(), "pledge.create", "need:" + needId, need.regionCode(), "pledge:" + id + " quantity " + taken.quantity());
 		notices.pledged(pledges.get(id), need);
 		return new Made(id, true);
