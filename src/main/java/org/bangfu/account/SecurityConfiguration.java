@@ -61,10 +61,10 @@ class SecurityConfiguration {
 				// the public offer list and an offer's page; /offers/new, /offers/mine and every POST stay signed in
 				.requestMatchers(HttpMethod.GET, "/offers").permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/offers/\\d+(\\?.*)?")).permitAll()
-				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/needs/\\d+(/qr\\.png|/photos/\\d+(-thumb)?\\.jpg)?(\\?.*)?")).permitAll()
+				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/needs/\\d+(/qr\\.png|/photos/\\d+(-thumb|-w\\d+)?\\.jpg)?(\\?.*)?")).permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.POST, "/needs/\\d+/report(\\?.*)?")).permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/needs/\\d+/pledging(\\?.*)?")).permitAll()
-				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/pledges/\\d+/receipt\\.jpg")).permitAll()
+				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/pledges/\\d+/receipt(-w\\d+)?\\.jpg")).permitAll()
 				.requestMatchers("/admin/sms-outbox").hasRole("CITY_ADMIN")
 				.anyRequest().authenticated())
 			.authenticationProvider(new SessionLogin.PasswordProvider(login))

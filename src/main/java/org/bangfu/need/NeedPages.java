@@ -19,6 +19,7 @@ import org.bangfu.household.Household;
 import org.bangfu.household.Households;
 import org.bangfu.region.Region;
 import org.bangfu.region.Regions;
+import org.bangfu.shared.PhotoRenditions;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.NotFoundException;
 import org.bangfu.shared.RegionCode;
@@ -199,19 +200,24 @@ class NeedPages {
 		return "need/need";
 	}
 
-	@GetMapping({ "/needs/{id}/photos/{photoId}.jpg", "/needs/{id}/photos/{photoId}-thumb.jpg" })
+	@GetMapping({ "/needs/{id}/photos/{photoId:\\d+}.jpg", "/needs/{id}/photos/{photoId:\\d+}-thumb.jpg",
+		"/needs/{id}/photos/{photoId:\\d+}-w{width:\\d+}.jpg" })
 	ResponseEntity<FileSystemResource> photo(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @PathVariable long photoId,
-			HttpServletRequest request) {
+			@PathVariable(required = false) Integer width, HttpServletRequest request) {
 		Need need = needs.get(id);
-		boolean insider = views.relation(user, need) != NeedViews.Relation.PUBLIC;
-		if (!insider && !photos.publishable(need)) {
+		boolean publishable = photos.publishable(need);
+		if (!publishable && views.relation(user, need) == NeedViews.Relation.PUBLIC) {
 			throw new NotFoundException("need.photo-not-found");
 		}
 		Path file = photos.file(id, photoId, request.getRequestURI().endsWith("-thumb.jpg"));
 		if (!Files.exists(file)) {
 			throw new NotFoundException("need.photo-not-found");
 		}
-		CacheControl cache = insider ? CacheControl.noStore().cachePrivate() : CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic();
+		if (width != null) {
+			file = PhotoRenditions.of(file, width);
+		}
+		// a photo's bytes never change; one the public may not see is not kept anywhere
+		CacheControl cache = publishable ? PhotoRenditions.LONG : CacheControl.noStore().cachePrivate();
 		return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(cache).body(new FileSystemResource(file));
 	}
 
