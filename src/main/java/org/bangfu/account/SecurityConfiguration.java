@@ -54,7 +54,7 @@ class SecurityConfiguration {
 	SecurityFilterChain pages(HttpSecurity http, Login login, Accounts accounts, Clock clock) throws Exception {
 		http.authorizeHttpRequests(a -> a
 				.requestMatchers("/", "/login", "/login/**", "/register", "/register/**", "/regions", "/regions/**", "/error",
-						"/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**", "/actuator/health", "/actuator/health/**",
+						"/favicon.ico", "/robots.txt", "/css/**", "/js/**", "/img/**", "/webjars/**", "/actuator/health", "/actuator/health/**",
 						"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/needs").permitAll()
