@@ -155,6 +155,14 @@ class PledgeApiController {
 		return view(pledges.get(id), false);
 	}
 
+	/** A pledge is shown on its need's page (the operation log links here). */
+	@GetMapping("/pledges/{id:\\d+}")
+	ResponseEntity<Void> pledgePage(@PathVariable long id) {
+		return ResponseEntity.status(HttpStatus.FOUND)
+			.location(java.net.URI.create("/needs/" + pledges.get(id).needId() + "#pledge-" + id))
+			.build();
+	}
+
 	@GetMapping({ "/pledges/{id}/receipt.jpg", "/pledges/{id}/receipt-w{width}.jpg" })
 	ResponseEntity<org.springframework.core.io.FileSystemResource> receiptPhoto(@AuthenticationPrincipal BangfuUser user, @PathVariable long id,
 			@PathVariable(required = false) Integer width) {

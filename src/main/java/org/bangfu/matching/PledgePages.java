@@ -280,12 +280,6 @@ class PledgePages {
 			int totalQuantity, long remainingValueFen, List<String> reasons) {
 	}
 
-	/** A pledge is shown on its need's page (the operation log links here). */
-	@GetMapping("/pledges/{id:\\d+}")
-	String pledge(@PathVariable long id) {
-		return "redirect:/needs/" + pledges.get(id).needId() + "#pledge-" + id;
-	}
-
 	@GetMapping("/pledges/mine")
 	String mine(@AuthenticationPrincipal BangfuUser user, @RequestParam(defaultValue = "0") int page, Model model) {
 		List<MineRow> rows = new ArrayList<>();

@@ -1,8 +1,6 @@
 package org.bangfu.need;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,13 +17,11 @@ import org.bangfu.household.Household;
 import org.bangfu.household.Households;
 import org.bangfu.region.Region;
 import org.bangfu.region.Regions;
-import org.bangfu.shared.PhotoRenditions;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.NotFoundException;
 import org.bangfu.shared.RegionCode;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -198,27 +194,6 @@ class NeedPages {
 			model.addAttribute("minPhotos", rules.of(view.category()).minPhotos());
 		}
 		return "need/need";
-	}
-
-	@GetMapping({ "/needs/{id}/photos/{photoId:\\d+}.jpg", "/needs/{id}/photos/{photoId:\\d+}-thumb.jpg",
-		"/needs/{id}/photos/{photoId:\\d+}-w{width:\\d+}.jpg" })
-	ResponseEntity<FileSystemResource> photo(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @PathVariable long photoId,
-			@PathVariable(required = false) Integer width, HttpServletRequest request) {
-		Need need = needs.get(id);
-		boolean publishable = photos.publishable(need);
-		if (!publishable && views.relation(user, need) == NeedViews.Relation.PUBLIC) {
-			throw new NotFoundException("need.photo-not-found");
-		}
-		Path file = photos.file(id, photoId, request.getRequestURI().endsWith("-thumb.jpg"));
-		if (!Files.exists(file)) {
-			throw new NotFoundException("need.photo-not-found");
-		}
-		if (width != null) {
-			file = PhotoRenditions.of(file, width);
-		}
-		// a photo's bytes never change; one the public may not see is not kept anywhere
-		CacheControl cache = publishable ? PhotoRenditions.LONG : CacheControl.noStore().cachePrivate();
-		return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(cache).body(new FileSystemResource(file));
 	}
 
 	@GetMapping(path = "/needs/{id}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
