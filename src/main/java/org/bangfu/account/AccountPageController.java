@@ -249,7 +249,8 @@ class AccountPageController {
 	@GetMapping("/admin/operation-log")
 	String operationLog(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String region,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("entries", OperationLogView.entries(user, region, page, log, regions));
+		List<OperationLog.Entry> entries = OperationLogView.entries(user, region, page, log, regions);
+		model.addAttribute("entries", OperationLogView.lines(entries, messages, LocaleContextHolder.getLocale()));
 		model.addAttribute("page", page);
 		model.addAttribute("region", region == null ? "" : region);
 		return "account/operation-log";

@@ -2,6 +2,7 @@ package org.bangfu.account;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -18,6 +19,9 @@ import org.springframework.ui.Model;
  */
 @ControllerAdvice(annotations = Controller.class)
 class Navigation {
+
+	/** The administration pages, shown together under one "管理" menu (before "我的账户") so the links fit one row. */
+	static final Set<String> ADMIN = Set.of("/needs/rules", "/staff", "/stations", "/admin/operation-log", "/admin/sms-outbox");
 
 	/** A link: the message key of its label and its path. */
 	record Item(String labelKey, String href) {
@@ -36,7 +40,9 @@ class Navigation {
 		}
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		BangfuUser user = auth != null && auth.getPrincipal() instanceof BangfuUser u ? u : null;
-		model.addAttribute("nav", itemsFor(user));
+		List<Item> items = itemsFor(user);
+		model.addAttribute("nav", items.stream().filter(i -> !ADMIN.contains(i.href())).toList());
+		model.addAttribute("navAdmin", items.stream().filter(i -> ADMIN.contains(i.href())).toList());
 		model.addAttribute("currentUser", user);
 		model.addAttribute("currentPath", path);
 	}

@@ -54,7 +54,7 @@ public class OperationLog {
 	}
 
 	public record Entry(long id, Long accountId, String accountName, String action, String target, String regionCode,
-			String detail, String ip, Instant at) {
+			String detail, String ip, Instant at, String targetName) {
 	}
 
 	/**
@@ -63,7 +63,10 @@ public class OperationLog {
 	 */
 	public List<Entry> within(Region scope, boolean unscopedToo, int page) {
 		return jdbc.sql("""
-				SELECT l.*, a.name AS account_name FROM operation_log l LEFT JOIN account a ON a.id = l.account_id
+				SELECT l.*, a.name AS account_name,
+				       CASE WHEN l.target ~ '^account:[0-9]+$' THEN (SELECT t.name FROM account t WHERE t.id = substr(l.target, 9)::bigint) END
+				         AS target_name
+				FROM operation_log l LEFT JOIN account a ON a.id = l.account_id
 				WHERE l.region_code LIKE :prefix || '%' OR (:unscoped AND l.region_code IS NULL)
 				ORDER BY l.created_at DESC, l.id DESC LIMIT 50 OFFSET :offset""")
 			.param("prefix", scope.prefix())
@@ -71,7 +74,8 @@ public class OperationLog {
 			.param("offset", Math.max(page, 0) * 50)
 			.query((rs, n) -> new Entry(rs.getLong("id"), (Long) rs.getObject("account_id"), rs.getString("account_name"),
 					rs.getString("action"), rs.getString("target"), rs.getString("region_code"), rs.getString("detail"),
-					rs.getString("ip"), rs.getTimestamp("created_at").toInstant()))
+					rs.getString("ip"), rs.getTimestamp("created_at").toInstant(),
+					rs.getString("target_name")))
 			.list();
 	}
 }

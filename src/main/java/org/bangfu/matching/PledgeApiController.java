@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.region.Regions;
+import org.bangfu.shared.PhotoRenditions;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.BangfuProperties;
 import org.bangfu.shared.RegionCode;
@@ -155,18 +156,22 @@ class PledgeApiController {
 		return view(pledges.get(id), false);
 	}
 
-	@GetMapping("/pledges/{id}/receipt.jpg")
-	ResponseEntity<org.springframework.core.io.FileSystemResource> receiptPhoto(@AuthenticationPrincipal BangfuUser user, @PathVariable long id) {
+	@GetMapping({ "/pledges/{id}/receipt.jpg", "/pledges/{id}/receipt-w{width}.jpg" })
+	ResponseEntity<org.springframework.core.io.FileSystemResource> receiptPhoto(@AuthenticationPrincipal BangfuUser user, @PathVariable long id,
+			@PathVariable(required = false) Integer width) {
 		Pledge p = pledges.get(id);
 		Long household = pledging.householdOf(p);
 		boolean insider = user != null && (user.id() == p.donorId() || user.inScope(p.regionCode())
 				|| households.isOwnAccount(household, user.id()));
-		if (p.receiptPhoto() == null || !(insider || household == null || consents.allowsPublishingPhotos(household))) {
+		boolean publishable = household == null || consents.allowsPublishingPhotos(household);
+		if (p.receiptPhoto() == null || !(insider || publishable)) {
 			throw new org.bangfu.shared.NotFoundException("pledge.not-found");
 		}
+		java.nio.file.Path file = pledging.receiptPhoto(id, false);
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_JPEG)
-			.body(new org.springframework.core.io.FileSystemResource(pledging.receiptPhoto(id, false)));
+			.cacheControl(publishable ? PhotoRenditions.LONG : org.springframework.http.CacheControl.noStore().cachePrivate())
+			.body(new org.springframework.core.io.FileSystemResource(width == null ? file : PhotoRenditions.of(file, width)));
 	}
 
 	@GetMapping("/api/v1/stats/matching-rate")

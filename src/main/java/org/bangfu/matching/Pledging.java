@@ -21,6 +21,7 @@ import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.BangfuProperties;
 import org.bangfu.shared.NotFoundException;
 import org.bangfu.shared.PhotoProcessing;
+import org.bangfu.shared.PhotoRenditions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -180,6 +181,7 @@ class Pledging {
 			Files.createDirectories(receipts);
 			Files.write(receipts.resolve(file), processed.display());
 			Files.write(receipts.resolve(pledgeId + "-thumb.jpg"), processed.thumbnail());
+			PhotoRenditions.makeAll(receipts.resolve(file));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -1,8 +1,6 @@
 package org.bangfu.need;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,7 +22,6 @@ import org.bangfu.shared.NotFoundException;
 import org.bangfu.shared.RegionCode;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -196,22 +193,6 @@ class NeedPages {
 			model.addAttribute("minPhotos", rules.of(view.category()).minPhotos());
 		}
 		return "need/need";
-	}
-
-	@GetMapping({ "/needs/{id}/photos/{photoId}.jpg", "/needs/{id}/photos/{photoId}-thumb.jpg" })
-	ResponseEntity<FileSystemResource> photo(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @PathVariable long photoId,
-			HttpServletRequest request) {
-		Need need = needs.get(id);
-		boolean insider = views.relation(user, need) != NeedViews.Relation.PUBLIC;
-		if (!insider && !photos.publishable(need)) {
-			throw new NotFoundException("need.photo-not-found");
-		}
-		Path file = photos.file(id, photoId, request.getRequestURI().endsWith("-thumb.jpg"));
-		if (!Files.exists(file)) {
-			throw new NotFoundException("need.photo-not-found");
-		}
-		CacheControl cache = insider ? CacheControl.noStore().cachePrivate() : CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic();
-		return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(cache).body(new FileSystemResource(file));
 	}
 
 	@GetMapping(path = "/needs/{id}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)

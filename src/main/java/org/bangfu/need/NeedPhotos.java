@@ -12,6 +12,7 @@ import java.util.List;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.household.Consents;
 import org.bangfu.shared.PhotoProcessing;
+import org.bangfu.shared.PhotoRenditions;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.BangfuProperties;
 import org.bangfu.shared.NotFoundException;
@@ -21,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A need's photos: at most six, checked by their bytes, re-encoded without their metadata (EXIF
- * location included) into a display size and a thumbnail under the data directory. The public sees
+ * location included) into a display size and a thumbnail under the data directory, plus the
+ * renditions pages show ({@link PhotoRenditions}). The public sees
  * them only while the need is public and, for a household's need, the household consents to
  * publishing photos.
  */
@@ -88,6 +90,7 @@ class NeedPhotos {
 			Files.createDirectories(dir);
 			Files.write(dir.resolve(id + ".jpg"), p.display());
 			Files.write(dir.resolve(id + "-thumb.jpg"), p.thumbnail());
+			PhotoRenditions.makeAll(dir.resolve(id + ".jpg"));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -107,6 +110,9 @@ class NeedPhotos {
 		try {
 			Files.deleteIfExists(path(need.id(), photoId, false));
 			Files.deleteIfExists(path(need.id(), photoId, true));
+			for (int width : PhotoRenditions.WIDTHS) {
+				Files.deleteIfExists(root.resolve(String.valueOf(need.id())).resolve(photoId + "-w" + width + ".jpg"));
+			}
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -13,6 +13,7 @@ import org.bangfu.household.Household;
 import org.bangfu.household.Households;
 import org.bangfu.region.Region;
 import org.bangfu.region.Regions;
+import org.bangfu.shared.PhotoRenditions;
 import org.bangfu.shared.NotFoundException;
 import org.bangfu.shared.RegionCode;
 import org.springframework.context.MessageSource;
@@ -52,7 +53,11 @@ class NeedViews {
 	record ItemView(String kind, String name, int quantity, String unit, long valueFen, int pledgedQuantity, int remainingQuantity) {
 	}
 
-	record PhotoView(long id, String url, String thumbnailUrl, int width, int height) {
+	/**
+	 * A photo: {@code url} the display size (1280 px), {@code thumbnailUrl} the old 320 px thumbnail, and the
+	 * renditions pages use: {@code smallUrl} 240 px wide ({@code smallHeight} high), {@code screenUrl} 720 px wide.
+	 */
+	record PhotoView(long id, String url, String thumbnailUrl, int width, int height, String smallUrl, int smallHeight, String screenUrl) {
 	}
 
 	record FlagView(String rule, String reason) {
@@ -66,6 +71,12 @@ class NeedViews {
 			Instant publishedAt, List<PhotoView> photos, String shareUrl, String qrCodeUrl, Long householdId, String rejectReason,
 			List<FlagView> flags, List<Needs.HistoryEntry> history, Long previousNeedId, boolean editable, boolean verifiable,
 			boolean withdrawable) {
+	}
+
+	static PhotoView photoView(long needId, NeedPhotos.Photo p) {
+		String base = "/needs/" + needId + "/photos/" + p.id();
+		return new PhotoView(p.id(), base + ".jpg", base + "-thumb.jpg", p.width(), p.height(), base + "-w" + PhotoRenditions.THUMBNAIL + ".jpg",
+				PhotoRenditions.heightAt(PhotoRenditions.THUMBNAIL, p.width(), p.height()), base + "-w" + PhotoRenditions.SCREEN + ".jpg");
 	}
 
 	/** Who is looking, in relation to the need. */
@@ -104,8 +115,7 @@ class NeedViews {
 				place);
 		boolean insider = relation != Relation.PUBLIC;
 		List<PhotoView> photoViews = insider || photos.publishable(need) ? photos.of(need.id()).stream()
-			.map(p -> new PhotoView(p.id(), "/needs/" + need.id() + "/photos/" + p.id() + ".jpg",
-					"/needs/" + need.id() + "/photos/" + p.id() + "-thumb.jpg", p.width(), p.height()))
+			.map(p -> photoView(need.id(), p))
 			.toList() : List.of();
 		List<FlagView> flags = relation == Relation.STAFF ? needs.flags(need.id()).stream()
 			.map(f -> new FlagView(f.rule(), messages.getMessage(f.messageKey(), f.args().toArray(), f.rule(), LocaleContextHolder.getLocale())))

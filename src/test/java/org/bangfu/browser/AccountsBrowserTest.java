@@ -54,6 +54,7 @@ class AccountsBrowserTest extends BrowserTest {
 	@Test
 	void aCountyAdminGrantsAVillageOfficerWhoThenLogsInWithAnSmsCode() {
 		logIn("13800000002", DEMO_PASSWORD);
+		find("nav.menu details.menu-group summary").click(); // 管理
 		browser.findElement(By.linkText("工作人员")).click();
 		assertThat(find("main h1").getText()).contains("衡阳县");
 		find("#grant summary").click();
