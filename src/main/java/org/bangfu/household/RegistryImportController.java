@@ -57,7 +57,7 @@ class RegistryImportController {
 	record JobView(RegistryImports.Job job, List<RegistryImports.Problem> problems) {
 	}
 
-	@PostMapping("/api/v1/households/imports")
+	@PostMapping(path = "/api/v1/households/imports", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseBody
 	@Operation(summary = "导入建档立卡名册（CSV、XLSX 或 XLS）", description = "multipart 字段 file；只导入到调用者的管辖范围（region 可指定其中一部分）。"
 			+ "立即返回 202 和任务 id，用 GET /api/v1/households/imports/{id} 查看进度和逐行报告。", security = @SecurityRequirement(name = "bearer"))

@@ -28,9 +28,16 @@ class DonorApiController {
 
 	private final Ratings ratings;
 
+	private final PledgeVisibility visibility;
+
+	private final org.bangfu.need.NeedPledging needs;
+
 	private final MessageSource messages;
 
-	DonorApiController(Recommendations recommendations, Ratings ratings, MessageSource messages) {
+	DonorApiController(Recommendations recommendations, Ratings ratings, MessageSource messages, PledgeVisibility visibility,
+			org.bangfu.need.NeedPledging needs) {
+		this.visibility = visibility;
+		this.needs = needs;
 		this.recommendations = recommendations;
 		this.ratings = ratings;
 		this.messages = messages;
@@ -98,7 +105,8 @@ class DonorApiController {
 
 	@GetMapping("/api/v1/needs/{id}/thanks")
 	@Operation(summary = "一条需求收到的评价、感谢和捐赠者反馈（公开）")
-	List<Ratings.Shown> thanks(@PathVariable long id) {
+	List<Ratings.Shown> thanks(@AuthenticationPrincipal BangfuUser user, @PathVariable long id) {
+		visibility.of(user, needs.get(id)); // 404 for a need that does not exist or is not public, as its page
 		return ratings.ofNeed(id);
 	}
 }

@@ -52,15 +52,14 @@ class PledgeApiController {
 
 	private final Clock clock;
 
-	private final org.bangfu.household.Consents consents;
+	private final PledgeVisibility visibility;
 
-	private final org.bangfu.household.Households households;
+	private final org.bangfu.need.NeedPledging needs;
 
 	PledgeApiController(Pledging pledging, Pledges pledges, MatchingRate matchingRate, Accounts accounts, Regions regions,
-			BangfuProperties properties, Clock clock, org.bangfu.household.Consents consents,
-			org.bangfu.household.Households households) {
-		this.consents = consents;
-		this.households = households;
+			BangfuProperties properties, Clock clock, PledgeVisibility visibility, org.bangfu.need.NeedPledging needs) {
+		this.visibility = visibility;
+		this.needs = needs;
 		this.pledging = pledging;
 		this.pledges = pledges;
 		this.matchingRate = matchingRate;
@@ -81,10 +80,16 @@ class PledgeApiController {
 			String receiptPhotoUrl) {
 	}
 
+	/** The donor's own view of its pledge (its photo always visible to it). */
 	private PledgeView view(Pledge p, boolean masked) {
+		return view(p, masked, null);
+	}
+
+	private PledgeView view(Pledge p, boolean masked, PledgeVisibility.Viewer viewer) {
 		String donor = accounts.findById(p.donorId()).map(a -> masked ? DonorNames.shown(a) : a.name()).orElse("");
+		String photo = viewer != null ? visibility.receiptPhotoUrl(viewer, p) : p.receiptPhoto() == null ? null : "/pledges/" + p.id() + "/receipt.jpg";
 		return new PledgeView(p.id(), p.needId(), p.state(), p.items(), p.quantity(), p.valueFen(), p.staffInScope(), donor, p.deadline(),
-				p.createdAt(), p.shippedAt(), p.receivedAt(), p.receiptPhoto() == null ? null : "/pledges/" + p.id() + "/receipt.jpg");
+				p.createdAt(), p.shippedAt(), p.receivedAt(), photo);
 	}
 
 	@PostMapping("/api/v1/needs/{id}/pledges")
@@ -119,9 +124,11 @@ class PledgeApiController {
 	}
 
 	@GetMapping("/api/v1/needs/{id}/pledges")
-	@Operation(summary = "一条需求的认领（公开，个人捐赠者姓名脱敏）")
-	List<PledgeView> ofNeed(@PathVariable long id) {
-		return pledges.ofNeed(id).stream().map(p -> view(p, true)).toList();
+	@Operation(summary = "一条需求的认领（公开，个人捐赠者姓名脱敏）", description = "与需求页一致：需求不存在或未公开时 404；公众只看到有效的认领"
+			+ "（不含已取消、已过期的），收货照片地址只在照片可看时给出。")
+	List<PledgeView> ofNeed(@AuthenticationPrincipal BangfuUser user, @PathVariable long id) {
+		PledgeVisibility.Viewer viewer = visibility.of(user, needs.get(id));
+		return pledges.ofNeed(id).stream().filter(p -> visibility.lists(viewer, p)).map(p -> view(p, true, viewer)).toList();
 	}
 
 	@GetMapping("/api/v1/pledges/mine")
@@ -160,13 +167,17 @@ class PledgeApiController {
 	ResponseEntity<org.springframework.core.io.FileSystemResource> receiptPhoto(@AuthenticationPrincipal BangfuUser user, @PathVariable long id,
 			@PathVariable(required = false) Integer width) {
 		Pledge p = pledges.get(id);
-		Long household = pledging.householdOf(p);
-		boolean insider = user != null && (user.id() == p.donorId() || user.inScope(p.regionCode())
-				|| households.isOwnAccount(household, user.id()));
-		boolean publishable = household == null || consents.allowsPublishingPhotos(household);
-		if (p.receiptPhoto() == null || !(insider || publishable)) {
+		PledgeVisibility.Viewer viewer;
+		try {
+			viewer = visibility.of(user, needs.get(p.needId()));
+		}
+		catch (org.bangfu.shared.NotFoundException e) {
 			throw new org.bangfu.shared.NotFoundException("pledge.not-found");
 		}
+		if (visibility.receiptPhotoUrl(viewer, p) == null) {
+			throw new org.bangfu.shared.NotFoundException("pledge.not-found");
+		}
+		boolean publishable = viewer.photosPublic();
 		java.nio.file.Path file = pledging.receiptPhoto(id, false);
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_JPEG)

@@ -1,7 +1,6 @@
 package org.bangfu.matching;
 
 import java.io.IOException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,16 +12,13 @@ import java.util.UUID;
 import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.account.Role;
-import org.bangfu.household.Consents;
 import org.bangfu.household.Households;
 import org.bangfu.need.NeedCategory;
 import org.bangfu.need.NeedItem;
 import org.bangfu.need.NeedPledging;
-import org.bangfu.need.NeedState;
 import org.bangfu.need.Needs;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.Money;
-import org.bangfu.shared.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -67,14 +63,14 @@ class PledgePages {
 
 	private final Households households;
 
-	private final Consents consents;
+	private final PledgeVisibility visibility;
 
 	private final Accounts accounts;
 
 	private final MessageSource messages;
 
 	PledgePages(Pledging pledging, Pledges pledges, Ratings ratings, Recommendations recommendations, NeedPledging needPledging,
-			Needs needs, Households households, Consents consents, Accounts accounts, MessageSource messages) {
+			Needs needs, Households households, PledgeVisibility visibility, Accounts accounts, MessageSource messages) {
 		this.pledging = pledging;
 		this.pledges = pledges;
 		this.ratings = ratings;
@@ -82,14 +78,9 @@ class PledgePages {
 		this.needPledging = needPledging;
 		this.needs = needs;
 		this.households = households;
-		this.consents = consents;
+		this.visibility = visibility;
 		this.accounts = accounts;
 		this.messages = messages;
-	}
-
-	@ModelAttribute("zone")
-	ZoneId zone() {
-		return ZoneId.of("Asia/Shanghai");
 	}
 
 	private String text(BadInputException e) {
@@ -112,47 +103,26 @@ class PledgePages {
 			boolean receivable, boolean ratable) {
 	}
 
-	/** Who the viewer is to the need. */
-	private record Relation(boolean household, boolean receiver, boolean rater, boolean insider) {
-	}
-
-	private Relation relation(BangfuUser user, NeedPledging.Open need) {
-		if (user == null) {
-			return new Relation(false, false, false, false);
-		}
-		boolean household = households.isOwnAccount(need.householdId(), user.id());
-		// the same people Pledging.receive and Ratings.rate accept
-		boolean officer = Pledging.confirmsReceipt(user, need.regionCode());
-		boolean insider = household || user.inScope(need.regionCode()) || user.id() == need.posterId();
-		return new Relation(household, household || officer, household || officer, insider);
-	}
-
 	/** The need's pledges, thanks and forms, for the fragment and the full page. */
 	private void pledging(BangfuUser user, long id, Model model) {
 		NeedPledging.Open need = needPledging.get(id);
-		Relation rel = relation(user, need);
-		if (!NeedState.PUBLIC.contains(need.state()) && !rel.insider()) {
-			throw new NotFoundException("need.not-found");
-		}
+		PledgeVisibility.Viewer rel = visibility.of(user, need);
 		List<String> names = names(need.householdId());
 		Map<Long, Ratings.Shown> thanks = new HashMap<>();
 		ratings.ofNeed(id).forEach(s -> thanks.put(s.pledgeId(), s));
-		boolean photosPublic = need.householdId() == null || consents.allowsPublishingPhotos(need.householdId());
 		List<Row> rows = new ArrayList<>();
 		for (Pledge p : pledges.ofNeed(id)) {
-			if (!p.state().active() && !rel.insider() && (user == null || user.id() != p.donorId())) {
+			if (!visibility.lists(rel, p)) {
 				continue; // the public sees the help that holds, not what was given back
 			}
-			boolean mine = user != null && user.id() == p.donorId();
-			boolean photoVisible = p.receiptPhoto() != null
-					&& (photosPublic || (user != null && (mine || user.inScope(p.regionCode()))));
+			boolean mine = rel.isDonorOf(p);
 			Ratings.Shown shown = thanks.get(p.id());
 			boolean open = p.state() == PledgeState.COMMITTED || p.state() == PledgeState.IN_TRANSIT;
 			rows.add(new Row(p.id(), donorName(p.donorId()), mine, p.quantity(), describe(p.items(), need.items(), names), p.state(),
-					p.createdAt(), p.deadline(), p.receivedAt(), photoVisible ? "/pledges/" + p.id() + "/receipt.jpg" : null,
+					p.createdAt(), p.deadline(), p.receivedAt(), visibility.receiptPhotoUrl(rel, p),
 					shown == null ? null : shown.stars(), shown == null ? null : mask(shown.thanks(), names),
 					shown == null ? null : mask(shown.feedback(), names), rel.receiver() && open && !mine,
-					rel.rater() && p.state() == PledgeState.RECEIVED && (shown == null || shown.stars() == null)));
+					rel.receiver() && p.state() == PledgeState.RECEIVED && (shown == null || shown.stars() == null)));
 		}
 		boolean open = need.pledgeable(); // a product sale outside its sales window: the need's page says from when
 		List<FormItem> items = new ArrayList<>();

@@ -27,6 +27,8 @@ class OperationsEndpointsTest extends ApplicationTest {
 		assertThat(docs.status()).isEqualTo(200);
 		assertThat(docs.json().get("paths").propertyNames())
 			.contains("/api/v1/regions/{code}", "/api/v1/regions/{code}/children", "/api/v1/auth/login", "/api/v1/me");
+		assertThat(docs.json().get("paths").get("/api/v1/households/imports").get("post").get("requestBody").get("content").propertyNames())
+			.as("the registry import takes a file").containsExactly("multipart/form-data");
 	}
 
 	@Test
