@@ -35,17 +35,19 @@ class NeedListing {
 
 	/** What the list shows of a need. */
 	record Card(long id, NeedState state, NeedCategory category, String title, String story, Urgency urgency, String regionCode, String place, String beneficiary,
-			int totalQuantity, int pledgedQuantity, long totalValueFen, Instant publishedAt, Long householdId) {
+			int totalQuantity, int pledgedQuantity, long totalValueFen, Instant publishedAt, Long householdId) implements NeedCard {
 
 		Card withText(String maskedTitle, String maskedStory) {
 			return new Card(id, state, category, maskedTitle, maskedStory, urgency, regionCode, place, beneficiary, totalQuantity,
 					pledgedQuantity, totalValueFen, publishedAt, householdId);
 		}
 
+		@Override
 		public int percentPledged() {
 			return totalQuantity == 0 ? 0 : (int) (pledgedQuantity * 100L / totalQuantity);
 		}
 
+		@Override
 		public int remainingQuantity() {
 			return totalQuantity - pledgedQuantity;
 		}
@@ -58,6 +60,11 @@ class NeedListing {
 	}
 
 	Page open(Filter filter, int page) {
+		return open(filter, page, PAGE_SIZE);
+	}
+
+	/** A page of {@code size} open needs (a region page shows the 5 most urgent, the list 20). */
+	Page open(Filter filter, int page, int size) {
 		int p = Math.max(0, Math.min(page, 500));
 		StringBuilder where = new StringBuilder("n.state IN ('PUBLISHED', 'PARTLY_PLEDGED')");
 		List<Object> params = new ArrayList<>();
@@ -85,8 +92,8 @@ class NeedListing {
 			where.append(" AND strpos(regexp_replace(lower(n.title || n.story), '\\s+', '', 'g'), ?) > 0");
 			params.add(keyword);
 		}
-		params.add(PAGE_SIZE + 1);
-		params.add(p * PAGE_SIZE);
+		params.add(size + 1);
+		params.add(p * size);
 		List<Card> cards = jdbc.sql(CARD_SELECT + """
 				WHERE %s
 				ORDER BY n.urgency DESC, n.published_at, n.id
@@ -94,8 +101,8 @@ class NeedListing {
 			.params(params)
 			.query(NeedListing::card)
 			.list();
-		boolean hasNext = cards.size() > PAGE_SIZE;
-		return new Page(masked(hasNext ? cards.subList(0, PAGE_SIZE) : cards), p, hasNext);
+		boolean hasNext = cards.size() > size;
+		return new Page(masked(hasNext ? cards.subList(0, size) : cards), p, hasNext);
 	}
 
 	private static final String CARD_SELECT = """

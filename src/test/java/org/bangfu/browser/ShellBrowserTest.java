@@ -53,7 +53,8 @@ class ShellBrowserTest extends BrowserTest {
 	@Test
 	void aVillageOfficerLogsInAndSeesTheStaffNavigation() {
 		logIn("13800000004", DEMO_PASSWORD);
-		assertThat(browser.getCurrentUrl()).endsWith("/me");
+		assertThat(browser.getCurrentUrl()).endsWith("/needs/mine"); // an officer lands on its needs (LandingPage)
+		open("/me");
 		assertThat(navLabels()).containsExactly("首页", "区域", "需求", "捐赠物资", "我的辖区", "贫困户", "我的需求", "工作人员", "服务站点", "我的账户", "退出");
 		assertThat(find("#my-roles").getText()).contains("村信息员", "西渡村委会");
 		assertThat(find(".whoami").getText()).contains("西渡村信息员", "村信息员 · 西渡村委会");
@@ -75,6 +76,7 @@ class ShellBrowserTest extends BrowserTest {
 	@Test
 	void aDonorSeesNoStaffNavigationAndCanLogOut() {
 		logIn("13800000022", DEMO_PASSWORD);
+		open("/me");
 		assertThat(navLabels()).containsExactly("首页", "区域", "需求", "捐赠物资", "我的认领", "认领邀请", "我的账户", "退出");
 		assertThat(find("main").getText()).contains("衡阳湘江农业发展有限公司", "企业", "爱心人士");
 		screenshot("me-donor");

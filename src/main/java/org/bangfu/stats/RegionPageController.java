@@ -1,5 +1,11 @@
-package org.bangfu.region;
+package org.bangfu.stats;
 
+import java.time.Clock;
+
+import org.bangfu.need.NeedFigures;
+import org.bangfu.region.Region;
+import org.bangfu.region.Regions;
+import org.bangfu.region.Stations;
 import org.bangfu.shared.BangfuProperties;
 import org.bangfu.shared.RegionCode;
 import org.springframework.stereotype.Controller;
@@ -8,9 +14,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Public browsing of the division tree: city → county → township → village. */
+/**
+ * Public browsing of the division tree, city → county → township → village, with the needs of each
+ * place: how many wait for help, are pledged, arrived, and the most urgent open ones. It lives in the
+ * stats module (a read model over regions and needs), not in the region module: the need module already
+ * uses the region module, so the region module using the need module would make a cycle.
+ */
 @Controller
 class RegionPageController {
+
+	static final int URGENT_NEEDS = 5;
 
 	private final Regions regions;
 
@@ -18,10 +31,16 @@ class RegionPageController {
 
 	private final BangfuProperties properties;
 
-	RegionPageController(Regions regions, Stations stations, BangfuProperties properties) {
+	private final NeedFigures needs;
+
+	private final Clock clock;
+
+	RegionPageController(Regions regions, Stations stations, BangfuProperties properties, NeedFigures needs, Clock clock) {
 		this.regions = regions;
 		this.stations = stations;
 		this.properties = properties;
+		this.needs = needs;
+		this.clock = clock;
 	}
 
 	@GetMapping("/regions")
@@ -41,6 +60,9 @@ class RegionPageController {
 		model.addAttribute("stationCount", stations.countWithin(region));
 		model.addAttribute("childLevel", region.level().below().orElse(null));
 		model.addAttribute("station", stations.at(region).orElse(null));
+		model.addAttribute("figures", needs.of(region));
+		model.addAttribute("urgent", needs.mostUrgent(region, URGENT_NEEDS));
+		model.addAttribute("now", clock.instant());
 		return "region/region";
 	}
 
