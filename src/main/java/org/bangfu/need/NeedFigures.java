@@ -51,6 +51,25 @@ public class NeedFigures {
 				sum(byState, NeedState.CONFIRMED, NeedState.CLOSED));
 	}
 
+	/** How many needs wait for help in each of the regions (by code; none where nothing waits), in one query. */
+	public Map<String, Long> openIn(List<Region> regions) {
+		Map<String, Long> open = new java.util.HashMap<>();
+		if (regions.isEmpty()) {
+			return open;
+		}
+		Map<String, String> codeOfPrefix = new java.util.HashMap<>();
+		regions.forEach(r -> codeOfPrefix.put(r.prefix(), r.code()));
+		jdbc.sql("""
+				SELECT region_code, sum(n) FROM need_state_count
+				WHERE region_code IN (:prefixes) AND state IN ('PUBLISHED', 'PARTLY_PLEDGED')
+				GROUP BY region_code HAVING sum(n) > 0""")
+			.param("prefixes", codeOfPrefix.keySet())
+			.query(rs -> {
+				open.put(codeOfPrefix.get(rs.getString(1)), rs.getLong(2));
+			});
+		return open;
+	}
+
 	/** The region's open needs, most urgent and longest waiting first, as the public list orders them. */
 	public List<NeedCard> mostUrgent(Region region, int count) {
 		return List.copyOf(listing.open(new NeedListing.Filter(region, null, null, null), 0, count).cards());

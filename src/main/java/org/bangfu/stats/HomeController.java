@@ -48,7 +48,9 @@ class HomeController {
 		model.addAttribute("stationCount", stations.countWithin(root));
 		model.addAttribute("staffCount", accounts.countStaffWithin(root));
 		model.addAttribute("accountCount", accounts.count());
-		model.addAttribute("counties", regions.children(root.regionCode(), null));
+		var counties = regions.children(root.regionCode(), null);
+		model.addAttribute("counties", counties);
+		model.addAttribute("openBelow", needs.openIn(counties.stream().map(Regions.RegionNode::region).toList()));
 		return "home";
 	}
 }

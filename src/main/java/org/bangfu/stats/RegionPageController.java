@@ -1,6 +1,7 @@
 package org.bangfu.stats;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.bangfu.need.NeedFigures;
 import org.bangfu.region.Region;
@@ -53,7 +54,7 @@ class RegionPageController {
 		Region region = regions.get(RegionCode.parse(code));
 		model.addAttribute("region", region);
 		model.addAttribute("ancestors", regions.ancestors(region));
-		model.addAttribute("children", regions.children(region.regionCode(), null));
+		children(region, null, model);
 		model.addAttribute("countsBelow", regions.countsUnder(region).entrySet().stream()
 			.filter(e -> e.getKey().ordinal() > region.level().ordinal() && e.getValue() > 0)
 			.toList());
@@ -66,12 +67,19 @@ class RegionPageController {
 		return "region/region";
 	}
 
+	/** The units below, each with how many needs wait for help there. */
+	private void children(Region region, String nameContains, Model model) {
+		List<Regions.RegionNode> children = regions.children(region.regionCode(), nameContains);
+		model.addAttribute("children", children);
+		model.addAttribute("openBelow", needs.openIn(children.stream().map(Regions.RegionNode::region).toList()));
+	}
+
 	/** The children list alone, filtered by name: htmx swaps it in as the user types. */
 	@GetMapping("/regions/{code}/children")
 	String children(@PathVariable String code, @RequestParam(name = "q", required = false) String q, Model model) {
 		Region region = regions.get(RegionCode.parse(code));
 		model.addAttribute("region", region);
-		model.addAttribute("children", regions.children(region.regionCode(), q));
+		children(region, q, model);
 		return "region/region :: children";
 	}
 }

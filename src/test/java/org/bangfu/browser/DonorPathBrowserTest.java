@@ -63,6 +63,7 @@ class DonorPathBrowserTest extends BrowserTest {
 		assertThat(figure("open")).isEqualTo(cityOpenBefore + 1);
 		screenshot("donor-path-home");
 
+		assertThat(browser.findElement(By.xpath("//main//ul[contains(@class,'tiles')]//a[span='衡阳县']")).getText()).contains("个需求等待帮助");
 		browser.findElement(By.xpath("//main//ul[contains(@class,'tiles')]//a[span='衡阳县']")).click();
 		assertThat(find("main h1").getText()).isEqualTo("衡阳县");
 		assertThat(find("#need-figures").getText()).contains("等待帮助", "已被认领", "已送达确认");
@@ -75,6 +76,8 @@ class DonorPathBrowserTest extends BrowserTest {
 		assertThat(find("#region-urgent").getText()).contains(title);
 		screenshot("donor-path-township");
 
+		assertThat(browser.findElement(By.xpath("//ul[@id='children']//a[span='" + villageName + "']")).getText())
+			.as("the village's tile says how many wait for help there").contains((villageBefore.get("open") + 1) + " 个需求等待帮助");
 		browser.findElement(By.xpath("//ul[@id='children']//a[span='" + villageName + "']")).click();
 		assertThat(find("main h1").getText()).isEqualTo(villageName);
 		assertThat(find("#region-urgent").getText()).contains(title, "山村油茶合作社");
@@ -94,6 +97,10 @@ class DonorPathBrowserTest extends BrowserTest {
 		assertThat(figure("open")).isEqualTo(villageBefore.get("open"));
 		assertThat(figure("pledged")).isEqualTo(villageBefore.get("pledged") + 1);
 		assertThat(browser.findElements(By.cssSelector("#region-urgent"))).allSatisfy(e -> assertThat(e.getText()).doesNotContain(title));
+		if (villageBefore.get("open") == 0) {
+			// nothing open in the village any more: the way on is its township's needs, not an empty list
+			assertThat(find("#region-all-needs").getText()).contains(townshipName);
+		}
 		screenshot("donor-path-village-pledged");
 		open("/");
 		assertThat(figure("open")).isEqualTo(cityOpenBefore);

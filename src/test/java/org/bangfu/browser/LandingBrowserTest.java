@@ -156,7 +156,8 @@ class LandingBrowserTest extends BrowserTest {
 		assertThat(noHorizontalOverflow()).isTrue();
 		screenshot("welcome-new-household");
 
-		browser.findElement(By.linkText("登录")).click();
+		find("#welcome-login").click();
+		waiting().until(ExpectedConditions.urlContains("/login"));
 		logIn(phone, "Jiating2026");
 		assertThat(path()).isEqualTo("/needs/mine");
 	}

@@ -37,13 +37,14 @@ class ShellBrowserTest extends BrowserTest {
 		assertThat(find("main h1").getText()).isEqualTo("衡阳县");
 		screenshot("region-county");
 
-		browser.findElement(By.partialLinkText("西渡镇")).click();
+		// the township's tile, not a need card that names it as its place
+		browser.findElement(By.cssSelector("#children")).findElement(By.partialLinkText("西渡镇")).click();
 		assertThat(find("main h1").getText()).isEqualTo("西渡镇");
 		find("input.filter").sendKeys("西渡");
 		waiting().until(d -> d.findElements(By.cssSelector("#children a")).size() < 5);
 		screenshot("region-township-filtered");
 
-		browser.findElement(By.partialLinkText("西渡村委会")).click();
+		browser.findElement(By.cssSelector("#children")).findElement(By.partialLinkText("西渡村委会")).click();
 		assertThat(find("main h1").getText()).isEqualTo("西渡村委会");
 		assertThat(find("nav.crumbs").getText()).contains("衡阳市", "衡阳县", "西渡镇");
 		assertThat(find("dl.facts").getText()).contains("430421100203", "村（社区）");
