@@ -36,6 +36,9 @@ class AccountPageController {
 
 	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
+	private static final org.springframework.security.web.savedrequest.RequestCache SAVED_REQUESTS =
+			new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+
 	private final Stations stations;
 
 	private final Regions regions;
@@ -113,7 +116,10 @@ class AccountPageController {
 		try {
 			BangfuUser user = login.withCode(phone, code);
 			SessionLogin.signIn(user, request, response, clock);
-			return "redirect:/me";
+			// as after a password login: the page that sent the user here wins, else where their work is
+			var saved = SAVED_REQUESTS.getRequest(request, response);
+			SAVED_REQUESTS.removeRequest(request, response);
+			return "redirect:" + (saved != null ? saved.getRedirectUrl() : LandingPage.forUser(user));
 		}
 		catch (BadInputException e) {
 			response.setStatus(e.status());
@@ -137,7 +143,7 @@ class AccountPageController {
 		try {
 			long id = registration.register(form);
 			SessionLogin.signIn(accounts.findById(id).orElseThrow(), request, response, clock);
-			return "redirect:/me?registered";
+			return "redirect:/register/welcome";
 		}
 		catch (BadInputException e) {
 			response.setStatus(e.status());
@@ -146,6 +152,20 @@ class AccountPageController {
 			model.addAttribute("donorTypes", DonorType.values());
 			return "account/register";
 		}
+	}
+
+	/** What a new caring person does next: three steps on a phone, and the way to the needs. */
+	@GetMapping("/register/welcome")
+	String welcome(Model model) {
+		model.addAttribute("household", false);
+		return "account/welcome";
+	}
+
+	/** The same for a registered household: an officer posts its needs, it confirms and thanks. */
+	@GetMapping("/register/household/welcome")
+	String householdWelcome(Model model) {
+		model.addAttribute("household", true);
+		return "account/welcome";
 	}
 
 	// --- my account --------------------------------------------------------------------------

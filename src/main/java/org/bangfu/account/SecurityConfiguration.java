@@ -102,11 +102,16 @@ class SecurityConfiguration {
 
 	/**
 	 * After a password login: back to the page that asked for it (a donor who pressed "登录后认领" lands
-	 * on the pledge form), else to the account page.
+	 * on the pledge form), else where the user's work is ({@link LandingPage}).
 	 */
 	private static org.springframework.security.web.authentication.AuthenticationSuccessHandler afterLogin(Clock clock) {
-		var saved = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
-		saved.setDefaultTargetUrl("/me");
+		var saved = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler() {
+			@Override
+			protected String determineTargetUrl(jakarta.servlet.http.HttpServletRequest request,
+					jakarta.servlet.http.HttpServletResponse response, org.springframework.security.core.Authentication auth) {
+				return auth.getPrincipal() instanceof BangfuUser user ? LandingPage.forUser(user) : "/me";
+			}
+		};
 		return (req, res, auth) -> {
 			req.getSession().setAttribute(SessionLogin.AUTHENTICATED_AT, clock.instant());
 			saved.onAuthenticationSuccess(req, res, auth);

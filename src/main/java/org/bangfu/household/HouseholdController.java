@@ -299,7 +299,7 @@ class HouseholdController {
 	String self(@ModelAttribute HouseholdAccounts.SelfRegistration form, Model model, HttpServletResponse response) {
 		try {
 			householdAccounts.registerSelf(form);
-			return "redirect:/login?registered";
+			return "redirect:/register/household/welcome";
 		}
 		catch (BadInputException e) {
 			response.setStatus(e.status());

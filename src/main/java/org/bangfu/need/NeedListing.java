@@ -46,17 +46,19 @@ class NeedListing {
 	 */
 	record Card(long id, NeedState state, NeedCategory category, String title, String story, Urgency urgency, String regionCode, String place, String beneficiary,
 			int totalQuantity, int pledgedQuantity, long totalValueFen, long pledgedValueFen, int lineShare, Instant publishedAt,
-			Long householdId, LocalDate onSaleFrom) {
+			Long householdId, LocalDate onSaleFrom) implements NeedCard {
 
 		Card withText(String maskedTitle, String maskedStory) {
 			return new Card(id, state, category, maskedTitle, maskedStory, urgency, regionCode, place, beneficiary, totalQuantity,
 					pledgedQuantity, totalValueFen, pledgedValueFen, lineShare, publishedAt, householdId, onSaleFrom);
 		}
 
+		@Override
 		public int percentPledged() {
 			return NeedProgress.percent(pledgedValueFen, totalValueFen, lineShare);
 		}
 
+		@Override
 		public int remainingQuantity() {
 			return totalQuantity - pledgedQuantity;
 		}
@@ -69,6 +71,11 @@ class NeedListing {
 	}
 
 	Page open(Filter filter, int page) {
+		return open(filter, page, PAGE_SIZE);
+	}
+
+	/** A page of {@code size} open needs (a region page shows the 5 most urgent, the list 20). */
+	Page open(Filter filter, int page, int size) {
 		int p = Math.max(0, Math.min(page, 500));
 		StringBuilder where = new StringBuilder("n.state IN ('PUBLISHED', 'PARTLY_PLEDGED')");
 		List<Object> params = new ArrayList<>();
@@ -96,8 +103,8 @@ class NeedListing {
 			where.append(" AND strpos(regexp_replace(lower(n.title || n.story), '\\s+', '', 'g'), ?) > 0");
 			params.add(keyword);
 		}
-		params.add(PAGE_SIZE + 1);
-		params.add(p * PAGE_SIZE);
+		params.add(size + 1);
+		params.add(p * size);
 		List<Card> cards = jdbc.sql(CARD_SELECT + """
 				WHERE %s
 				ORDER BY n.urgency DESC, n.published_at, n.id
@@ -105,8 +112,8 @@ class NeedListing {
 			.params(params)
 			.query(this::card)
 			.list();
-		boolean hasNext = cards.size() > PAGE_SIZE;
-		return new Page(masked(hasNext ? cards.subList(0, PAGE_SIZE) : cards), p, hasNext);
+		boolean hasNext = cards.size() > size;
+		return new Page(masked(hasNext ? cards.subList(0, size) : cards), p, hasNext);
 	}
 
 	private static final String CARD_SELECT = """

@@ -3,6 +3,7 @@ package org.bangfu.stats;
 import java.util.Map;
 
 import org.bangfu.account.Accounts;
+import org.bangfu.need.NeedFigures;
 import org.bangfu.region.Region;
 import org.bangfu.region.RegionLevel;
 import org.bangfu.region.Regions;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The home page: what the platform is, and live counts of the deployment's region. */
+/** The home page: the way to the needs first, with the needs' figures of the deployment's region; what the platform is, and its reach. */
 @Controller
 class HomeController {
 
@@ -25,11 +26,14 @@ class HomeController {
 
 	private final BangfuProperties properties;
 
-	HomeController(Regions regions, Stations stations, Accounts accounts, BangfuProperties properties) {
+	private final NeedFigures needs;
+
+	HomeController(Regions regions, Stations stations, Accounts accounts, BangfuProperties properties, NeedFigures needs) {
 		this.regions = regions;
 		this.stations = stations;
 		this.accounts = accounts;
 		this.properties = properties;
+		this.needs = needs;
 	}
 
 	@GetMapping("/")
@@ -37,13 +41,16 @@ class HomeController {
 		Region root = regions.get(RegionCode.parse(properties.rootRegion()));
 		Map<RegionLevel, Long> counts = regions.countsUnder(root);
 		model.addAttribute("root", root);
+		model.addAttribute("figures", needs.of(root));
 		model.addAttribute("countyCount", counts.get(RegionLevel.COUNTY));
 		model.addAttribute("townshipCount", counts.get(RegionLevel.TOWNSHIP));
 		model.addAttribute("villageCount", counts.get(RegionLevel.VILLAGE));
 		model.addAttribute("stationCount", stations.countWithin(root));
 		model.addAttribute("staffCount", accounts.countStaffWithin(root));
 		model.addAttribute("accountCount", accounts.count());
-		model.addAttribute("counties", regions.children(root.regionCode(), null));
+		var counties = regions.children(root.regionCode(), null);
+		model.addAttribute("counties", counties);
+		model.addAttribute("openBelow", needs.openIn(counties.stream().map(Regions.RegionNode::region).toList()));
 		return "home";
 	}
 }

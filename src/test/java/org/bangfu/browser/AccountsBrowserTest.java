@@ -28,8 +28,9 @@ class AccountsBrowserTest extends BrowserTest {
 		find("#reg-code").sendKeys(lastCodeSentTo(phone));
 		find("#reg-password").sendKeys("Shangmao2026");
 		find("#register-form button[type=submit]").click();
-		waiting().until(d -> d.getCurrentUrl().contains("/me"));
+		waiting().until(d -> d.getCurrentUrl().contains("/register/welcome"));
 		assertThat(find(".alert.ok").getText()).contains("注册成功");
+		open("/me");
 		assertThat(find("main").getText()).contains("衡阳爱心商贸有限公司", "企业", "爱心人士");
 		screenshot("me-new-donor");
 	}
@@ -77,7 +78,8 @@ class AccountsBrowserTest extends BrowserTest {
 		requestCodeAndWait();
 		find("#sms-code").sendKeys(lastCodeSentTo(phone));
 		find("#sms-login button[type=submit]").click();
-		waiting().until(d -> d.getCurrentUrl().endsWith("/me"));
+		waiting().until(d -> d.getCurrentUrl().endsWith("/needs/mine")); // an officer lands on its needs (LandingPage)
+		open("/me");
 		assertThat(find("#my-roles").getText()).contains("村信息员", "春风社区居委会");
 		assertThat(find("main").getText()).contains("设置密码");
 		screenshot("me-invited-officer");

@@ -37,13 +37,14 @@ class ShellBrowserTest extends BrowserTest {
 		assertThat(find("main h1").getText()).isEqualTo("衡阳县");
 		screenshot("region-county");
 
-		browser.findElement(By.partialLinkText("西渡镇")).click();
+		// the township's tile, not a need card that names it as its place
+		browser.findElement(By.cssSelector("#children")).findElement(By.partialLinkText("西渡镇")).click();
 		assertThat(find("main h1").getText()).isEqualTo("西渡镇");
 		find("input.filter").sendKeys("西渡");
 		waiting().until(d -> d.findElements(By.cssSelector("#children a")).size() < 5);
 		screenshot("region-township-filtered");
 
-		browser.findElement(By.partialLinkText("西渡村委会")).click();
+		browser.findElement(By.cssSelector("#children")).findElement(By.partialLinkText("西渡村委会")).click();
 		assertThat(find("main h1").getText()).isEqualTo("西渡村委会");
 		assertThat(find("nav.crumbs").getText()).contains("衡阳市", "衡阳县", "西渡镇");
 		assertThat(find("dl.facts").getText()).contains("430421100203", "村（社区）");
@@ -53,7 +54,8 @@ class ShellBrowserTest extends BrowserTest {
 	@Test
 	void aVillageOfficerLogsInAndSeesTheStaffNavigation() {
 		logIn("13800000004", DEMO_PASSWORD);
-		assertThat(browser.getCurrentUrl()).endsWith("/me");
+		assertThat(browser.getCurrentUrl()).endsWith("/needs/mine"); // an officer lands on its needs (LandingPage)
+		open("/me");
 		assertThat(navLabels()).containsExactly("首页", "区域", "需求", "捐赠物资", "我的辖区", "贫困户", "我的需求", "管理", "我的账户", "退出");
 		assertThat(find("#my-roles").getText()).contains("村信息员", "西渡村委会");
 		assertThat(find(".whoami").getText()).contains("西渡村信息员", "村信息员 · 西渡村委会");
@@ -76,6 +78,7 @@ class ShellBrowserTest extends BrowserTest {
 	@Test
 	void aDonorSeesNoStaffNavigationAndCanLogOut() {
 		logIn("13800000022", DEMO_PASSWORD);
+		open("/me");
 		assertThat(navLabels()).containsExactly("首页", "区域", "需求", "捐赠物资", "我的认领", "认领邀请", "我的账户", "退出");
 		assertThat(find("main").getText()).contains("衡阳湘江农业发展有限公司", "企业", "爱心人士");
 		screenshot("me-donor");

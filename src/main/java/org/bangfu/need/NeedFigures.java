@@ -1,0 +1,100 @@
+package org.bangfu.need;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bangfu.region.Region;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * What other modules' pages show of the needs of a region (the region pages, the home page): how many
+ * wait for help, are pledged, arrived; and the most urgent open ones. Public figures, so nothing here
+ * is scoped. The counts come from {@code need_state_count} (V18), kept by a trigger as needs change:
+ * one index lookup whatever the size of the region, where counting the needs would read them all.
+ */
+@Component
+public class NeedFigures {
+
+	/**
+	 * @param open      published and waiting for help (PUBLISHED, PARTLY_PLEDGED)
+	 * @param pledged   fully pledged, being delivered (PLEDGED, DELIVERED)
+	 * @param confirmed arrived, confirmed by the household or its officer (CONFIRMED, CLOSED)
+	 */
+	public record Figures(long open, long pledged, long confirmed) {
+
+		/** Every need that has been on the public list and not expired or withdrawn. */
+		public long published() {
+			return open + pledged + confirmed;
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	private final NeedListing listing;
+
+	NeedFigures(JdbcClient jdbc, NeedListing listing) {
+		this.jdbc = jdbc;
+		this.listing = listing;
+	}
+
+	public Figures of(Region region) {
+		Map<NeedState, Long> byState = new EnumMap<>(NeedState.class);
+		jdbc.sql("SELECT state, sum(n) FROM need_state_count WHERE region_code = ? GROUP BY state")
+			.param(region.prefix())
+			.query(rs -> {
+				byState.put(NeedState.valueOf(rs.getString(1)), rs.getLong(2));
+			});
+		return new Figures(sum(byState, NeedState.PUBLISHED, NeedState.PARTLY_PLEDGED), sum(byState, NeedState.PLEDGED, NeedState.DELIVERED),
+				sum(byState, NeedState.CONFIRMED, NeedState.CLOSED));
+	}
+
+	/** How many needs wait for help in each of the regions (by code; none where nothing waits), in one query. */
+	public Map<String, Long> openIn(List<Region> regions) {
+		Map<String, Long> open = new java.util.HashMap<>();
+		if (regions.isEmpty()) {
+			return open;
+		}
+		Map<String, String> codeOfPrefix = new java.util.HashMap<>();
+		regions.forEach(r -> codeOfPrefix.put(r.prefix(), r.code()));
+		jdbc.sql("""
+				SELECT region_code, sum(n) FROM need_state_count
+				WHERE region_code IN (:prefixes) AND state IN ('PUBLISHED', 'PARTLY_PLEDGED')
+				GROUP BY region_code HAVING sum(n) > 0""")
+			.param("prefixes", codeOfPrefix.keySet())
+			.query(rs -> {
+				open.put(codeOfPrefix.get(rs.getString(1)), rs.getLong(2));
+			});
+		return open;
+	}
+
+	/** The region's open needs, most urgent and longest waiting first, as the public list orders them. */
+	public List<NeedCard> mostUrgent(Region region, int count) {
+		return List.copyOf(listing.open(new NeedListing.Filter(region, null, null, null), 0, count).cards());
+	}
+
+	/**
+	 * Folds each region's and state's delta rows into one. Rows are only ever inserted (by the trigger)
+	 * and replaced here in one statement, so a reader always sums to the right figure.
+	 */
+	@Scheduled(fixedDelayString = "${bangfu.needs.figures-compaction:1m}", initialDelayString = "${bangfu.needs.figures-compaction:1m}")
+	void compact() {
+		jdbc.sql("""
+				WITH many AS (SELECT region_code, state FROM need_state_count GROUP BY region_code, state HAVING count(*) > 1),
+				     gone AS (DELETE FROM need_state_count c USING many m WHERE c.region_code = m.region_code AND c.state = m.state
+				              RETURNING c.region_code, c.state, c.n)
+				INSERT INTO need_state_count (region_code, state, n)
+				SELECT region_code, state, sum(n) FROM gone GROUP BY region_code, state""")
+			.update();
+	}
+
+	private static long sum(Map<NeedState, Long> byState, NeedState... states) {
+		long n = 0;
+		for (NeedState s : states) {
+			n += byState.getOrDefault(s, 0L);
+		}
+		return n;
+	}
+}
