@@ -5,3 +5,25 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers['X-CSRF-TOKEN'] = token.getAttribute('content');
   }
 });
+
+// Behaviour that pages once wrote inline (onsubmit, onfocus, hx-on): the Content-Security-Policy allows no
+// inline script, so it lives here, switched on by data attributes.
+// A button that has done its htmx request goes away (e.g. "显示" once the full ID number is shown).
+document.addEventListener('htmx:afterRequest', function (event) {
+  var element = event.detail.elt;
+  if (element && element.hasAttribute && element.hasAttribute('data-remove-after-request')) {
+    element.remove();
+  }
+});
+// A read-only field whose whole text is selected when it gets focus (the share link).
+document.addEventListener('focusin', function (event) {
+  if (event.target.matches && event.target.matches('[data-select-on-focus]')) {
+    event.target.select();
+  }
+});
+// A search form that htmx runs as one types: pressing Enter must not leave the page.
+document.addEventListener('submit', function (event) {
+  if (event.target.matches && event.target.matches('form[data-no-submit]')) {
+    event.preventDefault();
+  }
+});

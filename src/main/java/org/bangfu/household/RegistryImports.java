@@ -97,7 +97,11 @@ class RegistryImports {
 		if (!mayImport(user)) {
 			throw new BadInputException(403, "import.forbidden");
 		}
-		String name = fileName == null || fileName.isBlank() ? "upload" : Path.of(fileName).getFileName().toString();
+		// the name as the uploader's system gave it, without its folders and without control characters (a NUL in it
+		// once answered 500): it is only shown back, never used as a path here
+		String cleaned = fileName == null ? "" : fileName.replaceAll("\\p{Cntrl}", "").replace('\\', '/');
+		cleaned = cleaned.substring(cleaned.lastIndexOf('/') + 1).strip();
+		String name = cleaned.isEmpty() ? "upload" : cleaned;
 		if (name.length() > 200) {
 			name = name.substring(name.length() - 200);
 		}

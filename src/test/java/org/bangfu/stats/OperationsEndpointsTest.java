@@ -54,4 +54,16 @@ class OperationsEndpointsTest extends ApplicationTest {
 		assertThat(api().get("/?lang=en").body()).contains("Every poor household");
 		assertThat(api().get("/").body()).contains("让每一户贫困家庭");
 	}
+
+	/** Behind a TLS-terminating proxy (X-Forwarded-Proto from a loopback or private address) the session cookie is Secure. */
+	@Test
+	void behindAnHttpsProxyTheSessionCookieIsSecure() throws Exception {
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		var direct = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login")).build(),
+				java.net.http.HttpResponse.BodyHandlers.discarding());
+		assertThat(direct.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=").contains("HttpOnly").doesNotContain("Secure"));
+		var proxied = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login"))
+			.header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.9").build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+		assertThat(proxied.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=").contains("Secure", "HttpOnly"));
+	}
 }
