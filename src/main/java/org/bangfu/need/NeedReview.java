@@ -117,7 +117,8 @@ class NeedReview {
 			throw new BadInputException(403, "need.verify-role");
 		}
 		List<Waiting> rows = jdbc.sql("""
-				SELECT n.id, n.title, n.category, n.region_code, r.name AS region_name, n.total_value_fen, n.submitted_at, a.name AS poster
+				SELECT n.id, n.title, n.category, n.region_code, r.name AS region_name, n.total_value_fen,
+				       coalesce(n.submitted_at, n.created_at) AS submitted_at, a.name AS poster
 				FROM need n JOIN region r ON r.code = n.region_code JOIN account a ON a.id = n.poster_id
 				WHERE n.state = 'SUBMITTED' AND n.region_code LIKE :prefix || '%' AND (length(n.region_code) > 6 OR :county)
 				ORDER BY n.submitted_at, n.id LIMIT 50 OFFSET :offset""")

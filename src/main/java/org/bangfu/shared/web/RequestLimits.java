@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.bangfu.shared.PhotoProcessing;
 import org.bangfu.shared.ProblemResponses;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -89,7 +90,13 @@ class RequestLimits extends OncePerRequestFilter {
 				return;
 			}
 			if (length > limit) {
-				refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "error.too-large.limit", limit >> 20);
+				// a photo's own limit is what its uploader knows (the request's allows for the form around it)
+				if (limit == photoMax) {
+					refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "upload.photo.too-large", PhotoProcessing.MAX_BYTES >> 20);
+				}
+				else {
+					refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "error.too-large.limit", limit >> 20);
+				}
 				return;
 			}
 			chain.doFilter(request, response);
