@@ -76,11 +76,6 @@ class AccountPageController {
 		this.clock = clock;
 	}
 
-	@ModelAttribute("zone")
-	ZoneId zone() {
-		return CHINA;
-	}
-
 	private String text(BadInputException e) {
 		return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale());
 	}

@@ -34,7 +34,6 @@ class MyNotices {
 	String page(@AuthenticationPrincipal BangfuUser user, @RequestParam(defaultValue = "0") int page, Model model) {
 		model.addAttribute("notices", notices.of(user.id(), page));
 		model.addAttribute("page", page);
-		model.addAttribute("zone", java.time.ZoneId.of("Asia/Shanghai"));
 		return "account/notices";
 	}
 

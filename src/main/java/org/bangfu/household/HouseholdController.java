@@ -69,11 +69,6 @@ class HouseholdController {
 		return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale());
 	}
 
-	@ModelAttribute("zone")
-	java.time.ZoneId zone() {
-		return java.time.ZoneId.of("Asia/Shanghai");
-	}
-
 	// --- API ---------------------------------------------------------------------------------
 
 	@GetMapping("/api/v1/households")

@@ -1,6 +1,5 @@
 package org.bangfu.matching;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,7 +22,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -60,11 +58,6 @@ class CampaignPages {
 		this.households = households;
 		this.regions = regions;
 		this.messages = messages;
-	}
-
-	@ModelAttribute("zone")
-	ZoneId zone() {
-		return ZoneId.of("Asia/Shanghai");
 	}
 
 	@GetMapping("/campaigns")

@@ -1,6 +1,5 @@
 package org.bangfu.matching;
 
-import java.time.ZoneId;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -46,7 +45,6 @@ class HouseholdHomePage {
 	@GetMapping(PATH)
 	String page(@AuthenticationPrincipal BangfuUser user, Model model) {
 		model.addAttribute("home", home.of(user));
-		model.addAttribute("zone", ZoneId.of("Asia/Shanghai"));
 		return "matching/household-home";
 	}
 

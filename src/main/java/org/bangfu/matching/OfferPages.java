@@ -1,6 +1,5 @@
 package org.bangfu.matching;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,11 +59,6 @@ class OfferPages {
 		this.regions = regions;
 		this.properties = properties;
 		this.messages = messages;
-	}
-
-	@ModelAttribute("zone")
-	ZoneId zone() {
-		return ZoneId.of("Asia/Shanghai");
 	}
 
 	private String text(String key, Object... args) {

@@ -1,6 +1,5 @@
 package org.bangfu.matching;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,7 +57,6 @@ class PledgeThreadPages {
 		Pledge p = a.pledge();
 		List<String> names = a.need().householdId() == null ? List.of()
 				: households.memberNames(List.of(a.need().householdId())).getOrDefault(a.need().householdId(), List.of());
-		model.addAttribute("zone", ZoneId.of("Asia/Shanghai"));
 		model.addAttribute("pledge", new Summary(p.id(), p.needId(), p.state(), p.createdAt(), p.deadline()));
 		model.addAttribute("party", a.party().name());
 		model.addAttribute("title", PledgePages.mask(needs.get(p.needId()).content().title(), names));
@@ -74,7 +72,6 @@ class PledgeThreadPages {
 		model.addAttribute("mayWrite", a.pledge().state() != PledgeState.CANCELLED && a.pledge().state() != PledgeState.LAPSED);
 		model.addAttribute("messageKey", UUID.randomUUID().toString());
 		model.addAttribute("maxLength", PledgeThread.MAX_LENGTH);
-		model.addAttribute("zone", ZoneId.of("Asia/Shanghai"));
 		if (error != null) {
 			model.addAttribute("threadError", error);
 		}

@@ -3,7 +3,6 @@ package org.bangfu.need;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -88,11 +87,6 @@ class NeedPages {
 		this.publicUrl = publicUrl;
 		this.messages = messages;
 		this.clock = clock;
-	}
-
-	@ModelAttribute("zone")
-	ZoneId zone() {
-		return ZoneId.of("Asia/Shanghai");
 	}
 
 	// --- scope helpers shared with the API ----------------------------------------------------

@@ -47,7 +47,6 @@ class SmsOutboxController {
 	String page(@RequestParam(required = false) String phone, Model model) {
 		model.addAttribute("phone", phone == null ? "" : phone);
 		model.addAttribute("messages", messages(phone));
-		model.addAttribute("zone", java.time.ZoneId.of("Asia/Shanghai"));
 		return "notify/sms-outbox";
 	}
 
