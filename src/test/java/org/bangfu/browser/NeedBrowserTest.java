@@ -77,10 +77,12 @@ class NeedBrowserTest extends BrowserTest {
 		ImageIO.write(image(), "jpg", photo.toFile());
 		find("#photo").sendKeys(photo.toAbsolutePath().toString());
 		find("#photo-form button[type=submit]").click();
-		assertThat(find(".alert.ok").getText()).contains("照片已上传");
+		// the next page's notice, not the one still shown while the form posts
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert.ok"), "照片已上传"));
 		assertThat(browser.findElements(By.cssSelector("#need-photos img"))).hasSize(1);
 		find("#need-submit").click();
-		assertThat(find(".alert.ok").getText()).contains("已提交");
+		// the next page's notice, not the one still shown while the form posts
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert.ok"), "已提交"));
 		assertThat(find(".need-tags").getText()).contains("待审核");
 		browser.manage().timeouts().implicitlyWait(Duration.ZERO);
 		assertThat(browser.findElements(By.id("need-verify"))).as("no verify button for the poster").isEmpty();
@@ -102,7 +104,8 @@ class NeedBrowserTest extends BrowserTest {
 		assertThat(find("#need-items").getText()).contains("轮椅");
 		screenshot("need-verify");
 		find("#need-verify").click();
-		assertThat(find(".alert.ok").getText()).contains("已审核通过并发布");
+		// the next page's notice, not the one still shown while the form posts
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert.ok"), "已审核通过并发布"));
 		assertThat(find(".need-tags").getText()).contains("已发布");
 
 		// a donor, not signed in, searches the list on a phone and opens the need
@@ -135,7 +138,8 @@ class NeedBrowserTest extends BrowserTest {
 		browser.findElement(By.xpath("//form[@id='report-form']//label[span='非必需品或奢侈品']")).click();
 		find("#report-text").sendKeys("测试举报：请核实轮椅价格");
 		find("#report-form button[type=submit]").click();
-		assertThat(find(".alert.ok").getText()).contains("举报已收到");
+		// the next page's notice, not the one still shown while the form posts
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert.ok"), "举报已收到"));
 		logIn("13800000041", DEMO_PASSWORD);
 		open("/needs/reports");
 		assertThat(find("#reports").getText()).contains(title, "非必需品或奢侈品", "测试举报");
