@@ -93,6 +93,6 @@ class StationsPageTest extends ApplicationTest {
 			.andExpect(status().isForbidden());
 		mvc.perform(post("/login").param("phone", "13800000004").param("password", DEMO_PASSWORD).with(csrf()))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(redirectedUrl("/me"));
+			.andExpect(redirectedUrl("/needs/mine")); // a village officer lands on its needs (LandingPage)
 	}
 }

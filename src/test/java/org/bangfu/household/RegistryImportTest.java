@@ -305,9 +305,12 @@ class RegistryImportTest extends ApplicationTest {
 	void aFileNameWithControlCharactersIsKeptWithoutThem() throws Exception {
 		String county = api().login("13800000002", DEMO_PASSWORD);
 		String csv = "行政村,户编号,姓名,证件号码,与户主关系\n西渡村委会,4304211002030001,控制符,\"" + id("43042119600606051") + "\",户主\n";
-		Answer accepted = upload(county, "..\\C:\\名册\u0000\u0007.csv", csv.getBytes(StandardCharsets.UTF_8));
+		Answer accepted = upload(county, "..\\C:\\名册\u0007.csv", csv.getBytes(StandardCharsets.UTF_8));
 		assertThat(accepted.status()).isEqualTo(202);
 		assertThat(finished(county, accepted.json().get("id").asLong()).get("job").get("fileName").asString()).isEqualTo("名册.csv");
+		Answer nul = upload(county, "名册\u0000.csv", csv.getBytes(StandardCharsets.UTF_8));
+		assertThat(nul.status()).as("a NUL in the part's header: the multipart body is malformed").isEqualTo(400);
+		assertThat(nul.json().get("detail").asString()).isEqualTo("请求格式不正确，请检查后重试。");
 	}
 
 	@Test
