@@ -32,7 +32,7 @@ public abstract class ApplicationTest {
 	}
 
 	/** The newest SMS code sent to the phone, read from the outbox as a city admin would. */
-	protected String lastCodeSentTo(String phone) {
+	public String lastCodeSentTo(String phone) {
 		ApiClient api = api();
 		String admin = api.login("13800000001", DEMO_PASSWORD);
 		String text = api.get("/api/v1/admin/sms-outbox?phone=" + phone, admin).json().get(0).get("text").asString();
@@ -50,7 +50,7 @@ public abstract class ApplicationTest {
 
 	private static final java.util.concurrent.atomic.AtomicLong PHONES = new java.util.concurrent.atomic.AtomicLong();
 
-	protected ApiClient api() {
+	public ApiClient api() {
 		return new ApiClient(port);
 	}
 }

@@ -32,17 +32,11 @@ class LoginHardeningTest extends ApplicationTest {
 	java.time.Clock testClock;
 
 	private String registeredDonor(String password) {
-		String phone = newPhone();
-		api().post("/api/v1/auth/sms-codes", "{\"phone\":\"" + phone + "\",\"purpose\":\"REGISTER\"}", null);
-		Answer created = api().post("/api/v1/auth/register", """
-				{"phone":"%s","code":"%s","password":"%s","donorType":"INDIVIDUAL","name":"加固测试"}"""
-			.formatted(phone, lastCodeSentTo(phone), password), null);
-		assertThat(created.status()).isEqualTo(201);
-		return phone;
+		return LoginSecurityTest.registeredDonor(this, password);
 	}
 
 	private Answer passwordLogin(String phone, String password) {
-		return api().post("/api/v1/auth/login", "{\"phone\":\"" + phone + "\",\"password\":\"" + password + "\"}", null);
+		return LoginSecurityTest.passwordLogin(this, phone, password);
 	}
 
 	/** Runs the calls all at once, from as many threads, and answers their results. */

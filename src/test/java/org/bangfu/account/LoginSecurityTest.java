@@ -12,18 +12,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Lockout after wrong passwords, SMS-code login, password change, logging out everywhere. */
 class LoginSecurityTest extends ApplicationTest {
 
-	private String registeredDonor(String password) {
+	/** A newly registered individual donor's phone (registered through the API with its SMS code). */
+	static String registeredDonor(ApplicationTest test, String password) {
 		String phone = newPhone();
-		api().post("/api/v1/auth/sms-codes", "{\"phone\":\"" + phone + "\",\"purpose\":\"REGISTER\"}", null);
-		Answer created = api().post("/api/v1/auth/register", """
+		ApiClient api = test.api();
+		api.post("/api/v1/auth/sms-codes", "{\"phone\":\"" + phone + "\",\"purpose\":\"REGISTER\"}", null);
+		Answer created = api.post("/api/v1/auth/register", """
 				{"phone":"%s","code":"%s","password":"%s","donorType":"INDIVIDUAL","name":"测试爱心"}"""
-			.formatted(phone, lastCodeSentTo(phone), password), null);
+			.formatted(phone, test.lastCodeSentTo(phone), password), null);
 		assertThat(created.status()).isEqualTo(201);
 		return phone;
 	}
 
+	private String registeredDonor(String password) {
+		return registeredDonor(this, password);
+	}
+
+	static Answer passwordLogin(ApplicationTest test, String phone, String password) {
+		return test.api().post("/api/v1/auth/login", "{\"phone\":\"" + phone + "\",\"password\":\"" + password + "\"}", null);
+	}
+
 	private Answer passwordLogin(String phone, String password) {
-		return api().post("/api/v1/auth/login", "{\"phone\":\"" + phone + "\",\"password\":\"" + password + "\"}", null);
+		return passwordLogin(this, phone, password);
 	}
 
 	@Test
