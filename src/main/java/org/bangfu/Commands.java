@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import org.bangfu.household.RegistryFiles;
-import org.bangfu.need.NeedGenerator;
+import org.bangfu.demo.NeedGenerator;
 import org.bangfu.region.DivisionImport;
 import org.bangfu.region.Region;
 import org.bangfu.region.Regions;

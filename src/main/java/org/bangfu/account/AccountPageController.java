@@ -1,5 +1,6 @@
 package org.bangfu.account;
 
+import org.bangfu.shared.web.FailureStatus;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -98,7 +99,7 @@ class AccountPageController {
 			model.addAttribute("message", messages.getMessage("sms.sent", null, LocaleContextHolder.getLocale()));
 		}
 		catch (BadInputException e) {
-			response.setStatus(e.status());
+			response.setStatus(FailureStatus.of(e).value());
 			model.addAttribute("ok", false);
 			model.addAttribute("message", text(e));
 		}
@@ -117,7 +118,7 @@ class AccountPageController {
 			return "redirect:" + (saved != null ? saved.getRedirectUrl() : LandingPage.forUser(user));
 		}
 		catch (BadInputException e) {
-			response.setStatus(e.status());
+			response.setStatus(FailureStatus.of(e).value());
 			model.addAttribute("smsError", text(e));
 			model.addAttribute("smsPhone", phone);
 			return "account/login";
@@ -141,7 +142,7 @@ class AccountPageController {
 			return "redirect:/register/welcome";
 		}
 		catch (BadInputException e) {
-			response.setStatus(e.status());
+			response.setStatus(FailureStatus.of(e).value());
 			model.addAttribute("error", text(e));
 			model.addAttribute("form", new DonorRegistration.Form(form.phone(), "", "", form.donorType(), form.name(), form.idNumber(), form.creditCode()));
 			model.addAttribute("donorTypes", DonorType.values());
@@ -252,7 +253,7 @@ class AccountPageController {
 			redirect.addFlashAttribute("notice", messages.getMessage("staff.revoked", null, LocaleContextHolder.getLocale()));
 		}
 		catch (BadInputException e) {
-			if (e.status() == 404) {
+			if (FailureStatus.of(e).value() == 404) {
 				throw e;
 			}
 			redirect.addFlashAttribute("grantError", text(e));

@@ -1,5 +1,6 @@
 package org.bangfu.account;
 
+import org.bangfu.shared.ConflictException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -78,14 +79,14 @@ public class Accounts {
 	public long create(NewAccount a) {
 		String phone = a.phone() == null ? null : PhoneNumbers.normalise(a.phone());
 		if (phone != null && phoneTaken(phone)) {
-			throw new BadInputException(409, "account.phone.taken");
+			throw new ConflictException("account.phone.taken");
 		}
 		byte[] idHash = a.idNumber() == null ? null : personalData.lookupHash(a.idNumber());
 		if (idHash != null && jdbc.sql("SELECT count(*) FROM account WHERE id_number_hash = ?").param(idHash).query(Long.class).single() > 0) {
-			throw new BadInputException(409, "account.id-number.taken");
+			throw new ConflictException("account.id-number.taken");
 		}
 		if (a.creditCode() != null && jdbc.sql("SELECT count(*) FROM account WHERE credit_code = ?").param(a.creditCode()).query(Long.class).single() > 0) {
-			throw new BadInputException(409, "account.credit-code.taken");
+			throw new ConflictException("account.credit-code.taken");
 		}
 		try {
 			return insert(a, phone, idHash);
@@ -93,7 +94,7 @@ public class Accounts {
 		catch (org.springframework.dao.DuplicateKeyException e) {
 			// two registrations at once: the unique indexes decide, and the loser hears why
 			String m = String.valueOf(e.getMessage());
-			throw new BadInputException(409, m.contains("credit_code") ? "account.credit-code.taken"
+			throw new ConflictException(m.contains("credit_code") ? "account.credit-code.taken"
 					: m.contains("id_number") ? "account.id-number.taken" : "account.phone.taken");
 		}
 	}
@@ -117,7 +118,7 @@ public class Accounts {
 	public void claim(long accountId, String phone, String rawPassword) {
 		String normalised = PhoneNumbers.normalise(phone);
 		if (phoneTaken(normalised)) {
-			throw new BadInputException(409, "account.phone.taken");
+			throw new ConflictException("account.phone.taken");
 		}
 		int changed = jdbc.sql("""
 				UPDATE account SET phone_hash = ?, phone_cipher = ?, password_hash = ?
@@ -125,7 +126,7 @@ public class Accounts {
 			.params(personalData.lookupHash(normalised), personalData.encrypt(normalised), passwords.encode(rawPassword), accountId)
 			.update();
 		if (changed == 0) {
-			throw new BadInputException(409, "household.account.already-claimed");
+			throw new ConflictException("household.account.already-claimed");
 		}
 	}
 

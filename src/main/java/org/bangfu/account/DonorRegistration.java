@@ -1,5 +1,6 @@
 package org.bangfu.account;
 
+import org.bangfu.shared.ConflictException;
 import java.time.Clock;
 
 import org.bangfu.shared.BadInputException;
@@ -53,7 +54,7 @@ class DonorRegistration {
 			credit = CreditCode.parse(form.creditCode()).value();
 		}
 		if (accounts.phoneTaken(phone)) {
-			throw new BadInputException(409, "account.phone.taken");
+			throw new ConflictException("account.phone.taken");
 		}
 		codes.consume(phone, SmsCodes.Purpose.REGISTER, form.code());
 		long accountId = accounts.create(new Accounts.NewAccount(phone, name, form.password(), type, credit, id, null));

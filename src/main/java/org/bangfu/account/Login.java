@@ -1,5 +1,6 @@
 package org.bangfu.account;
 
+import org.bangfu.shared.NotAuthenticatedException;
 import java.util.HexFormat;
 
 import org.bangfu.shared.BadInputException;
@@ -51,10 +52,10 @@ class Login {
 		BangfuUser user = PhoneNumbers.isValid(phone) ? accounts.findByPhone(phone).orElse(null) : null;
 		if (user == null || !user.hasPassword()) {
 			passwords.matches(password, decoy);
-			throw new BadInputException(401, "auth.login.failed");
+			throw new NotAuthenticatedException("auth.login.failed");
 		}
 		if (!passwords.matches(password, user.getPassword())) {
-			throw new BadInputException(401, "auth.login.failed");
+			throw new NotAuthenticatedException("auth.login.failed");
 		}
 		throttle.succeeded(phoneKey, address);
 		return user;

@@ -1,5 +1,6 @@
 package org.bangfu.account;
 
+import org.bangfu.shared.TooManyAttemptsException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,10 +44,10 @@ class LoginThrottle {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void attempt(String phoneKey, String address) {
 		if (address != null && !reserve("ip:" + address, perAddress)) {
-			throw new BadInputException(429, "auth.login.address-locked");
+			throw new TooManyAttemptsException("auth.login.address-locked");
 		}
 		if (!reserve("phone:" + phoneKey, perPhone)) {
-			throw new BadInputException(429, "auth.login.locked");
+			throw new TooManyAttemptsException("auth.login.locked");
 		}
 	}
 

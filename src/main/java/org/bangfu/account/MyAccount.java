@@ -1,5 +1,6 @@
 package org.bangfu.account;
 
+import org.bangfu.shared.web.FailureStatus;
 import java.time.Instant;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +28,7 @@ final class MyAccount {
 				login.withPassword(user.phone(), oldPassword);
 			}
 			catch (BadInputException e) {
-				throw e.status() == 429 ? e : new BadInputException("password.old-wrong");
+				throw FailureStatus.of(e).value() == 429 ? e : new BadInputException("password.old-wrong");
 			}
 		}
 		PasswordPolicy.check(newPassword, user.phone());

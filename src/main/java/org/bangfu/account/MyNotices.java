@@ -1,6 +1,7 @@
 package org.bangfu.account;
 
 import java.util.List;
+import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -26,13 +27,13 @@ class MyNotices {
 	@GetMapping("/api/v1/me/notices")
 	@ResponseBody
 	@Operation(summary = "我的消息（新的在前，每页 50 条）", security = @SecurityRequirement(name = "bearer"))
-	List<Notices.Notice> list(@AuthenticationPrincipal BangfuUser user, @RequestParam(defaultValue = "0") int page) {
-		return notices.of(user.id(), page);
+	List<Notices.Notice> list(@AuthenticationPrincipal BangfuUser user, @RequestParam(defaultValue = "0") int page, Locale locale) {
+		return notices.of(user.id(), page, locale);
 	}
 
 	@GetMapping("/me/notices")
-	String page(@AuthenticationPrincipal BangfuUser user, @RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("notices", notices.of(user.id(), page));
+	String page(@AuthenticationPrincipal BangfuUser user, @RequestParam(defaultValue = "0") int page, Locale locale, Model model) {
+		model.addAttribute("notices", notices.of(user.id(), page, locale));
 		model.addAttribute("page", page);
 		return "account/notices";
 	}

@@ -1,5 +1,6 @@
 package org.bangfu.account;
 
+import org.bangfu.shared.NotPermittedException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ final class OperationLogView {
 
 	static List<OperationLog.Entry> entries(BangfuUser user, String region, int page, OperationLog log, Regions regions) {
 		if (!GrantPolicy.grantsAnything(user)) {
-			throw new BadInputException(403, "error.forbidden");
+			throw new NotPermittedException("error.forbidden");
 		}
 		var scope = user.scopeFor(region == null || region.isBlank() ? null : regions.get(RegionCode.parse(region)));
 		return log.within(scope, user.has(Role.CITY_ADMIN), page);

@@ -1,5 +1,6 @@
 package org.bangfu.account;
 
+import org.bangfu.shared.web.FailureStatus;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,7 +63,7 @@ final class SessionLogin {
 				return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
 			}
 			catch (BadInputException e) {
-				if (e.status() == 429) {
+				if (FailureStatus.of(e).value() == 429) {
 					throw new LockedException(e.messageKey());
 				}
 				throw new BadCredentialsException(e.messageKey());

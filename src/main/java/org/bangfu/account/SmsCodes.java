@@ -1,5 +1,7 @@
 package org.bangfu.account;
 
+import org.bangfu.shared.TooManyAttemptsException;
+import org.bangfu.shared.ConflictException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -82,7 +84,7 @@ class SmsCodes {
 	@Transactional
 	void request(String phone, Purpose purpose, String ip) {
 		if (purpose == Purpose.REGISTER && accounts.phoneTaken(PhoneNumbers.normalise(phone))) {
-			throw new BadInputException(409, "account.phone.taken");
+			throw new ConflictException("account.phone.taken");
 		}
 		send(phone, purpose, ip, purpose == Purpose.REGISTER || PhoneNumbers.isValid(phone) && accounts.findByPhone(phone).isPresent());
 	}
@@ -105,14 +107,14 @@ class SmsCodes {
 			.optional();
 		if (last.isPresent() && last.get().isAfter(now.minusSeconds(60))) {
 			long wait = 60 - Duration.between(last.get(), now).toSeconds();
-			throw new BadInputException(429, "sms.too-soon", Math.max(wait, 1));
+			throw new TooManyAttemptsException("sms.too-soon", Math.max(wait, 1));
 		}
 		if (count("phone_hash = ?", phoneHash, now.minus(Duration.ofDays(1))) >= 10) {
-			throw new BadInputException(429, "sms.phone-daily-limit");
+			throw new TooManyAttemptsException("sms.phone-daily-limit");
 		}
 		if (ip != null && (count("ip = ?", ip, now.minusSeconds(60)) >= perIpPerMinute
 				|| count("ip = ?", ip, now.minus(Duration.ofDays(1))) >= perIpPerDay)) {
-			throw new BadInputException(429, "sms.ip-limit");
+			throw new TooManyAttemptsException("sms.ip-limit");
 		}
 		String code = String.format("%06d", random.nextInt(1_000_000));
 		jdbc.sql("""

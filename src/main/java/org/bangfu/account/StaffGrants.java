@@ -1,5 +1,7 @@
 package org.bangfu.account;
 
+import org.bangfu.shared.ConflictException;
+import org.bangfu.shared.NotPermittedException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,18 +66,18 @@ class StaffGrants {
 	@Transactional
 	StaffMember grant(BangfuUser by, String phone, String name, String roleName, String regionCode) {
 		if (!by.isStaff()) {
-			throw new BadInputException(403, "grant.forbidden");
+			throw new NotPermittedException("grant.forbidden");
 		}
 		Role role = parseRole(roleName);
 		Region region = by.scopeFor(regions.get(RegionCode.parse(regionCode == null ? "" : regionCode)));
 		if (!GrantPolicy.isGrantable(role)) {
-			throw new BadInputException(403, "grant.forbidden");
+			throw new NotPermittedException("grant.forbidden");
 		}
 		if (GrantPolicy.levelOf(role) != null && GrantPolicy.levelOf(role) != region.level()) {
 			throw new BadInputException("grant.level-mismatch", label("role." + role), label("level." + GrantPolicy.levelOf(role)));
 		}
 		if (!GrantPolicy.mayGrant(by, role, region)) {
-			throw new BadInputException(403, "grant.forbidden");
+			throw new NotPermittedException("grant.forbidden");
 		}
 		String normalised = PhoneNumbers.normalise(phone);
 		BangfuUser grantee = accounts.findByPhone(normalised).orElse(null);
@@ -90,7 +92,7 @@ class StaffGrants {
 		else {
 			accountId = grantee.id();
 			if (grantee.grants().stream().anyMatch(g -> g.role() == role && g.region() != null && g.region().code().equals(region.code()))) {
-				throw new BadInputException(409, "grant.exists");
+				throw new ConflictException("grant.exists");
 			}
 		}
 		long grantId = accounts.grant(accountId, role, region, by.id());
@@ -114,13 +116,13 @@ class StaffGrants {
 		}
 		Region region = regions.get(new RegionCode(regionCode));
 		if (!GrantPolicy.isGrantable((Role) row[1]) || !GrantPolicy.mayGrant(by, (Role) row[1], region)) {
-			throw new BadInputException(403, "grant.forbidden");
+			throw new NotPermittedException("grant.forbidden");
 		}
 		if (row[3] != null) {
-			throw new BadInputException(409, "grant.already-revoked");
+			throw new ConflictException("grant.already-revoked");
 		}
 		if ((Long) row[0] == by.id()) {
-			throw new BadInputException(403, "grant.own");
+			throw new NotPermittedException("grant.own");
 		}
 		jdbc.sql("UPDATE role_grant SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL")
 			.params(Timestamp.from(clock.instant()), by.id(), grantId)
@@ -131,7 +133,7 @@ class StaffGrants {
 	/** The staff and team members of the region's subtree, 100 a page; the region must lie in the caller's scope. */
 	List<StaffMember> directory(BangfuUser by, String regionCode, int page) {
 		if (!by.isStaff()) {
-			throw new BadInputException(403, "error.forbidden");
+			throw new NotPermittedException("error.forbidden");
 		}
 		Region scope = by.scopeFor(regionCode == null || regionCode.isBlank() ? null : regions.get(RegionCode.parse(regionCode)));
 		return jdbc.sql(MEMBER_SQL + """

@@ -1,5 +1,6 @@
 package org.bangfu.account;
 
+import org.bangfu.shared.NotPermittedException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -52,7 +53,7 @@ class StationAddresses {
 			.filter(s -> user.inScope(s.regionCode()))
 			.orElseThrow(() -> new NotFoundException("station.not-found"));
 		if (!mayEdit(user, station)) {
-			throw new BadInputException(403, "station.address.who");
+			throw new NotPermittedException("station.address.who");
 		}
 		String text = address == null || address.isBlank() ? null : address.strip();
 		if (text != null && text.length() > Station.MAX_ADDRESS) {

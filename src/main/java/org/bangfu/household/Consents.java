@@ -1,5 +1,6 @@
 package org.bangfu.household;
 
+import org.bangfu.shared.TooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -153,7 +154,7 @@ public class Consents {
 			throw new BadInputException("consent.photo-required");
 		}
 		if (size > MAX_PHOTO_BYTES) {
-			throw new BadInputException(413, "upload.photo.too-large", 10);
+			throw new TooLargeException("upload.photo.too-large", 10);
 		}
 		PhotoProcessing.Processed processed;
 		try (InputStream in = photo) {

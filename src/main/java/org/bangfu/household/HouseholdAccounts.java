@@ -1,5 +1,6 @@
 package org.bangfu.household;
 
+import org.bangfu.shared.ConflictException;
 import java.time.Clock;
 
 import org.bangfu.account.Accounts;
@@ -69,7 +70,7 @@ class HouseholdAccounts {
 		if (household.registered()) {
 			BangfuUser existing = accounts.findById(household.accountId()).orElseThrow();
 			if (!existing.maskedPhone().isEmpty()) {
-				throw new BadInputException(409, "household.already-registered");
+				throw new ConflictException("household.already-registered");
 			}
 			verification.consumeRegistrationCode(phone, form.code());
 			accounts.claim(household.accountId(), phone, form.password());
@@ -77,7 +78,7 @@ class HouseholdAccounts {
 			return household.accountId();
 		}
 		if (accounts.phoneTaken(phone)) {
-			throw new BadInputException(409, "account.phone.taken");
+			throw new ConflictException("account.phone.taken");
 		}
 		verification.consumeRegistrationCode(phone, form.code());
 		long accountId = accounts.create(new Accounts.NewAccount(phone, household.headName(), form.password(), null, null, null, null));
@@ -98,11 +99,11 @@ class HouseholdAccounts {
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("household.not-found"));
 		if (household.registered()) {
-			throw new BadInputException(409, "household.already-registered");
+			throw new ConflictException("household.already-registered");
 		}
 		String normalised = phone == null || phone.isBlank() ? null : PhoneNumbers.normalise(phone);
 		if (normalised != null && accounts.phoneTaken(normalised)) {
-			throw new BadInputException(409, "account.phone.taken");
+			throw new ConflictException("account.phone.taken");
 		}
 		long accountId = accounts.create(new Accounts.NewAccount(normalised, household.headName(), null, null, null, null, officer.id()));
 		linkAndGrant(household, accountId, officer.id());
@@ -117,7 +118,7 @@ class HouseholdAccounts {
 
 	private void linkAndGrant(Household household, long accountId, Long grantedBy) {
 		if (!households.link(household.id(), accountId)) {
-			throw new BadInputException(409, "household.already-registered");
+			throw new ConflictException("household.already-registered");
 		}
 		Region village = regions.get(new RegionCode(household.regionCode()));
 		accounts.grant(accountId, Role.HOUSEHOLD, village, grantedBy);

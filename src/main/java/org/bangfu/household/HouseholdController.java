@@ -1,5 +1,7 @@
 package org.bangfu.household;
 
+import org.bangfu.shared.web.FailureStatus;
+import org.bangfu.shared.NotPermittedException;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
@@ -60,7 +62,7 @@ class HouseholdController {
 
 	static Region scope(BangfuUser user, String region, Regions regions) {
 		if (!user.isStaff()) {
-			throw new BadInputException(403, "error.forbidden");
+			throw new NotPermittedException("error.forbidden");
 		}
 		return user.scopeFor(region == null || region.isBlank() ? null : regions.get(RegionCode.parse(region)));
 	}
@@ -224,7 +226,7 @@ class HouseholdController {
 			redirect.addFlashAttribute("notice", messages.getMessage("consent.recorded", null, LocaleContextHolder.getLocale()));
 		}
 		catch (BadInputException e) {
-			if (e.status() == 404) {
+			if (FailureStatus.of(e).value() == 404) {
 				throw e;
 			}
 			redirect.addFlashAttribute("error", text(e));
@@ -255,7 +257,7 @@ class HouseholdController {
 			redirect.addFlashAttribute("notice", messages.getMessage("household.proxy.done", null, LocaleContextHolder.getLocale()));
 		}
 		catch (BadInputException e) {
-			if (e.status() == 404) {
+			if (FailureStatus.of(e).value() == 404) {
 				throw e;
 			}
 			redirect.addFlashAttribute("error", text(e));
@@ -276,7 +278,7 @@ class HouseholdController {
 	String viewsPage(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String region,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		if (!user.has(Role.CITY_ADMIN) && !user.has(Role.COUNTY_ADMIN)) {
-			throw new BadInputException(403, "error.forbidden");
+			throw new NotPermittedException("error.forbidden");
 		}
 		Region scope = user.scopeFor(region == null || region.isBlank() ? null : regions.get(RegionCode.parse(region)));
 		model.addAttribute("views", households.viewsWithin(scope, page));
@@ -297,7 +299,7 @@ class HouseholdController {
 			return "redirect:/register/household/welcome";
 		}
 		catch (BadInputException e) {
-			response.setStatus(e.status());
+			response.setStatus(FailureStatus.of(e).value());
 			model.addAttribute("error", text(e));
 			model.addAttribute("form", new HouseholdAccounts.SelfRegistration(form.phone(), "", "", form.name(), form.idNumber()));
 			return "household/register";

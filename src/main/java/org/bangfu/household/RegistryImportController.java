@@ -1,5 +1,6 @@
 package org.bangfu.household;
 
+import org.bangfu.shared.web.FailureStatus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -137,10 +138,10 @@ class RegistryImportController {
 			return "redirect:/households/imports/" + submit(user, file, null);
 		}
 		catch (BadInputException e) {
-			if (e.status() == 404) {
+			if (FailureStatus.of(e).value() == 404) {
 				throw e;
 			}
-			response.setStatus(e.status());
+			response.setStatus(FailureStatus.of(e).value());
 			model.addAttribute("error", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
 			return page(user, model);
 		}

@@ -1,5 +1,6 @@
 package org.bangfu.household;
 
+import org.bangfu.shared.NotPermittedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -95,7 +96,7 @@ class RegistryImports {
 	/** Keeps the upload and queues its import into the scope; answers the job id at once. */
 	long submit(BangfuUser user, Region scope, String fileName, InputStream content) {
 		if (!mayImport(user)) {
-			throw new BadInputException(403, "import.forbidden");
+			throw new NotPermittedException("import.forbidden");
 		}
 		// the name as the uploader's system gave it, without its folders and without control characters (a NUL in it
 		// once answered 500): it is only shown back, never used as a path here

@@ -1,5 +1,6 @@
 package org.bangfu.need;
 
+import org.bangfu.shared.NotPermittedException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -17,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The category rules, configurable by the city office. */
 @Component
-class CategoryRules {
+public class CategoryRules {
 
 	private final JdbcClient jdbc;
 
@@ -25,7 +26,7 @@ class CategoryRules {
 
 	private final Clock clock;
 
-	CategoryRules(JdbcClient jdbc, OperationLog log, Clock clock) {
+	public CategoryRules(JdbcClient jdbc, OperationLog log, Clock clock) {
 		this.jdbc = jdbc;
 		this.log = log;
 		this.clock = clock;
@@ -37,14 +38,14 @@ class CategoryRules {
 			.toList();
 	}
 
-	CategoryRule of(NeedCategory category) {
+	public CategoryRule of(NeedCategory category) {
 		return jdbc.sql("SELECT * FROM need_category_rule WHERE category = ?").param(category.name()).query(CategoryRules::rule).single();
 	}
 
 	@Transactional
 	CategoryRule update(BangfuUser by, CategoryRule rule) {
 		if (!by.has(Role.CITY_ADMIN)) {
-			throw new BadInputException(403, "error.forbidden");
+			throw new NotPermittedException("error.forbidden");
 		}
 		if (rule.maxItemValueFen() <= 0 || rule.maxNeedValueFen() <= 0 || rule.usualValueFen() <= 0
 				|| rule.maxItemValueFen() > rule.maxNeedValueFen()) {

@@ -1,5 +1,7 @@
 package org.bangfu.need;
 
+import org.bangfu.shared.ConflictException;
+import org.bangfu.shared.NotPermittedException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -89,7 +91,7 @@ public final class Need {
 
 	private void move(NeedAction action, Long actor, String reason, Instant at) {
 		NeedState to = NeedLifecycle.next(state, action)
-			.orElseThrow(() -> new BadInputException(409, "need.transition-refused",
+			.orElseThrow(() -> new ConflictException("need.transition-refused",
 					new DefaultMessageSourceResolvable(state.label()), new DefaultMessageSourceResolvable(action.label())));
 		recorded.add(new Transition(action, state, to, actor, reason, at));
 		state = to;
@@ -110,7 +112,7 @@ public final class Need {
 	/** Verification publishes at once: the verifier is the second person the plan asks for. */
 	void verify(long by, Instant at) {
 		if (by == posterId) {
-			throw new BadInputException(403, "need.verify-own");
+			throw new NotPermittedException("need.verify-own");
 		}
 		move(NeedAction.VERIFY, by, null, at);
 		verifiedBy = by;
@@ -121,7 +123,7 @@ public final class Need {
 
 	void reject(long by, String reason, Instant at) {
 		if (by == posterId) {
-			throw new BadInputException(403, "need.verify-own");
+			throw new NotPermittedException("need.verify-own");
 		}
 		if (reason == null || reason.isBlank()) {
 			throw new BadInputException("need.reject-reason-required");
@@ -134,7 +136,7 @@ public final class Need {
 		move(NeedAction.WITHDRAW, by, reason == null || reason.isBlank() ? null : reason.strip(), at);
 	}
 
-	void expire(Instant at) {
+	public void expire(Instant at) {
 		move(NeedAction.EXPIRE, null, null, at);
 	}
 
@@ -144,12 +146,12 @@ public final class Need {
 	 */
 	void pledge(Map<Integer, Integer> byPosition, Long by, Instant at) {
 		if (!NeedState.OPEN.contains(state)) {
-			throw new BadInputException(409, "pledge.need-not-open", new DefaultMessageSourceResolvable(state.label()));
+			throw new ConflictException("pledge.need-not-open", new DefaultMessageSourceResolvable(state.label()));
 		}
 		LocalDate opens = onSaleFrom(at);
 		if (opens != null) {
 			ProductSale sale = content.sale();
-			throw new BadInputException(409, "pledge.sale-window", sale.fromMonth(), sale.toMonth(), opens.getMonthValue(), opens.getDayOfMonth());
+			throw new ConflictException("pledge.sale-window", sale.fromMonth(), sale.toMonth(), opens.getMonthValue(), opens.getDayOfMonth());
 		}
 		int taken = change(byPosition, +1);
 		pledgedQuantity += taken;
@@ -184,7 +186,7 @@ public final class Need {
 			NeedItem i = items.get(position);
 			int pledged = i.pledgedQuantity() + sign * quantity;
 			if (pledged > i.quantity()) {
-				throw new BadInputException(409, "pledge.more-than-remains", i.name(), i.remainingQuantity(), i.unit());
+				throw new ConflictException("pledge.more-than-remains", i.name(), i.remainingQuantity(), i.unit());
 			}
 			if (pledged < 0) {
 				throw new IllegalStateException("releasing more of need " + id + " item " + position + " than was pledged");

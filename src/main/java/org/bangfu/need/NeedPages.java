@@ -1,5 +1,7 @@
 package org.bangfu.need;
 
+import org.bangfu.shared.web.FailureStatus;
+import org.bangfu.shared.NotPermittedException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -94,7 +96,7 @@ class NeedPages {
 	/** A staff member's region: the requested one within their scope (404 outside), or their own. */
 	static Region staffScope(BangfuUser user, String region, Regions regions) {
 		if (user == null || !user.isStaff()) {
-			throw new BadInputException(403, "error.forbidden");
+			throw new NotPermittedException("error.forbidden");
 		}
 		return user.scopeFor(region == null || region.isBlank() ? null : regions.get(RegionCode.parse(region)));
 	}
@@ -106,7 +108,7 @@ class NeedPages {
 			.map(org.bangfu.account.Grant::region)
 			.toList();
 		if (own.isEmpty()) {
-			throw new BadInputException(403, "error.forbidden");
+			throw new NotPermittedException("error.forbidden");
 		}
 		if (region == null || region.isBlank()) {
 			return own.get(0);
@@ -151,7 +153,7 @@ class NeedPages {
 			}
 		}
 		catch (BadInputException e) {
-			response.setStatus(e.status());
+			response.setStatus(FailureStatus.of(e).value());
 			model.addAttribute("error", text(e));
 			model.addAttribute("result", new NeedListing.Page(List.of(), 0, false));
 		}
@@ -206,7 +208,7 @@ class NeedPages {
 			redirect.addFlashAttribute("notice", text("need.report.thanks"));
 		}
 		catch (BadInputException e) {
-			if (e.status() == 404) {
+			if (FailureStatus.of(e).value() == 404) {
 				throw e;
 			}
 			redirect.addFlashAttribute("error", text(e));
@@ -317,7 +319,7 @@ class NeedPages {
 
 	private String form(BangfuUser user, NeedForm form, Long needId, Model model) {
 		if (!user.isStaff() && !user.has(Role.HOUSEHOLD)) {
-			throw new BadInputException(403, "need.post-forbidden");
+			throw new NotPermittedException("need.post-forbidden");
 		}
 		model.addAttribute("form", form);
 		model.addAttribute("needId", needId);
@@ -373,10 +375,10 @@ class NeedPages {
 			return "redirect:/needs/" + need.id();
 		}
 		catch (BadInputException e) {
-			if (e.status() == 404) {
+			if (FailureStatus.of(e).value() == 404) {
 				throw e;
 			}
-			response.setStatus(e.status());
+			response.setStatus(FailureStatus.of(e).value());
 			model.addAttribute("error", text(e));
 			return form(user, form, null, model);
 		}
@@ -397,10 +399,10 @@ class NeedPages {
 			return "redirect:/needs/" + id;
 		}
 		catch (BadInputException e) {
-			if (e.status() == 404) {
+			if (FailureStatus.of(e).value() == 404) {
 				throw e;
 			}
-			response.setStatus(e.status());
+			response.setStatus(FailureStatus.of(e).value());
 			model.addAttribute("error", text(e));
 			return form(user, form, id, model);
 		}
@@ -453,7 +455,7 @@ class NeedPages {
 			return "redirect:/needs/" + fresh.id();
 		}
 		catch (BadInputException e) {
-			if (e.status() == 404) {
+			if (FailureStatus.of(e).value() == 404) {
 				throw e;
 			}
 			redirect.addFlashAttribute("error", text(e));
@@ -496,7 +498,7 @@ class NeedPages {
 			redirect.addFlashAttribute("notice", text("need.report.handled-ok"));
 		}
 		catch (BadInputException e) {
-			if (e.status() == 404) {
+			if (FailureStatus.of(e).value() == 404) {
 				throw e;
 			}
 			redirect.addFlashAttribute("error", text(e));

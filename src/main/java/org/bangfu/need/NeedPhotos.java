@@ -1,5 +1,6 @@
 package org.bangfu.need;
 
+import org.bangfu.shared.ConflictException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * publishing photos.
  */
 @Component
-class NeedPhotos {
+public class NeedPhotos {
 
 	static final int MAX_PHOTOS = 6;
 
@@ -40,7 +41,7 @@ class NeedPhotos {
 
 	private final Clock clock;
 
-	NeedPhotos(JdbcClient jdbc, Consents consents, BangfuProperties properties, Clock clock) {
+	public NeedPhotos(JdbcClient jdbc, Consents consents, BangfuProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.consents = consents;
 		this.root = properties.dataDir().resolve("uploads").resolve("needs");
@@ -68,9 +69,9 @@ class NeedPhotos {
 
 	/** Adds a photo to a need that is still being written (draft or rejected). */
 	@Transactional
-	Photo add(BangfuUser by, Need need, InputStream upload) {
+	public Photo add(BangfuUser by, Need need, InputStream upload) {
 		if (need.state() != NeedState.DRAFT && need.state() != NeedState.REJECTED) {
-			throw new BadInputException(409, "need.photo-state");
+			throw new ConflictException("need.photo-state");
 		}
 		// lock the need's row so that two uploads at once cannot make a seventh photo
 		jdbc.sql("SELECT id FROM need WHERE id = ? FOR UPDATE").param(need.id()).query(Long.class).single();
@@ -102,7 +103,7 @@ class NeedPhotos {
 	@Transactional
 	void remove(Need need, long photoId) {
 		if (need.state() != NeedState.DRAFT && need.state() != NeedState.REJECTED) {
-			throw new BadInputException(409, "need.photo-state");
+			throw new ConflictException("need.photo-state");
 		}
 		if (jdbc.sql("DELETE FROM need_photo WHERE id = ? AND need_id = ?").params(photoId, need.id()).update() == 0) {
 			throw new NotFoundException("need.photo-not-found");

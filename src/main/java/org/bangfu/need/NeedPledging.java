@@ -1,5 +1,6 @@
 package org.bangfu.need;
 
+import org.bangfu.shared.ConflictException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -100,7 +101,7 @@ public class NeedPledging {
 			throw new BadInputException("pledge.quantity-positive");
 		}
 		if (quantity > need.remainingQuantity()) {
-			throw new BadInputException(409, "pledge.more-than-remains-total", need.remainingQuantity());
+			throw new ConflictException("pledge.more-than-remains-total", need.remainingQuantity());
 		}
 		Map<Integer, Integer> wanted = new LinkedHashMap<>();
 		int left = quantity;
@@ -145,7 +146,7 @@ public class NeedPledging {
 		}
 		if (wanted.isEmpty()) {
 			if (cheapest == Long.MAX_VALUE) {
-				throw new BadInputException(409, "pledge.more-than-remains-total", need.remainingQuantity());
+				throw new ConflictException("pledge.more-than-remains-total", need.remainingQuantity());
 			}
 			throw new BadInputException("pledge.amount-too-small", org.bangfu.shared.Money.yuan(cheapest));
 		}

@@ -1,5 +1,7 @@
 package org.bangfu.need;
 
+import org.bangfu.shared.ConflictException;
+import org.bangfu.shared.NotPermittedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * photos are checked, and the abuse rules flag it for the verifier), and withdrawing.
  */
 @Component
-class NeedPosting {
+public class NeedPosting {
 
 	private final Needs needs;
 
@@ -49,7 +51,7 @@ class NeedPosting {
 
 	private final Clock clock;
 
-	NeedPosting(Needs needs, CategoryRules rules, AbuseRules abuse, NeedPhotos photos, Households households, Consents consents,
+	public NeedPosting(Needs needs, CategoryRules rules, AbuseRules abuse, NeedPhotos photos, Households households, Consents consents,
 			Regions regions, OperationLog log, Clock clock) {
 		this.needs = needs;
 		this.rules = rules;
@@ -63,16 +65,16 @@ class NeedPosting {
 	}
 
 	/** Whom a new need is for: a household of the registry, a producer (cooperative, company) or a village. */
-	record Subject(Long householdId, String producer, String regionCode) {
+	public record Subject(Long householdId, String producer, String regionCode) {
 	}
 
 	@Transactional
-	Need create(BangfuUser poster, Subject subject, NeedContent content) {
+	public Need create(BangfuUser poster, Subject subject, NeedContent content) {
 		String regionCode;
 		Long householdId = null;
 		boolean onBehalf;
 		if (poster.has(Role.HOUSEHOLD) && !poster.isStaff()) {
-			Household own = households.ofAccount(poster.id()).orElseThrow(() -> new BadInputException(403, "need.household-not-linked"));
+			Household own = households.ofAccount(poster.id()).orElseThrow(() -> new NotPermittedException("need.household-not-linked"));
 			if (subject.householdId() != null && subject.householdId() != own.id()) {
 				throw new NotFoundException("household.not-found");
 			}
@@ -96,7 +98,7 @@ class NeedPosting {
 			}
 		}
 		else {
-			throw new BadInputException(403, "need.post-forbidden");
+			throw new NotPermittedException("need.post-forbidden");
 		}
 		String producer = householdId == null && !blank(subject.producer()) ? subject.producer().strip() : null;
 		if (producer != null && producer.length() > 60) {
@@ -120,7 +122,7 @@ class NeedPosting {
 		boolean allowed = c.category() == NeedCategory.PRODUCT_SALES ? previous.state() != NeedState.DRAFT
 				: previous.state() == NeedState.EXPIRED || previous.state() == NeedState.WITHDRAWN;
 		if (!allowed) {
-			throw new BadInputException(409, "need.repost-state");
+			throw new ConflictException("need.repost-state");
 		}
 		if (previous.householdId() != null && previous.onBehalf()) {
 			requireConsent(previous.householdId());
@@ -142,7 +144,7 @@ class NeedPosting {
 	}
 
 	@Transactional
-	Need submit(BangfuUser by, long id) {
+	public Need submit(BangfuUser by, long id) {
 		Need need = editable(by, needs.get(id));
 		if (need.onBehalf() && need.householdId() != null) {
 			requireConsent(need.householdId());
@@ -162,7 +164,7 @@ class NeedPosting {
 	}
 
 	@Transactional
-	Need withdraw(BangfuUser by, long id, String reason) {
+	public Need withdraw(BangfuUser by, long id, String reason) {
 		Need need = editable(by, needs.get(id));
 		need.withdraw(by.id(), reason, clock.instant());
 		needs.save(need);
@@ -186,7 +188,7 @@ class NeedPosting {
 
 	private void requireConsent(long householdId) {
 		if (!consents.allowsPostingOnBehalf(householdId)) {
-			throw new BadInputException(403, "need.consent-missing");
+			throw new NotPermittedException("need.consent-missing");
 		}
 	}
 
@@ -201,7 +203,7 @@ class NeedPosting {
 		if (region.level() == RegionLevel.COUNTY) {
 			// a poor county's needs: collected by its county center (or the city office), verified by the city office
 			if (poster.staffGrants().stream().noneMatch(g -> (g.role() == Role.COUNTY_ADMIN || g.role() == Role.CITY_ADMIN) && g.covers(region.code()))) {
-				throw new BadInputException(403, "need.county-poster");
+				throw new NotPermittedException("need.county-poster");
 			}
 		}
 		else if (region.level() != RegionLevel.VILLAGE && region.level() != RegionLevel.TOWNSHIP) {

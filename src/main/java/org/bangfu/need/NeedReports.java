@@ -1,5 +1,8 @@
 package org.bangfu.need;
 
+import org.bangfu.shared.TooManyAttemptsException;
+import org.bangfu.shared.ConflictException;
+import org.bangfu.shared.NotPermittedException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,7 +68,7 @@ class NeedReports {
 			.query(Long.class)
 			.single();
 		if (recent >= PER_ADDRESS_PER_HOUR) {
-			throw new BadInputException(429, "need.report.too-many");
+			throw new TooManyAttemptsException("need.report.too-many");
 		}
 		return jdbc.sql("""
 				INSERT INTO need_report (need_id, region_code, reason, text, reporter_id, reporter_ip, reported_at)
@@ -113,11 +116,11 @@ class NeedReports {
 			.filter(r -> reviews(user, r.regionCode()))
 			.orElseThrow(() -> new NotFoundException("need.report.not-found"));
 		if (row.handled()) {
-			throw new BadInputException(409, "need.report.handled");
+			throw new ConflictException("need.report.handled");
 		}
 		if (withdrawNeed) {
 			if (!user.inScope(row.regionCode())) {
-				throw new BadInputException(403, "need.verify-role");
+				throw new NotPermittedException("need.verify-role");
 			}
 			posting.withdraw(user, row.needId(), note == null || note.isBlank() ? "举报核实" : note);
 		}

@@ -1,5 +1,6 @@
 package org.bangfu.need;
 
+import org.bangfu.shared.NotPermittedException;
 import java.time.Clock;
 import java.util.List;
 
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * A verified need is published at once; a rejected one goes back to its poster with the reason.
  */
 @Component
-class NeedReview {
+public class NeedReview {
 
 	private final Needs needs;
 
@@ -32,7 +33,7 @@ class NeedReview {
 
 	private final Clock clock;
 
-	NeedReview(Needs needs, JdbcClient jdbc, NeedNotices notices, OperationLog log, Clock clock) {
+	public NeedReview(Needs needs, JdbcClient jdbc, NeedNotices notices, OperationLog log, Clock clock) {
 		this.needs = needs;
 		this.jdbc = jdbc;
 		this.notices = notices;
@@ -74,13 +75,13 @@ class NeedReview {
 			throw new NotFoundException("need.not-found");
 		}
 		if (!mayVerify(by, need.regionCode())) {
-			throw new BadInputException(403, countyLevel(need.regionCode()) ? "need.verify-county" : "need.verify-role");
+			throw new NotPermittedException(countyLevel(need.regionCode()) ? "need.verify-county" : "need.verify-role");
 		}
 		return need;
 	}
 
 	@Transactional
-	Need verify(BangfuUser by, long id) {
+	public Need verify(BangfuUser by, long id) {
 		Need need = reviewable(by, id);
 		need.verify(by.id(), clock.instant());
 		needs.save(need);
@@ -91,7 +92,7 @@ class NeedReview {
 	}
 
 	@Transactional
-	Need reject(BangfuUser by, long id, String reason) {
+	public Need reject(BangfuUser by, long id, String reason) {
 		Need need = reviewable(by, id);
 		need.reject(by.id(), reason, clock.instant());
 		needs.save(need);
@@ -114,7 +115,7 @@ class NeedReview {
 	/** The verification queue of the region's subtree (which must lie in the caller's scope): oldest first. */
 	List<Waiting> queue(BangfuUser by, Region scope, int page) {
 		if (by.staffGrants().stream().noneMatch(g -> isManager(g) && (g.covers(scope.code()) || scope.contains(g.region().code())))) {
-			throw new BadInputException(403, "need.verify-role");
+			throw new NotPermittedException("need.verify-role");
 		}
 		List<Waiting> rows = jdbc.sql("""
 				SELECT n.id, n.title, n.category, n.region_code, r.name AS region_name, n.total_value_fen,

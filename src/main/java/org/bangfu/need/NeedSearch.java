@@ -12,7 +12,7 @@ import java.util.Set;
  * becomes one {@code LIKE '% pair %'} per pair, which the trigram index answers; the exact
  * substring is then checked on the text itself. See docs/decisions.md.
  */
-final class NeedSearch {
+public final class NeedSearch {
 
 	/** A keyword of more pairs than this is narrowed by its first pairs only; the substring check does the rest. */
 	static final int MAX_PAIRS = 6;
@@ -21,7 +21,7 @@ final class NeedSearch {
 	}
 
 	/** The pair words of a text, space-delimited with a space at each end. */
-	static String pairs(String... texts) {
+	public static String pairs(String... texts) {
 		Set<String> pairs = new LinkedHashSet<>();
 		for (String text : texts) {
 			addPairs(normalise(text), pairs, Integer.MAX_VALUE);

@@ -1,5 +1,6 @@
 package org.bangfu.need;
 
+import org.bangfu.shared.ConflictException;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -74,7 +75,7 @@ public class Needs {
 	 * Writes the need's state, content and recorded transitions, if nobody changed it since it was
 	 * loaded (otherwise 409, and nothing is written).
 	 */
-	void save(Need need) {
+	public void save(Need need) {
 		NeedContent c = need.content();
 		ProductSale sale = c.sale();
 		boolean edited = need.recorded().stream().anyMatch(t -> t.action() == NeedAction.EDIT);
@@ -92,7 +93,7 @@ public class Needs {
 					edited ? searchPairs(need.householdId(), c) : null, need.pledgedQuantity(), need.id(), need.version())
 			.update();
 		if (updated == 0) {
-			throw new BadInputException(409, "need.changed-meanwhile");
+			throw new ConflictException("need.changed-meanwhile");
 		}
 		if (edited) {
 			jdbc.sql("DELETE FROM need_item WHERE need_id = ?").param(need.id()).update();

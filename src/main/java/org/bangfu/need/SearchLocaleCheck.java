@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * too). Search still answers correctly without it, but reads every open need.
  */
 @Component
-class SearchLocaleCheck implements ApplicationRunner {
+public class SearchLocaleCheck implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(SearchLocaleCheck.class);
 
@@ -33,7 +33,7 @@ class SearchLocaleCheck implements ApplicationRunner {
 		}
 	}
 
-	boolean indexesChinese() {
+	public boolean indexesChinese() {
 		return jdbc.sql("SELECT cardinality(show_trgm('轮椅'))").query(Integer.class).single() > 0;
 	}
 }

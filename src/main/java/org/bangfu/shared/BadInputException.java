@@ -1,8 +1,11 @@
 package org.bangfu.shared;
 
 /**
- * Input that breaks a rule. Answered with 400 (or the status given) and a message from the bundles,
- * so the user reads why in their own language; nothing has been changed when it is thrown.
+ * A domain failure: input that breaks a rule, told with a message key from the bundles so the user
+ * reads why in their own language; nothing has been changed when it is thrown. The subclasses say
+ * what kind of failure it is ({@link NotFoundException}, {@link NotPermittedException},
+ * {@link ConflictException}…); the domain never names an HTTP status: {@code shared.web.ErrorAnswers}
+ * maps the kinds to statuses and problem+json in one place.
  */
 public class BadInputException extends RuntimeException {
 
@@ -10,15 +13,8 @@ public class BadInputException extends RuntimeException {
 
 	private final transient Object[] args;
 
-	private final int status;
-
 	public BadInputException(String messageKey, Object... args) {
-		this(400, messageKey, args);
-	}
-
-	public BadInputException(int status, String messageKey, Object... args) {
 		super(messageKey);
-		this.status = status;
 		this.messageKey = messageKey;
 		this.args = args;
 	}
@@ -29,9 +25,5 @@ public class BadInputException extends RuntimeException {
 
 	public Object[] args() {
 		return args;
-	}
-
-	public int status() {
-		return status;
 	}
 }

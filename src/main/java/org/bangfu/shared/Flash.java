@@ -27,7 +27,7 @@ public final class Flash {
 			redirect.addFlashAttribute("notice", text(messages, doneKey, null));
 		}
 		catch (BadInputException e) {
-			if (e.status() == 404) {
+			if (e instanceof NotFoundException) {
 				throw e;
 			}
 			redirect.addFlashAttribute("error", text(messages, e.messageKey(), e.args()));

@@ -7,6 +7,6 @@ package org.bangfu.shared;
 public class NotFoundException extends BadInputException {
 
 	public NotFoundException(String messageKey, Object... args) {
-		super(404, messageKey, args);
+		super(messageKey, args);
 	}
 }

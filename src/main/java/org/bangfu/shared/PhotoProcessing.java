@@ -79,7 +79,7 @@ public final class PhotoProcessing {
 		byte[] bytes = readCapped(in, MAX_BYTES);
 		String type = sniffType(bytes);
 		if (type == null) {
-			throw new BadInputException(415, "photo.not-an-image");
+			throw new UnsupportedFormatException("photo.not-an-image");
 		}
 		if (JPEG.equals(type) && !jpegHasEnd(bytes)) {
 			// ImageIO would only warn and fill the missing rows with grey; a half photo must not be published
@@ -107,7 +107,7 @@ public final class PhotoProcessing {
 			throw new BadInputException("photo.unreadable");
 		}
 		if (bytes.length > limit) {
-			throw new BadInputException(413, "photo.too-large", limit / (1024 * 1024));
+			throw new TooLargeException("photo.too-large", limit / (1024 * 1024));
 		}
 		if (bytes.length == 0) {
 			throw new BadInputException("photo.empty");

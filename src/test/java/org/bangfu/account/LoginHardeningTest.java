@@ -1,5 +1,6 @@
 package org.bangfu.account;
 
+import org.bangfu.shared.web.FailureStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -94,7 +95,7 @@ class LoginHardeningTest extends ApplicationTest {
 			throttle.attempt("spray-" + i + "-" + address, address);
 		}
 		assertThatThrownBy(() -> throttle.attempt("spray-3-" + address, address)).isInstanceOfSatisfying(BadInputException.class, e -> {
-			assertThat(e.status()).isEqualTo(429);
+			assertThat(FailureStatus.of(e).value()).isEqualTo(429);
 			assertThat(e.messageKey()).isEqualTo("auth.login.address-locked");
 		});
 		throttle.attempt("spray-4", "203.0.113.250");

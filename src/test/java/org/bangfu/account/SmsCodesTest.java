@@ -1,5 +1,6 @@
 package org.bangfu.account;
 
+import org.bangfu.shared.web.FailureStatus;
 import java.time.Duration;
 
 import org.bangfu.ApiClient;
@@ -73,7 +74,7 @@ class SmsCodesTest extends ApplicationTest {
 		}
 		assertThatThrownBy(() -> limited.send(newPhone(), SmsCodes.Purpose.REGISTER, ip))
 			.isInstanceOfSatisfying(BadInputException.class, e -> {
-				assertThat(e.status()).isEqualTo(429);
+				assertThat(FailureStatus.of(e).value()).isEqualTo(429);
 				assertThat(e.messageKey()).isEqualTo("sms.ip-limit");
 			});
 	}

@@ -6,7 +6,7 @@ import org.bangfu.ApiClient;
 import org.bangfu.account.Accounts;
 import org.bangfu.account.DonorType;
 import org.bangfu.account.Role;
-import org.bangfu.matching.MatchingFixtures;
+import org.bangfu.pledge.MatchingFixtures;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;

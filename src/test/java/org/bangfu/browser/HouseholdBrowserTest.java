@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.bangfu.ApiClient;
 import org.bangfu.ApiClient.Answer;
 import org.bangfu.account.Accounts;
-import org.bangfu.matching.MatchingFixtures;
+import org.bangfu.pledge.MatchingFixtures;
 import org.bangfu.need.NeedFixtures;
 import org.bangfu.shared.PersonalData;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package org.bangfu.shared;
 
+import org.bangfu.shared.web.FailureStatus;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -133,7 +134,7 @@ class PhotoProcessingTest {
 			assertThat(read(result.display()).getColorModel().getNumComponents()).isEqualTo(3);
 		}
 		catch (BadInputException ex) {
-			assertThat(ex.status()).isEqualTo(400);
+			assertThat(FailureStatus.of(ex).value()).isEqualTo(400);
 			assertThat(ex.messageKey()).isEqualTo("photo.unreadable");
 		}
 	}
@@ -268,7 +269,7 @@ class PhotoProcessingTest {
 		BadInputException ex = catchThrowableOfType(BadInputException.class,
 				() -> PhotoProcessing.process(thirtyMegabytes));
 
-		assertThat(ex.status()).isEqualTo(413);
+		assertThat(FailureStatus.of(ex).value()).isEqualTo(413);
 		assertThat(ex.messageKey()).isEqualTo("photo.too-large");
 		assertThat(ex.args()).containsExactly(10L);
 		assertThat(thirtyMegabytes.delivered).isEqualTo(PhotoProcessing.MAX_BYTES + 1);
@@ -299,7 +300,7 @@ class PhotoProcessingTest {
 
 		assertThatThrownBy(() -> PhotoProcessing.process(broken)).isInstanceOfSatisfying(BadInputException.class,
 				ex -> {
-					assertThat(ex.status()).isEqualTo(400);
+					assertThat(FailureStatus.of(ex).value()).isEqualTo(400);
 					assertThat(ex.messageKey()).isEqualTo("photo.unreadable");
 				});
 	}
@@ -356,7 +357,7 @@ class PhotoProcessingTest {
 		assertThatThrownBy(() -> PhotoProcessing.process(stream(upload))).isInstanceOfSatisfying(
 				BadInputException.class, ex -> {
 					assertThat(ex.messageKey()).isEqualTo(messageKey);
-					assertThat(ex.status()).isEqualTo(status);
+					assertThat(FailureStatus.of(ex).value()).isEqualTo(status);
 				});
 	}
 

@@ -1,5 +1,6 @@
 package org.bangfu.household.registry;
 
+import org.bangfu.shared.UnsupportedFormatException;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -83,7 +84,7 @@ public final class RegistryFile implements AutoCloseable {
 			registry = xls(file);
 		}
 		else if (looksBinary(file)) {
-			throw new BadInputException(415, "registry.file.type");
+			throw new UnsupportedFormatException("registry.file.type");
 		}
 		else {
 			registry = csv(file);

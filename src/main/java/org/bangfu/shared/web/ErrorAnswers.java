@@ -5,6 +5,14 @@ import java.net.URI;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.bangfu.shared.BadInputException;
+import org.bangfu.shared.ConflictException;
+import org.bangfu.shared.InconsistentRequestException;
+import org.bangfu.shared.NotAuthenticatedException;
+import org.bangfu.shared.NotFoundException;
+import org.bangfu.shared.NotPermittedException;
+import org.bangfu.shared.TooLargeException;
+import org.bangfu.shared.TooManyAttemptsException;
+import org.bangfu.shared.UnsupportedFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -47,8 +55,9 @@ class ErrorAnswers {
 
 	@ExceptionHandler(BadInputException.class)
 	Object badInput(BadInputException e, HttpServletRequest request, HttpServletResponse response) {
-		return answer(HttpStatus.valueOf(e.status()), e.messageKey(), e.args(), request, response);
+		return answer(FailureStatus.of(e), e.messageKey(), e.args(), request, response);
 	}
+
 
 	@ExceptionHandler({ NoResourceFoundException.class })
 	Object notFound(Exception e, HttpServletRequest request, HttpServletResponse response) {

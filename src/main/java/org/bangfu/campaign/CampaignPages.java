@@ -1,0 +1,234 @@
+package org.bangfu.campaign;
+
+import org.bangfu.pledge.PledgePages;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bangfu.account.BangfuUser;
+import org.bangfu.household.Households;
+import org.bangfu.need.NeedCategory;
+import org.bangfu.need.NeedPledging;
+import org.bangfu.region.Region;
+import org.bangfu.region.Regions;
+import org.bangfu.shared.BadInputException;
+import org.bangfu.shared.Flash;
+import org.bangfu.shared.Money;
+import org.bangfu.shared.NotFoundException;
+import org.bangfu.shared.RegionCode;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The campaign pages: {@code /campaigns} (the organiser's campaigns and a new one), {@code
+ * /campaigns/{id}} (donors, the allocation to review, sending, then the answers), and {@code
+ * /campaigns/invitations} (a donor's invitations with 接受 and 婉拒). Every POST redirects.
+ */
+@Controller
+class CampaignPages {
+
+	/** A review page lists at most this many proposed needs; the API has them all. */
+	static final int SHOWN = 300;
+
+	private final CampaignPlanning planning;
+
+	private final Invitations invitations;
+
+	private final NeedPledging needs;
+
+	private final Households households;
+
+	private final Regions regions;
+
+	private final MessageSource messages;
+
+	CampaignPages(CampaignPlanning planning, Invitations invitations, NeedPledging needs, Households households, Regions regions,
+			MessageSource messages) {
+		this.planning = planning;
+		this.invitations = invitations;
+		this.needs = needs;
+		this.households = households;
+		this.regions = regions;
+		this.messages = messages;
+	}
+
+	@GetMapping("/campaigns")
+	String list(@AuthenticationPrincipal BangfuUser user, Model model) {
+		if (!CampaignPlanning.organiser(user)) {
+			throw new NotFoundException("error.not-found");
+		}
+		Map<String, String> regionNames = new HashMap<>();
+		List<Campaign> list = planning.list(user);
+		list.forEach(c -> regionNames.computeIfAbsent(c.regionCode(), code -> regions.get(RegionCode.parse(code)).name()));
+		model.addAttribute("campaigns", list);
+		model.addAttribute("regionNames", regionNames);
+		model.addAttribute("areas", areas(CampaignPlanning.scopes(user)));
+		model.addAttribute("categories", NeedCategory.values());
+		return "campaign/campaigns";
+	}
+
+	/** The regions to choose from: each scope and the regions one level below it. */
+	private List<Region> areas(List<Region> scopes) {
+		List<Region> areas = new ArrayList<>();
+		for (Region scope : scopes) {
+			areas.add(scope);
+			regions.children(scope.regionCode(), null).forEach(node -> areas.add(node.region()));
+		}
+		return areas;
+	}
+
+	@PostMapping("/campaigns")
+	String create(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String regionCode, @RequestParam(required = false) List<NeedCategory> categories,
+			RedirectAttributes redirect) {
+		long[] id = {0};
+		Flash.attempt(redirect, messages, "campaignpage.created-done",
+				() -> id[0] = planning.create(user, new CampaignPlanning.NewCampaign(name, regionCode, categories)));
+		if (id[0] == 0) {
+			redirect.addFlashAttribute("name", name);
+			return "redirect:/campaigns";
+		}
+		return "redirect:/campaigns/" + id[0];
+	}
+
+	/** A proposed need on the review page: what it is and who is asked for which part. */
+	record ProposalRow(long needId, String title, String village, long valueFen, List<Part> parts) {
+	}
+
+	record Part(String donor, String items, long valueFen, Campaigns.InvitationState state) {
+	}
+
+	@GetMapping("/campaigns/{id}")
+	String one(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, Model model) {
+		CampaignPlanning.Review review = planning.review(user, id);
+		Map<Long, String> donorNames = new HashMap<>();
+		review.donors().forEach(d -> donorNames.put(d.donor().donorId(), d.donor().name()));
+		Map<Long, List<Campaigns.Invitation>> byNeed = new LinkedHashMap<>();
+		review.invitations().forEach(i -> byNeed.computeIfAbsent(i.needId(), k -> new ArrayList<>()).add(i));
+		List<ProposalRow> rows = new ArrayList<>();
+		List<ProposalRow> dropped = new ArrayList<>();
+		Map<String, String> villages = new HashMap<>();
+		// the needs shown (the first SHOWN kept and the first SHOWN left out), loaded together
+		List<Long> shownIds = new ArrayList<>();
+		int[] counts = new int[2];
+		byNeed.forEach((needId, list) -> {
+			int k = list.stream().allMatch(i -> i.state() == Campaigns.InvitationState.DROPPED) ? 1 : 0;
+			if (counts[k]++ < SHOWN) {
+				shownIds.add(needId);
+			}
+		});
+		Map<Long, NeedPledging.Open> shownNeeds = needs.getAll(shownIds);
+		Map<Long, List<String>> memberNames = households.memberNames(
+				shownNeeds.values().stream().map(NeedPledging.Open::householdId).filter(java.util.Objects::nonNull).distinct().toList());
+		for (Map.Entry<Long, List<Campaigns.Invitation>> e : byNeed.entrySet()) {
+			NeedPledging.Open need = shownNeeds.get(e.getKey());
+			if (need == null) {
+				continue;
+			}
+			boolean isDropped = e.getValue().stream().allMatch(i -> i.state() == Campaigns.InvitationState.DROPPED);
+			List<ProposalRow> into = isDropped ? dropped : rows;
+			List<String> names = need.householdId() == null ? List.of() : memberNames.getOrDefault(need.householdId(), List.of());
+			List<Part> parts = e.getValue().stream()
+				.map(i -> new Part(donorNames.getOrDefault(i.donorId(), "#" + i.donorId()), PledgePages.describe(i.byPosition(), need.items(), names),
+						i.valueFen(), i.state()))
+				.toList();
+			String village = villages.computeIfAbsent(need.regionCode(), code -> regions.find(RegionCode.parse(code)).map(Region::name).orElse(code));
+			into.add(new ProposalRow(need.id(), need.title(), village, e.getValue().stream().mapToLong(Campaigns.Invitation::valueFen).sum(), parts));
+		}
+		Region region = regions.get(RegionCode.parse(review.campaign().regionCode()));
+		Map<String, String> areaNames = new HashMap<>();
+		review.donors().forEach(d -> d.donor().regionPrefixes().forEach(p -> areaNames.computeIfAbsent(p, this::nameOfPrefix)));
+		model.addAttribute("areaNames", areaNames);
+		model.addAttribute("review", review);
+		model.addAttribute("c", review.campaign());
+		model.addAttribute("rows", rows);
+		model.addAttribute("dropped", dropped);
+		model.addAttribute("needCount", byNeed.size());
+		model.addAttribute("shown", SHOWN);
+		model.addAttribute("areas", areas(List.of(region)));
+		model.addAttribute("categories", NeedCategory.values());
+		return "campaign/campaign";
+	}
+
+	/** A region's name from its code prefix (4304 → 衡阳市: a city's prefix is its code without the trailing zeros). */
+	private String nameOfPrefix(String prefix) {
+		String code = prefix.length() < 6 ? (prefix + "000000").substring(0, 6) : prefix;
+		return regions.find(RegionCode.parse(code)).map(Region::name).orElse(prefix);
+	}
+
+	@PostMapping("/campaigns/{id}/donors")
+	String putDonor(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @RequestParam(required = false) String phone,
+			@RequestParam(required = false) String budget, @RequestParam(required = false) List<NeedCategory> categories,
+			@RequestParam(required = false) String regionCode, RedirectAttributes redirect) {
+		Flash.attempt(redirect, messages, "campaignpage.donor-saved", () -> planning.putDonor(user, id, new CampaignPlanning.DonorShape(phone,
+				budgetFen(budget), categories, regionCode == null || regionCode.isBlank() ? List.of() : List.of(regionCode))));
+		return "redirect:/campaigns/" + id + "#donors";
+	}
+
+	private static Long budgetFen(String yuan) {
+		if (yuan == null || yuan.isBlank()) {
+			throw new BadInputException("campaign.budget");
+		}
+		try {
+			return Money.fen(yuan);
+		}
+		catch (IllegalArgumentException e) {
+			throw new BadInputException("campaign.budget");
+		}
+	}
+
+	@PostMapping("/campaigns/{id}/donors/{donorId}/remove")
+	String removeDonor(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @PathVariable long donorId, RedirectAttributes redirect) {
+		Flash.attempt(redirect, messages, "campaignpage.donor-removed", () -> planning.removeDonor(user, id, donorId));
+		return "redirect:/campaigns/" + id + "#donors";
+	}
+
+	@PostMapping("/campaigns/{id}/allocate")
+	String allocate(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, RedirectAttributes redirect) {
+		Flash.attempt(redirect, messages, "campaignpage.allocated", () -> planning.allocate(user, id));
+		return "redirect:/campaigns/" + id + "#plan";
+	}
+
+	@PostMapping("/campaigns/{id}/needs/{needId}/drop")
+	String drop(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @PathVariable long needId, RedirectAttributes redirect) {
+		Flash.attempt(redirect, messages, "campaignpage.dropped-done", () -> planning.drop(user, id, needId));
+		return "redirect:/campaigns/" + id + "#plan";
+	}
+
+	@PostMapping("/campaigns/{id}/send")
+	String send(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @RequestParam(required = false) Integer respondDays,
+			RedirectAttributes redirect) {
+		Flash.attempt(redirect, messages, "campaignpage.sent", () -> planning.send(user, id, respondDays));
+		return "redirect:/campaigns/" + id;
+	}
+
+	// --- the donor's side -------------------------------------------------------------------------
+
+	@GetMapping("/campaigns/invitations")
+	String invitations(@AuthenticationPrincipal BangfuUser user, Model model) {
+		model.addAttribute("invitations", invitations.of(user));
+		return "campaign/invitations";
+	}
+
+	@PostMapping("/campaigns/invitations/{id}/accept")
+	String accept(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, RedirectAttributes redirect) {
+		Flash.attempt(redirect, messages, "campaignpage.accepted", () -> invitations.accept(user, id));
+		return "redirect:/campaigns/invitations#invitation-" + id;
+	}
+
+	@PostMapping("/campaigns/invitations/{id}/decline")
+	String decline(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		Flash.attempt(redirect, messages, "campaignpage.declined", () -> invitations.decline(user, id, reason));
+		return "redirect:/campaigns/invitations#invitation-" + id;
+	}
+}

@@ -1,0 +1,260 @@
+package org.bangfu.campaign;
+
+import org.bangfu.shared.ConflictException;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bangfu.need.NeedCategory;
+import org.bangfu.need.ProductSale;
+import org.bangfu.shared.BadInputException;
+import org.bangfu.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The SQL of the campaign tables, and the candidate needs of a campaign. */
+@Component
+class Campaigns {
+
+	private final JdbcClient jdbc;
+
+	Campaigns(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long insert(String name, String regionCode, List<NeedCategory> categories, long by, Instant at) {
+		return jdbc.sql("""
+				INSERT INTO campaign (name, region_code, categories, state, created_by, created_at) VALUES (?, ?, ?, 'DRAFT', ?, ?) RETURNING id""")
+			.params(name, regionCode, names(categories), by, Timestamp.from(at))
+			.query(Long.class)
+			.single();
+	}
+
+	Optional<Campaign> find(long id) {
+		return jdbc.sql("SELECT * FROM campaign WHERE id = ?").param(id).query(Campaigns::campaign).optional();
+	}
+
+	Campaign get(long id) {
+		return find(id).orElseThrow(() -> new NotFoundException("campaign.not-found"));
+	}
+
+	/** Writes the campaign's state if nobody changed it since it was loaded (else 409: two staff pressing at once). */
+	void save(Campaign c) {
+		Campaign.Outcome o = c.outcome();
+		int updated = jdbc.sql("""
+				UPDATE campaign SET state = ?, proposed_at = ?, candidate_needs = ?, candidate_value_fen = ?, fractional_bound_fen = ?,
+				       rounding_loss_fen = ?, sent_at = ?, respond_by = ?, version = version + 1
+				WHERE id = ? AND version = ?""")
+			.params(c.state().name(), o == null ? null : Timestamp.from(o.proposedAt()), o == null ? null : o.candidateNeeds(),
+					o == null ? null : o.candidateValueFen(), o == null ? null : o.fractionalBoundFen(), o == null ? null : o.roundingLossFen(),
+					ts(c.sentAt()), ts(c.respondBy()), c.id(), c.version())
+			.update();
+		if (updated == 0) {
+			throw new ConflictException("campaign.changed-meanwhile");
+		}
+	}
+
+	/** Campaigns whose region lies under one of the prefixes (the caller's scope), newest first. */
+	List<Campaign> under(List<String> prefixes) {
+		return jdbc.sql("""
+				SELECT * FROM campaign WHERE region_code LIKE ANY (SELECT p || '%' FROM unnest(CAST(:prefixes AS text[])) AS p)
+				ORDER BY created_at DESC, id DESC LIMIT 200""")
+			.param("prefixes", prefixes.toArray(String[]::new))
+			.query(Campaigns::campaign)
+			.list();
+	}
+
+	private static Campaign campaign(ResultSet rs, int n) throws SQLException {
+		Timestamp proposed = rs.getTimestamp("proposed_at");
+		Campaign.Outcome outcome = proposed == null ? null
+				: new Campaign.Outcome(rs.getInt("candidate_needs"), rs.getLong("candidate_value_fen"), rs.getLong("fractional_bound_fen"),
+						rs.getLong("rounding_loss_fen"), proposed.toInstant());
+		return new Campaign(rs.getLong("id"), rs.getString("name"), rs.getString("region_code"),
+				strings(rs.getArray("categories")).stream().map(NeedCategory::valueOf).toList(), rs.getLong("created_by"),
+				rs.getTimestamp("created_at").toInstant(), rs.getInt("version"), Campaign.State.valueOf(rs.getString("state")), outcome,
+				instant(rs.getTimestamp("sent_at")), instant(rs.getTimestamp("respond_by")));
+	}
+
+	// --- donors -----------------------------------------------------------------------------------
+
+	/** A donor of a campaign; {@code regionPrefixes} empty means anywhere in the campaign's region. */
+	record Donor(long donorId, String name, long budgetFen, List<NeedCategory> categories, List<String> regionPrefixes) {
+	}
+
+	void putDonor(long campaignId, long donorId, long budgetFen, List<NeedCategory> categories, List<String> prefixes) {
+		jdbc.sql("""
+				INSERT INTO campaign_donor (campaign_id, donor_id, budget_fen, categories, region_prefixes) VALUES (?, ?, ?, ?, ?)
+				ON CONFLICT (campaign_id, donor_id) DO UPDATE SET budget_fen = EXCLUDED.budget_fen, categories = EXCLUDED.categories,
+				    region_prefixes = EXCLUDED.region_prefixes""")
+			.params(campaignId, donorId, budgetFen, names(categories), prefixes.toArray(String[]::new))
+			.update();
+	}
+
+	boolean removeDonor(long campaignId, long donorId) {
+		return jdbc.sql("DELETE FROM campaign_donor WHERE campaign_id = ? AND donor_id = ?").params(campaignId, donorId).update() > 0;
+	}
+
+	List<Donor> donors(long campaignId) {
+		return jdbc.sql("""
+				SELECT d.*, a.name FROM campaign_donor d JOIN account a ON a.id = d.donor_id WHERE d.campaign_id = ? ORDER BY d.budget_fen DESC, a.id""")
+			.param(campaignId)
+			.query((rs, n) -> new Donor(rs.getLong("donor_id"), rs.getString("name"), rs.getLong("budget_fen"),
+					strings(rs.getArray("categories")).stream().map(NeedCategory::valueOf).toList(), strings(rs.getArray("region_prefixes"))))
+			.list();
+	}
+
+	// --- candidate needs --------------------------------------------------------------------------
+
+	/** An open need the campaign may fund: its category, village and what of its items is still open. */
+	record Candidate(long needId, NeedCategory category, String regionCode, List<ProposalUnits.Line> lines) {
+	}
+
+	/**
+	 * The needs open for pledging under the prefix in the categories (empty: all), with something still
+	 * open, product sales only in their sales window, and not awaiting a donor's answer to another campaign's invitation.
+	 */
+	List<Candidate> candidates(long campaignId, String prefix, List<NeedCategory> categories, Instant now) {
+		return jdbc.sql("""
+				SELECT n.id, n.category, n.region_code,
+				       array_agg(i.position ORDER BY i.position) AS positions,
+				       array_agg(i.quantity - i.pledged_quantity ORDER BY i.position) AS remaining,
+				       array_agg(i.quantity ORDER BY i.position) AS quantities,
+				       array_agg(i.value_fen ORDER BY i.position) AS values
+				FROM need n JOIN need_item i ON i.need_id = n.id AND i.pledged_quantity < i.quantity
+				WHERE n.state IN ('PUBLISHED', 'PARTLY_PLEDGED') AND n.region_code LIKE :prefix || '%%'
+				  AND (cardinality(CAST(:categories AS text[])) = 0 OR n.category = ANY (CAST(:categories AS text[])))
+				  AND %s
+				  AND NOT EXISTS (SELECT 1 FROM campaign_invitation ci JOIN campaign c ON c.id = ci.campaign_id
+				                  WHERE ci.need_id = n.id AND ci.state = 'SENT' AND c.id <> :campaign AND c.respond_by > :now)
+				GROUP BY n.id ORDER BY n.id""".formatted(ProductSale.windowHoldsSql("n", LocalDate.ofInstant(now, ZoneId.of("Asia/Shanghai")).getMonthValue())))
+			.param("prefix", prefix)
+			.param("categories", names(categories))
+			.param("campaign", campaignId)
+			.param("now", Timestamp.from(now))
+			.query((rs, n) -> {
+				Integer[] positions = (Integer[]) rs.getArray("positions").getArray();
+				Integer[] remaining = (Integer[]) rs.getArray("remaining").getArray();
+				Integer[] quantities = (Integer[]) rs.getArray("quantities").getArray();
+				Long[] values = (Long[]) rs.getArray("values").getArray();
+				List<ProposalUnits.Line> lines = new ArrayList<>();
+				for (int i = 0; i < positions.length; i++) {
+					lines.add(new ProposalUnits.Line(positions[i], remaining[i], quantities[i], values[i]));
+				}
+				return new Candidate(rs.getLong("id"), NeedCategory.valueOf(rs.getString("category")), rs.getString("region_code"), lines);
+			})
+			.list();
+	}
+
+	// --- invitations ------------------------------------------------------------------------------
+
+	enum InvitationState {
+		PROPOSED, DROPPED, SENT, ACCEPTED, DECLINED;
+
+		public String label() {
+			return "campaign.invitation." + name();
+		}
+	}
+
+	/** A donor's part of a need, as proposed, sent and answered. */
+	record Invitation(long id, long campaignId, long needId, long donorId, String regionCode, Map<Integer, Integer> byPosition, long valueFen,
+			InvitationState state, Long pledgeId, String reason, Instant decidedAt) {
+	}
+
+	/** Replaces the proposals of a campaign not yet sent by a new set. */
+	void replaceProposals(long campaignId, List<Invitation> proposals) {
+		jdbc.sql("DELETE FROM campaign_invitation WHERE campaign_id = ?").param(campaignId).update();
+		jdbc.sql("""
+				INSERT INTO campaign_invitation (campaign_id, need_id, donor_id, region_code, positions, quantities, value_fen, state)
+				SELECT ?, u.need_id, u.donor_id, u.region_code, CAST(u.positions AS int[]), CAST(u.quantities AS int[]), u.value_fen, 'PROPOSED'
+				FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+				            CAST(? AS bigint[])) AS u(need_id, donor_id, region_code, positions, quantities, value_fen)""")
+			.params(campaignId, proposals.stream().map(Invitation::needId).toArray(Long[]::new),
+					proposals.stream().map(Invitation::donorId).toArray(Long[]::new),
+					proposals.stream().map(Invitation::regionCode).toArray(String[]::new),
+					proposals.stream().map(p -> csv(p.byPosition().keySet())).toArray(String[]::new),
+					proposals.stream().map(p -> csv(p.byPosition().values())).toArray(String[]::new),
+					proposals.stream().map(Invitation::valueFen).toArray(Long[]::new))
+			.update();
+	}
+
+	private static String csv(java.util.Collection<Integer> values) {
+		return "{" + String.join(",", values.stream().map(String::valueOf).toList()) + "}";
+	}
+
+	List<Invitation> invitations(long campaignId) {
+		return jdbc.sql("SELECT * FROM campaign_invitation WHERE campaign_id = ? ORDER BY need_id, id").param(campaignId)
+			.query(Campaigns::invitation)
+			.list();
+	}
+
+	List<Invitation> invitationsOf(long donorId) {
+		return jdbc.sql("SELECT * FROM campaign_invitation WHERE donor_id = ? AND state <> 'PROPOSED' AND state <> 'DROPPED' ORDER BY id DESC LIMIT 200")
+			.param(donorId)
+			.query(Campaigns::invitation)
+			.list();
+	}
+
+	/** The invitation, locked for the answer: two taps on 接受 queue here, the second sees the first's result. */
+	Invitation lock(long id) {
+		return jdbc.sql("SELECT * FROM campaign_invitation WHERE id = ? FOR UPDATE").param(id).query(Campaigns::invitation).optional()
+			.orElseThrow(() -> new NotFoundException("campaign.invitation-not-found"));
+	}
+
+	/** Moves all the campaign's invitations in one state to another. */
+	void move(long campaignId, InvitationState from, InvitationState to) {
+		jdbc.sql("UPDATE campaign_invitation SET state = ? WHERE campaign_id = ? AND state = ?").params(to.name(), campaignId, from.name()).update();
+	}
+
+	/** Leaves a proposed need out: all its donors' parts. Answers whether it was proposed. */
+	boolean drop(long campaignId, long needId) {
+		return jdbc.sql("UPDATE campaign_invitation SET state = 'DROPPED' WHERE campaign_id = ? AND need_id = ? AND state = 'PROPOSED'")
+			.params(campaignId, needId)
+			.update() > 0;
+	}
+
+	void answer(long id, InvitationState to, Long pledgeId, String reason, Instant at) {
+		jdbc.sql("UPDATE campaign_invitation SET state = ?, pledge_id = ?, reason = ?, decided_at = ? WHERE id = ? AND state = 'SENT'")
+			.params(to.name(), pledgeId, reason, Timestamp.from(at), id)
+			.update();
+	}
+
+	private static Invitation invitation(ResultSet rs, int n) throws SQLException {
+		Integer[] positions = (Integer[]) rs.getArray("positions").getArray();
+		Integer[] quantities = (Integer[]) rs.getArray("quantities").getArray();
+		Map<Integer, Integer> byPosition = new LinkedHashMap<>();
+		for (int i = 0; i < positions.length; i++) {
+			byPosition.put(positions[i], quantities[i]);
+		}
+		return new Invitation(rs.getLong("id"), rs.getLong("campaign_id"), rs.getLong("need_id"), rs.getLong("donor_id"),
+				rs.getString("region_code"), byPosition, rs.getLong("value_fen"), InvitationState.valueOf(rs.getString("state")),
+				(Long) rs.getObject("pledge_id"), rs.getString("reason"), instant(rs.getTimestamp("decided_at")));
+	}
+
+	// --- helpers ----------------------------------------------------------------------------------
+
+	private static String[] names(List<NeedCategory> categories) {
+		return categories.stream().map(Enum::name).toArray(String[]::new);
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+	}
+
+	private static Timestamp ts(Instant at) {
+		return at == null ? null : Timestamp.from(at);
+	}
+
+	private static Instant instant(Timestamp t) {
+		return t == null ? null : t.toInstant();
+	}
+}

@@ -1,0 +1,210 @@
+package org.bangfu.pledge;
+
+import org.bangfu.shared.ConflictException;
+import org.bangfu.shared.NotPermittedException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.bangfu.shared.BadInputException;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
+/**
+ * A pledge: the aggregate that guards its own state. COMMITTED → IN_TRANSIT (the donor sends it) →
+ * RECEIVED (the household or its village officer confirms, with a photo); a pledge not yet received
+ * may be CANCELLED by its donor or LAPSE past its deadline, which gives its quantities back.
+ */
+final class Pledge {
+
+	record Transition(PledgeState from, PledgeState to, Long actorId, String reason, Instant at) {
+	}
+
+	private final long id;
+
+	private final long needId;
+
+	private final String regionCode;
+
+	private final long donorId;
+
+	private final Map<Integer, Integer> items;
+
+	private final int quantity;
+
+	private final long valueFen;
+
+	private final boolean staffInScope;
+
+	private final Instant deadline;
+
+	private final Instant createdAt;
+
+	private PledgeState state;
+
+	private Instant shippedAt;
+
+	private Instant receivedAt;
+
+	private Long receivedBy;
+
+	private String receiptPhoto;
+
+	private Instant endedAt;
+
+	private String endReason;
+
+	private final List<Transition> recorded = new ArrayList<>();
+
+	Pledge(long id, long needId, String regionCode, long donorId, Map<Integer, Integer> items, int quantity, long valueFen,
+			boolean staffInScope, Instant deadline, Instant createdAt, PledgeState state, Instant shippedAt, Instant receivedAt,
+			Long receivedBy, String receiptPhoto, Instant endedAt, String endReason) {
+		this.id = id;
+		this.needId = needId;
+		this.regionCode = regionCode;
+		this.donorId = donorId;
+		this.items = Map.copyOf(items);
+		this.quantity = quantity;
+		this.valueFen = valueFen;
+		this.staffInScope = staffInScope;
+		this.deadline = deadline;
+		this.createdAt = createdAt;
+		this.state = state;
+		this.shippedAt = shippedAt;
+		this.receivedAt = receivedAt;
+		this.receivedBy = receivedBy;
+		this.receiptPhoto = receiptPhoto;
+		this.endedAt = endedAt;
+		this.endReason = endReason;
+	}
+
+	private void move(PledgeState to, Long by, String reason, Instant at, PledgeState... from) {
+		for (PledgeState f : from) {
+			if (state == f) {
+				recorded.add(new Transition(state, to, by, reason, at));
+				state = to;
+				return;
+			}
+		}
+		throw new ConflictException("pledge.transition-refused", new DefaultMessageSourceResolvable(state.label()),
+				new DefaultMessageSourceResolvable(to.label()));
+	}
+
+	void ship(long by, Instant at) {
+		if (by != donorId) {
+			throw new NotPermittedException("pledge.donor-only");
+		}
+		move(PledgeState.IN_TRANSIT, by, null, at, PledgeState.COMMITTED);
+		shippedAt = at;
+	}
+
+	void receive(long by, String photo, Instant at) {
+		if (by == donorId) {
+			throw new NotPermittedException("pledge.receive-not-donor");
+		}
+		move(PledgeState.RECEIVED, by, null, at, PledgeState.COMMITTED, PledgeState.IN_TRANSIT);
+		receivedAt = at;
+		receivedBy = by;
+		receiptPhoto = photo;
+	}
+
+	void cancel(long by, String reason, Instant at) {
+		if (by != donorId) {
+			throw new NotPermittedException("pledge.donor-only");
+		}
+		move(PledgeState.CANCELLED, by, reason, at, PledgeState.COMMITTED, PledgeState.IN_TRANSIT);
+		endedAt = at;
+		endReason = reason;
+	}
+
+	void lapse(Instant at) {
+		if (!at.isAfter(deadline)) {
+			throw new ConflictException("pledge.not-due");
+		}
+		move(PledgeState.LAPSED, null, "deadline", at, PledgeState.COMMITTED, PledgeState.IN_TRANSIT);
+		endedAt = at;
+		endReason = "deadline";
+	}
+
+	/**
+	 * Messages about the delivery may be written while the pledge holds and after it arrived (thanks, a question), not
+	 * once it was cancelled or lapsed: nothing is on its way any more.
+	 */
+	void checkOpenForMessages() {
+		if (state == PledgeState.CANCELLED || state == PledgeState.LAPSED) {
+			throw new ConflictException("thread.pledge-ended", new DefaultMessageSourceResolvable(state.label()));
+		}
+	}
+
+	long id() {
+		return id;
+	}
+
+	long needId() {
+		return needId;
+	}
+
+	String regionCode() {
+		return regionCode;
+	}
+
+	long donorId() {
+		return donorId;
+	}
+
+	Map<Integer, Integer> items() {
+		return items;
+	}
+
+	int quantity() {
+		return quantity;
+	}
+
+	long valueFen() {
+		return valueFen;
+	}
+
+	boolean staffInScope() {
+		return staffInScope;
+	}
+
+	Instant deadline() {
+		return deadline;
+	}
+
+	Instant createdAt() {
+		return createdAt;
+	}
+
+	PledgeState state() {
+		return state;
+	}
+
+	Instant shippedAt() {
+		return shippedAt;
+	}
+
+	Instant receivedAt() {
+		return receivedAt;
+	}
+
+	Long receivedBy() {
+		return receivedBy;
+	}
+
+	String receiptPhoto() {
+		return receiptPhoto;
+	}
+
+	Instant endedAt() {
+		return endedAt;
+	}
+
+	String endReason() {
+		return endReason;
+	}
+
+	List<Transition> recorded() {
+		return List.copyOf(recorded);
+	}
+}

@@ -1,0 +1,405 @@
+package org.bangfu.pledge;
+
+import org.bangfu.shared.NotFoundException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.bangfu.account.Accounts;
+import org.bangfu.account.BangfuUser;
+import org.bangfu.account.Role;
+import org.bangfu.household.Households;
+import org.bangfu.need.NeedCategory;
+import org.bangfu.need.NeedItem;
+import org.bangfu.need.NeedPledging;
+import org.bangfu.need.Needs;
+import org.bangfu.shared.BadInputException;
+import org.bangfu.shared.Money;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.bangfu.shared.Flash;
+
+/**
+ * The pledge pages. On a need's page (loaded by htmx from {@code /needs/{id}/pledging}, or as the
+ * full page {@code /needs/{id}/pledge} without JavaScript): its pledges and thanks, the pledge form for
+ * a signed-in donor, and for the household or its village officer "received" (with a photo) and the
+ * rating. {@code /pledges/mine}: a donor's pledges with their next steps, and the recommendations
+ * for the donor's intent. Every POST redirects (redirect-after-POST); a refused one comes back as the
+ * flash error in the user's language; a 404 stays a 404.
+ */
+@Controller
+public class PledgePages {
+
+	static final int RECOMMENDED = 10;
+
+	/** How many recommended needs the home page shows a donor. */
+	public static final int RECOMMENDED_ON_HOME = 5;
+
+	private final Pledging pledging;
+
+	private final Pledges pledges;
+
+	private final Ratings ratings;
+
+	private final Recommendations recommendations;
+
+	private final NeedPledging needPledging;
+
+	private final Needs needs;
+
+	private final Households households;
+
+	private final PledgeVisibility visibility;
+
+	private final Accounts accounts;
+
+	private final MessageSource messages;
+
+	public PledgePages(Pledging pledging, Pledges pledges, Ratings ratings, Recommendations recommendations, NeedPledging needPledging,
+			Needs needs, Households households, PledgeVisibility visibility, Accounts accounts, MessageSource messages) {
+		this.pledging = pledging;
+		this.pledges = pledges;
+		this.ratings = ratings;
+		this.recommendations = recommendations;
+		this.needPledging = needPledging;
+		this.needs = needs;
+		this.households = households;
+		this.visibility = visibility;
+		this.accounts = accounts;
+		this.messages = messages;
+	}
+
+	private String text(BadInputException e) {
+		return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale());
+	}
+
+	private String text(String key, Object... args) {
+		return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+	}
+
+	// --- what the page shows ------------------------------------------------------------------
+
+	/** One line of the pledge form: an item of the need, how much of it is still open. */
+	record FormItem(int position, String name, String unit, int remaining) {
+	}
+
+	/** A pledge as the need's page shows it; the actions are those this viewer may take. */
+	record Row(long id, String donor, boolean mine, int quantity, String items, PledgeState state, java.time.Instant createdAt,
+			java.time.Instant deadline, java.time.Instant receivedAt, String photoUrl, Integer stars, String thanks, String feedback,
+			boolean receivable, boolean ratable) {
+	}
+
+	/** The need's pledges, thanks and forms, for the fragment and the full page. */
+	private void pledging(BangfuUser user, long id, Model model) {
+		NeedPledging.Open need = needPledging.get(id);
+		PledgeVisibility.Viewer rel = visibility.of(user, need);
+		List<String> names = names(need.householdId());
+		Map<Long, Ratings.Shown> thanks = new HashMap<>();
+		ratings.ofNeed(id).forEach(s -> thanks.put(s.pledgeId(), s));
+		List<Row> rows = new ArrayList<>();
+		for (Pledge p : pledges.ofNeed(id)) {
+			if (!visibility.lists(rel, p)) {
+				continue; // the public sees the help that holds, not what was given back
+			}
+			boolean mine = rel.isDonorOf(p);
+			Ratings.Shown shown = thanks.get(p.id());
+			boolean open = p.state() == PledgeState.COMMITTED || p.state() == PledgeState.IN_TRANSIT;
+			rows.add(new Row(p.id(), donorName(p.donorId()), mine, p.quantity(), describe(p.items(), need.items(), names), p.state(),
+					p.createdAt(), p.deadline(), p.receivedAt(), visibility.receiptPhotoUrl(rel, p),
+					shown == null ? null : shown.stars(), shown == null ? null : mask(shown.thanks(), names),
+					shown == null ? null : mask(shown.feedback(), names), rel.receiver() && open && !mine,
+					rel.receiver() && p.state() == PledgeState.RECEIVED && (shown == null || shown.stars() == null)));
+		}
+		boolean open = need.pledgeable(); // a product sale outside its sales window: the need's page says from when
+		List<FormItem> items = new ArrayList<>();
+		for (int i = 0; i < need.items().size(); i++) {
+			NeedItem item = need.items().get(i);
+			items.add(new FormItem(i, mask(item.name(), names), item.unit(), item.remainingQuantity()));
+		}
+		model.addAttribute("needId", id);
+		model.addAttribute("needState", need.state());
+		model.addAttribute("remaining", need.remainingQuantity());
+		model.addAttribute("rows", rows);
+		model.addAttribute("thanksCount", rows.stream().filter(r -> r.thanks() != null || r.stars() != null || r.feedback() != null).count());
+		model.addAttribute("open", open);
+		model.addAttribute("mayPledge", open && user != null && !rel.household() && !user.householdOnly());
+		model.addAttribute("ownNeed", rel.household());
+		model.addAttribute("householdViewer", user != null && user.householdOnly());
+		model.addAttribute("signedIn", user != null);
+		model.addAttribute("staffInScope", user != null && user.inScope(need.regionCode()));
+		model.addAttribute("formItems", items);
+		model.addAttribute("pledgeKey", UUID.randomUUID().toString());
+		model.addAttribute("defaultDays", pledging.defaultDeadline().toDays());
+		model.addAttribute("maxDays", Pledging.MAX_DEADLINE.toDays());
+		model.addAttribute("receiver", rel.receiver());
+		model.addAttribute("insider", rel.insider());
+	}
+
+	@GetMapping("/needs/{id}/pledging")
+	String fragment(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, Model model) {
+		pledging(user, id, model);
+		return "pledge/parts :: pledging";
+	}
+
+	@GetMapping("/needs/{id}/pledge")
+	String page(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, Model model) {
+		pledging(user, id, model);
+		model.addAttribute("title", mask(needs.get(id).content().title(), names(needPledging.get(id).householdId())));
+		return "pledge/pledge";
+	}
+
+	// --- pledging -------------------------------------------------------------------------------
+
+	@PostMapping("/needs/{id}/pledges")
+	String pledge(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @RequestParam Map<String, String> form,
+			RedirectAttributes redirect) {
+		try {
+			Map<Integer, Integer> items = new LinkedHashMap<>();
+			NeedPledging.Open need = needPledging.get(id);
+			boolean all = form.containsKey("all");
+			for (int i = 0; i < need.items().size(); i++) {
+				int quantity = all ? need.items().get(i).remainingQuantity() : number(form.get("item" + i), "pledgepage.error.quantity", i + 1);
+				if (quantity < 0) {
+					throw new BadInputException("pledgepage.error.quantity", i + 1);
+				}
+				if (quantity > 0) {
+					items.put(i, quantity);
+				}
+			}
+			// or an amount in yuan instead of quantities: the whole units it covers
+			String amount = form.get("amount");
+			Long amountFen = null;
+			if (amount != null && !amount.isBlank() && !all) {
+				if (!items.isEmpty()) {
+					throw new BadInputException("pledgepage.error.both");
+				}
+				try {
+					amountFen = Money.fen(amount);
+				}
+				catch (IllegalArgumentException e) {
+					throw new BadInputException("pledgepage.error.amount");
+				}
+			}
+			// nothing typed: the service still answers a repeat of an earlier request by its key (a double tap on 全部认领)
+			String days = form.get("days");
+			Integer within = days == null || days.isBlank() ? null : number(days, "pledge.days", Pledging.MAX_DEADLINE.toDays());
+			Pledging.Made made = pledging.pledge(user, id, new Pledging.Request(null, items, within, "on".equals(form.get("staffInScope"))
+					|| "true".equals(form.get("staffInScope")), form.get("note"), amountFen), form.get("key"));
+			redirect.addFlashAttribute("notice", text("pledgepage.pledged", pledges.get(made.pledgeId()).quantity()));
+		}
+		catch (BadInputException e) {
+			if (e instanceof NotFoundException) {
+				throw e;
+			}
+			redirect.addFlashAttribute("error", "pledge.quantity-positive".equals(e.messageKey()) ? text("pledgepage.error.nothing") : text(e));
+		}
+		return "redirect:/needs/" + id;
+	}
+
+	private static int number(String text, String key, Object arg) {
+		if (text == null || text.isBlank()) {
+			return 0;
+		}
+		try {
+			return Integer.parseInt(text.strip());
+		}
+		catch (NumberFormatException e) {
+			throw new BadInputException(key, arg);
+		}
+	}
+
+	@PostMapping("/pledges/{id}/receive")
+	String receive(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @RequestParam(required = false) MultipartFile photo,
+			RedirectAttributes redirect) {
+		long needId = pledges.get(id).needId();
+		act(redirect, "pledgepage.received",
+				() -> pledging.receive(user, id, photo == null || photo.isEmpty() ? null : photo.getInputStream()));
+		return "redirect:/needs/" + needId;
+	}
+
+	@PostMapping("/pledges/{id}/rating")
+	String rate(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @RequestParam(required = false) Integer stars,
+			@RequestParam(required = false) String thanks, RedirectAttributes redirect) {
+		long needId = pledges.get(id).needId();
+		act(redirect, "pledgepage.rated", () -> ratings.rate(user, id, stars, thanks));
+		return "redirect:/needs/" + needId;
+	}
+
+	// --- my pledges -----------------------------------------------------------------------------
+
+	/** A donor's pledge with the need it is for and the steps left to take. */
+	record MineRow(long id, long needId, String title, int quantity, String items, PledgeState state, java.time.Instant createdAt,
+			java.time.Instant deadline, java.time.Instant shippedAt, java.time.Instant receivedAt, String photoUrl, Integer stars,
+			String thanks, String feedback, boolean shippable, boolean cancellable, boolean feedbackDue) {
+	}
+
+	/** A recommended need, its title masked and its reasons in words. */
+	record Suggestion(long needId, String title, NeedCategory category, String village, int urgency, long waitingDays, int remainingQuantity,
+			int totalQuantity, long remainingValueFen, int percentPledged, List<String> reasons) {
+	}
+
+	@GetMapping("/pledges/mine")
+	String mine(@AuthenticationPrincipal BangfuUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+		DonorTools.refuseHousehold(user);
+		List<MineRow> rows = new ArrayList<>();
+		Map<Long, Map<Long, Ratings.Shown>> thanksByNeed = new HashMap<>();
+		for (Pledge p : pledges.ofDonor(user.id(), page)) {
+			var need = needs.get(p.needId());
+			List<String> names = names(need.householdId());
+			Ratings.Shown shown = thanksByNeed.computeIfAbsent(p.needId(), n -> {
+				Map<Long, Ratings.Shown> m = new HashMap<>();
+				ratings.ofNeed(n).forEach(s -> m.put(s.pledgeId(), s));
+				return m;
+			}).get(p.id());
+			boolean open = p.state() == PledgeState.COMMITTED || p.state() == PledgeState.IN_TRANSIT;
+			rows.add(new MineRow(p.id(), p.needId(), mask(need.content().title(), names), p.quantity(),
+					describe(p.items(), need.content().items(), names), p.state(), p.createdAt(), p.deadline(), p.shippedAt(), p.receivedAt(),
+					p.receiptPhoto() == null ? null : "/pledges/" + p.id() + "/receipt.jpg", shown == null ? null : shown.stars(),
+					shown == null ? null : shown.thanks(), shown == null ? null : shown.feedback(), p.state() == PledgeState.COMMITTED, open,
+					p.state() == PledgeState.RECEIVED && (shown == null || shown.feedback() == null)));
+		}
+		model.addAttribute("rows", rows);
+		model.addAttribute("page", page);
+		model.addAttribute("suggestions", suggestions(user, RECOMMENDED));
+		model.addAttribute("intent", recommendations.of(user.id()).orElse(null));
+		model.addAttribute("categories", NeedCategory.values());
+		return "pledge/mine";
+	}
+
+	/** The first few recommendations, for the home page (loaded by htmx; the page links to /pledges/mine without JavaScript). */
+	@GetMapping("/pledges/recommended")
+	String recommended(@AuthenticationPrincipal BangfuUser user, Model model) {
+		DonorTools.refuseHousehold(user);
+		model.addAttribute("suggestions", suggestions(user, RECOMMENDED_ON_HOME));
+		return "pledge/parts :: recommended";
+	}
+
+	private List<Suggestion> suggestions(BangfuUser user, int limit) {
+		List<Recommendations.Recommended> found = recommendations.forDonor(user.id(), limit);
+		Map<Long, List<String>> names = new HashMap<>();
+		Map<Long, Long> householdOf = new HashMap<>();
+		for (Recommendations.Recommended r : found) {
+			Long household = needs.get(r.needId()).householdId();
+			if (household != null) {
+				householdOf.put(r.needId(), household);
+			}
+		}
+		if (!householdOf.isEmpty()) {
+			names.putAll(households.memberNames(householdOf.values()));
+		}
+		return found.stream()
+			.map(r -> new Suggestion(r.needId(), mask(r.title(), names.get(householdOf.get(r.needId()))), r.category(), r.villageName(),
+					r.urgency(), r.waitingDays(), r.remainingQuantity(), r.totalQuantity(), r.remainingValueFen(), r.percentPledged(),
+					r.reasons().stream().map(this::reason).toList()))
+			.toList();
+	}
+
+	private String reason(String coded) {
+		String[] parts = coded.split(":", 2);
+		return text(parts[0], parts.length > 1 ? new Object[] { parts[1] } : new Object[0]);
+	}
+
+	@PostMapping("/pledges/{id}/ship")
+	String ship(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, RedirectAttributes redirect) {
+		act(redirect, "pledgepage.shipped", () -> pledging.ship(user, id));
+		return "redirect:/pledges/mine";
+	}
+
+	@PostMapping("/pledges/{id}/cancel")
+	String cancel(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		act(redirect, "pledgepage.cancelled", () -> {
+			if (reason != null && reason.length() > 200) {
+				throw new BadInputException("pledge.note-too-long", 200);
+			}
+			pledging.cancel(user, id, reason == null || reason.isBlank() ? null : reason.strip());
+		});
+		return "redirect:/pledges/mine";
+	}
+
+	@PostMapping("/pledges/{id}/feedback")
+	String feedback(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @RequestParam(required = false) String text,
+			RedirectAttributes redirect) {
+		act(redirect, "pledgepage.feedback-saved", () -> ratings.feedback(user, id, text));
+		return "redirect:/pledges/mine";
+	}
+
+	@PostMapping("/pledges/intent")
+	String intent(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) List<String> categories,
+			@RequestParam(required = false) String regions, @RequestParam(required = false) String budget,
+			@RequestParam(defaultValue = "false") boolean monthly, RedirectAttributes redirect) {
+		act(redirect, "pledgepage.intent-saved", () -> {
+			List<NeedCategory> cats = new ArrayList<>();
+			for (String c : categories == null ? List.<String>of() : categories) {
+				try {
+					cats.add(NeedCategory.valueOf(c));
+				}
+				catch (IllegalArgumentException e) {
+					throw new BadInputException("intent.category", c);
+				}
+			}
+			List<String> prefixes = regions == null ? List.of()
+					: List.of(regions.split("[,，、;；\\s]+")).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+			recommendations.save(user, new Recommendations.Intent(cats, prefixes, fen(budget), monthly));
+		});
+		return "redirect:/pledges/mine#recommend";
+	}
+
+	/** Yuan as typed (at most two decimals, separators allowed) to fen; anything else is no budget. */
+	static Long fen(String yuan) {
+		if (yuan == null || yuan.isBlank()) {
+			return null;
+		}
+		try {
+			return org.bangfu.shared.Money.fen(yuan);
+		}
+		catch (IllegalArgumentException e) {
+			throw new BadInputException("intent.budget");
+		}
+	}
+
+	private void act(RedirectAttributes redirect, String doneKey, Flash.Action action) {
+		Flash.attempt(redirect, messages, doneKey, action);
+	}
+
+	// --- helpers ----------------------------------------------------------------------------------
+
+	/** A donor as the public sees them: a person masked (张*三), an enterprise or organisation in full. */
+	private String donorName(long donorId) {
+		return accounts.findById(donorId).map(DonorNames::shown).orElse("");
+	}
+
+	/** "棉被 2 床、大米 1 袋": what a pledge holds, by the need's items. */
+	public static String describe(Map<Integer, Integer> byPosition, List<NeedItem> items, List<String> names) {
+		List<String> parts = new ArrayList<>();
+		byPosition.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+			NeedItem item = e.getKey() < items.size() ? items.get(e.getKey()) : null;
+			parts.add(item == null ? String.valueOf(e.getValue())
+					: mask(item.name(), names) + " " + e.getValue() + (item.unit() == null ? "" : " " + item.unit()));
+		});
+		return String.join("、", parts);
+	}
+
+	private List<String> names(Long householdId) {
+		return householdId == null ? List.of() : households.memberNames(List.of(householdId)).getOrDefault(householdId, List.of());
+	}
+
+	/** The household's names masked in a text the public reads, as the need pages mask titles and stories. */
+	static String mask(String text, Collection<String> names) {
+		return org.bangfu.need.PublicText.mask(text, names);
+	}
+}

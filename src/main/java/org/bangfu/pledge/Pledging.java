@@ -1,0 +1,273 @@
+package org.bangfu.pledge;
+
+import org.bangfu.shared.InconsistentRequestException;
+import org.bangfu.shared.ConflictException;
+import org.bangfu.shared.NotPermittedException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.bangfu.account.BangfuUser;
+import org.bangfu.account.OperationLog;
+import org.bangfu.account.Role;
+import org.bangfu.household.Households;
+import org.bangfu.need.NeedPledging;
+import org.bangfu.need.NeedState;
+import org.bangfu.shared.BadInputException;
+import org.bangfu.shared.BangfuProperties;
+import org.bangfu.shared.NotFoundException;
+import org.bangfu.shared.PhotoProcessing;
+import org.bangfu.shared.PhotoRenditions;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The use cases of a pledge. Pledging locks the need (through {@link NeedPledging}) so that however
+ * many donors press at once, exactly the need's quantity can be pledged and no more; a repeated
+ * request with the same {@code Idempotency-Key} answers the pledge the first one made.
+ */
+@Component
+public class Pledging {
+
+	static final Duration MAX_DEADLINE = Duration.ofDays(60);
+
+	private final Pledges pledges;
+
+	private final NeedPledging needs;
+
+	private final Households households;
+
+	private final PledgeNotices notices;
+
+	private final OperationLog log;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final Duration deadline;
+
+	private final Path receipts;
+
+	public Pledging(Pledges pledges, NeedPledging needs, Households households, PledgeNotices notices, OperationLog log, JdbcClient jdbc,
+			BangfuProperties properties, Clock clock, @Value("${bangfu.pledges.deadline:14d}") Duration deadline) {
+		this.pledges = pledges;
+		this.needs = needs;
+		this.households = households;
+		this.notices = notices;
+		this.log = log;
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.deadline = deadline;
+		this.receipts = properties.dataDir().resolve("uploads").resolve("receipts");
+	}
+
+	Duration defaultDeadline() {
+		return deadline;
+	}
+
+	/** A donor's pledge request: a plain quantity or quantities by item position; optional deadline in days and note. */
+	public record Request(Integer quantity, Map<Integer, Integer> items, Integer days, Boolean staffInScope, String note, Long amountFen) {
+
+		/** What the request asks, to tell a repeat from another request sent with the same key. */
+		String fingerprint() {
+			return quantity + "|" + (items == null ? null : new java.util.TreeMap<>(items)) + "|" + days + "|" + staffInScope + "|" + note + "|" + amountFen;
+		}
+
+		/** Quantities by item position, as the offers and campaigns ask. */
+		public static Request of(Map<Integer, Integer> items, Boolean staffInScope, String note) {
+			return new Request(null, items, null, staffInScope, note, null);
+		}
+	}
+
+	/** The pledge and whether this request made it (false: a repeat of an earlier request with the same key). */
+	public record Made(long pledgeId, boolean created) {
+	}
+
+	@Transactional
+	public Made pledge(BangfuUser donor, long needId, Request request, String idempotencyKey) {
+		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+		if (key != null) {
+			if (key.length() > 100) {
+				throw new BadInputException("pledge.key-too-long");
+			}
+			// requests with the same key queue here; the second sees the first's pledge once it commits
+			jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param(donor.id() + "/" + key).query(Object.class).single();
+			var earlier = pledges.byKey(donor.id(), key);
+			if (earlier.isPresent()) {
+				if (earlier.get().needId() != needId) {
+					throw new ConflictException("pledge.key-reused");
+				}
+				if (!pledges.madeBy(earlier.get().id(), request.fingerprint())) {
+					// the same key with another body is not a repeat but a mistake: say so rather than answer the first pledge
+					throw new InconsistentRequestException("pledge.key-other-request");
+				}
+				return new Made(earlier.get().id(), false);
+			}
+		}
+		NeedPledging.Open need = needs.get(needId);
+		if (!NeedState.PUBLIC.contains(need.state())) {
+			throw new NotFoundException("need.not-found");
+		}
+		if (households.isOwnAccount(need.householdId(), donor.id())) {
+			throw new NotPermittedException("pledge.own-household");
+		}
+		DonorTools.refuseHousehold(donor);
+		boolean staffInScope = donor.inScope(need.regionCode());
+		if (staffInScope && !Boolean.TRUE.equals(request.staffInScope())) {
+			throw new BadInputException("pledge.staff-in-scope-unmarked");
+		}
+		if (request.note() != null && request.note().length() > 200) {
+			throw new BadInputException("pledge.note-too-long", 200);
+		}
+		Duration within = request.days() == null ? deadline : Duration.ofDays(request.days());
+		if (within.isNegative() || within.isZero() || within.compareTo(MAX_DEADLINE) > 0) {
+			throw new BadInputException("pledge.days", MAX_DEADLINE.toDays());
+		}
+		Instant now = clock.instant();
+		NeedPledging.Taken taken = needs.take(needId, request.quantity(), request.items(), request.amountFen(), donor.id(), now);
+		long id = pledges.insert(needId, need.regionCode(), donor.id(), taken.byPosition(), taken.quantity(), taken.valueFen(), staffInScope,
+				key, now.plus(within), request.note() == null || request.note().isBlank() ? null : request.note().strip(), now);
+		if (key != null) {
+			pledges.rememberRequest(id, request.fingerprint());
+		}
+		log.record(donor.id(), "pledge.create", "need:" + needId, need.regionCode(), "pledge:" + id + " quantity " + taken.quantity());
+		notices.pledged(pledges.get(id), need);
+		return new Made(id, true);
+	}
+
+	@Transactional
+	public void ship(BangfuUser donor, long pledgeId) {
+		Pledge p = mine(donor, pledgeId);
+		PledgeState before = p.state();
+		p.ship(donor.id(), clock.instant());
+		pledges.save(p, before);
+		advanceNeed(p.needId(), donor.id());
+		log.record(donor.id(), "pledge.ship", "pledge:" + pledgeId, p.regionCode(), null);
+		notices.shipped(p, needs.get(p.needId()));
+	}
+
+	/** The household or its village officer confirms receipt, with a photo of what arrived. */
+	@Transactional
+	public void receive(BangfuUser by, long pledgeId, InputStream photo) {
+		Pledge p = pledges.get(pledgeId);
+		NeedPledging.Open need = needs.get(p.needId());
+		boolean household = households.isOwnAccount(need.householdId(), by.id());
+		boolean officer = confirmsReceipt(by, need.regionCode());
+		if (!household && !officer) {
+			if (by.id() == p.donorId() || by.inScope(need.regionCode())) {
+				throw new NotPermittedException("pledge.receive-who");
+			}
+			throw new NotFoundException("pledge.not-found");
+		}
+		if (photo == null) {
+			throw new BadInputException("pledge.receipt-photo-required");
+		}
+		PledgeState before = p.state();
+		if (!before.equals(PledgeState.COMMITTED) && !before.equals(PledgeState.IN_TRANSIT)) {
+			p.receive(by.id(), null, clock.instant()); // refused with the state's reason
+		}
+		PhotoProcessing.Processed processed = PhotoProcessing.process(photo);
+		String file = pledgeId + ".jpg";
+		p.receive(by.id(), file, clock.instant());
+		pledges.save(p, before);
+		try {
+			Files.createDirectories(receipts);
+			Files.write(receipts.resolve(file), processed.display());
+			Files.write(receipts.resolve(pledgeId + "-thumb.jpg"), processed.thumbnail());
+			PhotoRenditions.makeAll(receipts.resolve(file));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		advanceNeed(p.needId(), by.id());
+		log.record(by.id(), "pledge.receive", "pledge:" + pledgeId, p.regionCode(), null);
+		notices.received(p, need, by.id());
+	}
+
+	@Transactional
+	public void cancel(BangfuUser donor, long pledgeId, String reason) {
+		if (reason != null && reason.length() > 200) {
+			throw new BadInputException("pledge.note-too-long", 200);
+		}
+		Pledge p = mine(donor, pledgeId);
+		PledgeState before = p.state();
+		p.cancel(donor.id(), reason, clock.instant());
+		pledges.save(p, before);
+		needs.giveBack(p.needId(), p.items(), donor.id(), "pledge " + pledgeId + " cancelled", clock.instant());
+		log.record(donor.id(), "pledge.cancel", "pledge:" + pledgeId, p.regionCode(), reason);
+		notices.cancelled(p, needs.get(p.needId()));
+	}
+
+	/** Lapses one pledge past its deadline and puts its quantities back on the list; tells donor and the need's poster. */
+	@Transactional
+	public boolean lapse(long pledgeId) {
+		Pledge p = pledges.get(pledgeId);
+		Instant now = clock.instant();
+		if (!(p.state() == PledgeState.COMMITTED || p.state() == PledgeState.IN_TRANSIT) || !now.isAfter(p.deadline())) {
+			return false;
+		}
+		PledgeState before = p.state();
+		p.lapse(now);
+		pledges.save(p, before);
+		needs.giveBack(p.needId(), p.items(), null, "pledge " + pledgeId + " lapsed", now);
+		notices.lapsed(p, needs.get(p.needId()));
+		return true;
+	}
+
+	/**
+	 * The household's village officer (a township manager for a need of the township itself, the county center for a county's
+	 * own) confirms and rates for it.
+	 */
+	static boolean confirmsReceipt(BangfuUser by, String regionCode) {
+		return by.staffGrants().stream()
+			.anyMatch(g -> g.covers(regionCode)
+					&& (g.role() == Role.VILLAGE_OFFICER || (g.role() == Role.TOWNSHIP_MANAGER && regionCode.length() < 12)
+							|| (g.role() == Role.COUNTY_ADMIN && regionCode.length() == 6)));
+	}
+
+	private Pledge mine(BangfuUser donor, long pledgeId) {
+		Pledge p = pledges.get(pledgeId);
+		if (p.donorId() != donor.id()) {
+			if (donor.inScope(p.regionCode())) {
+				throw new NotPermittedException("pledge.donor-only");
+			}
+			throw new NotFoundException("pledge.not-found");
+		}
+		return p;
+	}
+
+	/**
+	 * Moves a fully pledged need along with its pledges: CONFIRMED once every active pledge is
+	 * received, DELIVERED once every one is at least on its way.
+	 */
+	private void advanceNeed(long needId, long by) {
+		if (needs.get(needId).remainingQuantity() > 0) {
+			return;
+		}
+		List<PledgeState> active = pledges.ofNeed(needId).stream().map(Pledge::state).filter(PledgeState::active).toList();
+		if (active.stream().allMatch(st -> st == PledgeState.RECEIVED)) {
+			needs.confirmed(needId, by, clock.instant());
+		}
+		else if (active.stream().allMatch(st -> st == PledgeState.IN_TRANSIT || st == PledgeState.RECEIVED)) {
+			needs.delivered(needId, by, clock.instant());
+		}
+	}
+
+	Long householdOf(Pledge p) {
+		return needs.get(p.needId()).householdId();
+	}
+
+	Path receiptPhoto(long pledgeId, boolean thumbnail) {
+		return receipts.resolve(pledgeId + (thumbnail ? "-thumb.jpg" : ".jpg"));
+	}
+}

@@ -1,0 +1,54 @@
+package org.bangfu.demo;
+
+import org.bangfu.need.SearchLocaleCheck;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.bangfu.ApiClient;
+import org.bangfu.ApplicationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The demo seed's needs, and the database's ability to index Chinese. */
+class DemoNeedsTest extends ApplicationTest {
+
+	@Autowired
+	SearchLocaleCheck searchLocale;
+
+	@Test
+	void theDemoVillagesHaveNeedsInEveryState() {
+		List<String> states = jdbc.sql("""
+				SELECT DISTINCT state FROM need WHERE id <= (SELECT max(need_id) FROM pledge WHERE id <= 10)
+				  AND region_code IN ('430421100203', '430422103231')""")
+			.query(String.class)
+			.list();
+		assertThat(states).contains("DRAFT", "SUBMITTED", "REJECTED", "PUBLISHED", "PARTLY_PLEDGED", "PLEDGED", "DELIVERED", "CONFIRMED",
+				"CLOSED", "EXPIRED", "WITHDRAWN");
+		List<String> pledgeStates = jdbc.sql("SELECT DISTINCT state FROM pledge WHERE id <= 10").query(String.class).list();
+		assertThat(pledgeStates).contains("COMMITTED", "IN_TRANSIT", "RECEIVED", "CANCELLED", "LAPSED");
+		long monthOld = jdbc.sql("SELECT count(*) FROM need WHERE published_at < now() - interval '20 days'").query(Long.class).single();
+		assertThat(monthOld).as("the demo spreads over the last month").isPositive();
+	}
+
+	@Test
+	void thePublicSeesTheDemoNeedsMaskedAndPhotosOnlyWithConsent() {
+		ApiClient api = api();
+		long zhang = jdbc.sql("SELECT id FROM need WHERE title = '张大山老人需要轮椅和降压药'").query(Long.class).single();
+		long li = jdbc.sql("SELECT id FROM need WHERE title = '李强需要康复训练和助行器'").query(Long.class).single();
+		// the officer wrote the household's names into the title and story: the public reads them masked
+		String one = api.get("/api/v1/needs/" + zhang).body() + api.get("/needs/" + zhang).body();
+		assertThat(one).contains("张*山家").contains("张*山老人需要轮椅").doesNotContain("张大山");
+		String other = api.get("/api/v1/needs/" + li).body() + api.get("/needs/" + li).body();
+		assertThat(other).contains("李*英的儿子李*因车祸").doesNotContain("李桂英").doesNotContain("李强");
+		assertThat(api.get("/api/v1/needs?region=430421100203").body()).contains("西渡镇山茶油专业合作社").doesNotContain("张大山");
+		assertThat(api.get("/api/v1/needs?q=" + java.net.URLEncoder.encode("张大山", java.nio.charset.StandardCharsets.UTF_8)).body()).as("names are not searchable").doesNotContain("轮椅");
+		assertThat(jdbc.sql("SELECT count(*) FROM need_photo WHERE need_id = ?").param(li).query(Long.class).single()).isPositive();
+		assertThat(api.get("/api/v1/needs/" + li).json().get("photos").size()).as("李桂英 did not consent to photos").isZero();
+	}
+
+	@Test
+	void theDatabaseIndexesChineseKeywords() {
+		assertThat(searchLocale.indexesChinese()).isTrue();
+	}
+}
