@@ -1,6 +1,5 @@
 package org.bangfu.pledge;
 
-import org.bangfu.stats.MatchingRate;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,14 +35,12 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** Pledges through the API, and the matching rate. */
 @RestController
-@Tag(name = "pledges", description = "认领：整条或部分认领、发货、确认收到（附照片）、取消；对接率")
+@Tag(name = "pledges", description = "认领：整条或部分认领、发货、确认收到（附照片）、取消")
 class PledgeApiController {
 
 	private final Pledging pledging;
 
 	private final Pledges pledges;
-
-	private final MatchingRate matchingRate;
 
 	private final Accounts accounts;
 
@@ -57,13 +54,12 @@ class PledgeApiController {
 
 	private final org.bangfu.need.NeedPledging needs;
 
-	PledgeApiController(Pledging pledging, Pledges pledges, MatchingRate matchingRate, Accounts accounts, Regions regions,
+	PledgeApiController(Pledging pledging, Pledges pledges, Accounts accounts, Regions regions,
 			BangfuProperties properties, Clock clock, PledgeVisibility visibility, org.bangfu.need.NeedPledging needs) {
 		this.visibility = visibility;
 		this.needs = needs;
 		this.pledging = pledging;
 		this.pledges = pledges;
-		this.matchingRate = matchingRate;
 		this.accounts = accounts;
 		this.regions = regions;
 		this.properties = properties;
@@ -184,20 +180,5 @@ class PledgeApiController {
 			.contentType(MediaType.IMAGE_JPEG)
 			.cacheControl(publishable ? PhotoRenditions.LONG : org.springframework.http.CacheControl.noStore().cachePrivate())
 			.body(new org.springframework.core.io.FileSystemResource(width == null ? file : PhotoRenditions.of(file, width)));
-	}
-
-	@GetMapping("/api/v1/stats/matching-rate")
-	@Operation(summary = "对接率（公开）", description = "区域（任一级，默认本平台的根区域）内、期间 [from, to) 审核通过的需求中已确认收到的比例，"
-			+ "按条数和按金额；工作人员在本人管辖范围内认领而达成的单独计数，并给出不含它们的对接率。from/to 为日期（北京时间），默认最近 30 天。")
-	MatchingRate.Rate rate(@RequestParam(required = false) String region, @RequestParam(required = false) LocalDate from,
-			@RequestParam(required = false) LocalDate to) {
-		ZoneId zone = ZoneId.of("Asia/Shanghai");
-		LocalDate end = to == null ? LocalDate.now(clock.withZone(zone)).plusDays(1) : to;
-		LocalDate start = from == null ? end.minusDays(30) : from;
-		if (!start.isBefore(end)) {
-			throw new BadInputException("stats.period");
-		}
-		String code = region == null || region.isBlank() ? properties.rootRegion() : region;
-		return matchingRate.of(regions.get(RegionCode.parse(code)), start.atStartOfDay(zone).toInstant(), end.atStartOfDay(zone).toInstant());
 	}
 }
