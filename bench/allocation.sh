@@ -10,4 +10,4 @@ mvn -q -B ${MVN_OFFLINE:-} test-compile
 CP_FILE=target/allocation-bench.classpath
 mvn -q -B ${MVN_OFFLINE:-} dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
 exec java -Xmx1g -cp "target/classes:target/test-classes:$(cat "$CP_FILE")" \
-  org.bangfu.matching.allocation.bench.AllocationBenchmark "$@"
+  org.bangfu.campaign.allocation.bench.AllocationBenchmark "$@"
