@@ -1,7 +1,6 @@
 package org.bangfu.pledge;
 
 import org.bangfu.shared.NotFoundException;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,9 +11,7 @@ import java.util.UUID;
 
 import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
-import org.bangfu.account.Role;
 import org.bangfu.household.Households;
-import org.bangfu.need.NeedCategory;
 import org.bangfu.need.NeedItem;
 import org.bangfu.need.NeedPledging;
 import org.bangfu.need.Needs;
@@ -44,7 +41,6 @@ import org.bangfu.shared.Flash;
 @Controller
 public class PledgePages {
 
-	static final int RECOMMENDED = 10;
 
 	/** How many recommended needs the home page shows a donor. */
 	public static final int RECOMMENDED_ON_HOME = 5;
@@ -242,77 +238,6 @@ public class PledgePages {
 	// --- my pledges -----------------------------------------------------------------------------
 
 	/** A donor's pledge with the need it is for and the steps left to take. */
-	record MineRow(long id, long needId, String title, int quantity, String items, PledgeState state, java.time.Instant createdAt,
-			java.time.Instant deadline, java.time.Instant shippedAt, java.time.Instant receivedAt, String photoUrl, Integer stars,
-			String thanks, String feedback, boolean shippable, boolean cancellable, boolean feedbackDue) {
-	}
-
-	/** A recommended need, its title masked and its reasons in words. */
-	record Suggestion(long needId, String title, NeedCategory category, String village, int urgency, long waitingDays, int remainingQuantity,
-			int totalQuantity, long remainingValueFen, int percentPledged, List<String> reasons) {
-	}
-
-	@GetMapping("/pledges/mine")
-	String mine(@AuthenticationPrincipal BangfuUser user, @RequestParam(defaultValue = "0") int page, Model model) {
-		DonorTools.refuseHousehold(user);
-		List<MineRow> rows = new ArrayList<>();
-		Map<Long, Map<Long, Ratings.Shown>> thanksByNeed = new HashMap<>();
-		for (Pledge p : pledges.ofDonor(user.id(), page)) {
-			var need = needs.get(p.needId());
-			List<String> names = names(need.householdId());
-			Ratings.Shown shown = thanksByNeed.computeIfAbsent(p.needId(), n -> {
-				Map<Long, Ratings.Shown> m = new HashMap<>();
-				ratings.ofNeed(n).forEach(s -> m.put(s.pledgeId(), s));
-				return m;
-			}).get(p.id());
-			boolean open = p.state() == PledgeState.COMMITTED || p.state() == PledgeState.IN_TRANSIT;
-			rows.add(new MineRow(p.id(), p.needId(), mask(need.content().title(), names), p.quantity(),
-					describe(p.items(), need.content().items(), names), p.state(), p.createdAt(), p.deadline(), p.shippedAt(), p.receivedAt(),
-					p.receiptPhoto() == null ? null : "/pledges/" + p.id() + "/receipt.jpg", shown == null ? null : shown.stars(),
-					shown == null ? null : shown.thanks(), shown == null ? null : shown.feedback(), p.state() == PledgeState.COMMITTED, open,
-					p.state() == PledgeState.RECEIVED && (shown == null || shown.feedback() == null)));
-		}
-		model.addAttribute("rows", rows);
-		model.addAttribute("page", page);
-		model.addAttribute("suggestions", suggestions(user, RECOMMENDED));
-		model.addAttribute("intent", recommendations.of(user.id()).orElse(null));
-		model.addAttribute("categories", NeedCategory.values());
-		return "pledge/mine";
-	}
-
-	/** The first few recommendations, for the home page (loaded by htmx; the page links to /pledges/mine without JavaScript). */
-	@GetMapping("/pledges/recommended")
-	String recommended(@AuthenticationPrincipal BangfuUser user, Model model) {
-		DonorTools.refuseHousehold(user);
-		model.addAttribute("suggestions", suggestions(user, RECOMMENDED_ON_HOME));
-		return "pledge/parts :: recommended";
-	}
-
-	private List<Suggestion> suggestions(BangfuUser user, int limit) {
-		List<Recommendations.Recommended> found = recommendations.forDonor(user.id(), limit);
-		Map<Long, List<String>> names = new HashMap<>();
-		Map<Long, Long> householdOf = new HashMap<>();
-		for (Recommendations.Recommended r : found) {
-			Long household = needs.get(r.needId()).householdId();
-			if (household != null) {
-				householdOf.put(r.needId(), household);
-			}
-		}
-		if (!householdOf.isEmpty()) {
-			names.putAll(households.memberNames(householdOf.values()));
-		}
-		return found.stream()
-			.map(r -> new Suggestion(r.needId(), mask(r.title(), names.get(householdOf.get(r.needId()))), r.category(), r.villageName(),
-					r.urgency(), r.waitingDays(), r.remainingQuantity(), r.totalQuantity(), r.remainingValueFen(), r.percentPledged(),
-					r.reasons().stream().map(this::reason).toList()))
-			.toList();
-	}
-
-	private String reason(String coded) {
-		String[] parts = coded.split(":", 2);
-		return text(parts[0], parts.length > 1 ? new Object[] { parts[1] } : new Object[0]);
-	}
-
 	@PostMapping("/pledges/{id}/ship")
 	String ship(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, RedirectAttributes redirect) {
 		act(redirect, "pledgepage.shipped", () -> pledging.ship(user, id));
@@ -336,40 +261,6 @@ public class PledgePages {
 			RedirectAttributes redirect) {
 		act(redirect, "pledgepage.feedback-saved", () -> ratings.feedback(user, id, text));
 		return "redirect:/pledges/mine";
-	}
-
-	@PostMapping("/pledges/intent")
-	String intent(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) List<String> categories,
-			@RequestParam(required = false) String regions, @RequestParam(required = false) String budget,
-			@RequestParam(defaultValue = "false") boolean monthly, RedirectAttributes redirect) {
-		act(redirect, "pledgepage.intent-saved", () -> {
-			List<NeedCategory> cats = new ArrayList<>();
-			for (String c : categories == null ? List.<String>of() : categories) {
-				try {
-					cats.add(NeedCategory.valueOf(c));
-				}
-				catch (IllegalArgumentException e) {
-					throw new BadInputException("intent.category", c);
-				}
-			}
-			List<String> prefixes = regions == null ? List.of()
-					: List.of(regions.split("[,，、;；\\s]+")).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-			recommendations.save(user, new Recommendations.Intent(cats, prefixes, fen(budget), monthly));
-		});
-		return "redirect:/pledges/mine#recommend";
-	}
-
-	/** Yuan as typed (at most two decimals, separators allowed) to fen; anything else is no budget. */
-	static Long fen(String yuan) {
-		if (yuan == null || yuan.isBlank()) {
-			return null;
-		}
-		try {
-			return org.bangfu.shared.Money.fen(yuan);
-		}
-		catch (IllegalArgumentException e) {
-			throw new BadInputException("intent.budget");
-		}
 	}
 
 	private void act(RedirectAttributes redirect, String doneKey, Flash.Action action) {
