@@ -370,8 +370,9 @@ public class CampaignPlanning {
 			sum[0]++;
 			sum[1] += i.valueFen();
 		});
-		byDonor.forEach((donor, sum) -> notices.tell(donor, accounts.phoneOf(donor), "“" + c.name() + "”邀请您认领 " + sum[0] + " 项帮扶需求（约 "
-				+ Money.yuan(sum[1]) + " 元），请在 " + days + " 天内登录平台查看并确认。", "/campaigns/invitations"));
+		byDonor.forEach((donor, sum) -> notices.tell(donor, accounts.phoneOf(donor),
+				Notices.Message.of("notice.campaign.invited", c.name(), String.valueOf(sum[0]), Money.yuan(sum[1]), String.valueOf(days)),
+				"/campaigns/invitations"));
 		log.record(by.id(), "campaign.send", "campaign:" + campaignId, c.regionCode(), kept.size() + " invitations");
 	}
 

@@ -119,7 +119,8 @@ class Invitations {
 		Instant now = clock.instant();
 		campaigns.answer(invitationId, Campaigns.InvitationState.ACCEPTED, pledge, null, now);
 		log.record(donor.id(), "campaign.accept", "invitation:" + invitationId, i.regionCode(), "pledge:" + pledge);
-		notices.tell(c.createdBy(), accounts.phoneOf(c.createdBy()), "“" + c.name() + "”的一份认领邀请（需求编号 " + i.needId() + "）已被接受。",
+		notices.tell(c.createdBy(), accounts.phoneOf(c.createdBy()),
+				Notices.Message.of("notice.campaign.accepted", c.name(), String.valueOf(i.needId())),
 				"/campaigns/" + c.id());
 		return new Accepted(pledge, true);
 	}
@@ -135,8 +136,8 @@ class Invitations {
 		campaigns.answer(invitationId, Campaigns.InvitationState.DECLINED, null, reason == null || reason.isBlank() ? null : reason.strip(),
 				clock.instant());
 		log.record(donor.id(), "campaign.decline", "invitation:" + invitationId, i.regionCode(), reason);
-		notices.tell(c.createdBy(), accounts.phoneOf(c.createdBy()), "“" + c.name() + "”的一份认领邀请（需求编号 " + i.needId() + "）被婉拒，"
-				+ "该需求仍在平台上等待认领。", "/campaigns/" + c.id());
+		notices.tell(c.createdBy(), accounts.phoneOf(c.createdBy()),
+				Notices.Message.of("notice.campaign.declined", c.name(), String.valueOf(i.needId())), "/campaigns/" + c.id());
 	}
 
 	/** The invitation, locked; someone else's is 404 (don't confirm it exists). */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.bangfu.notify.Notices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -67,9 +68,9 @@ class NeedExpiry {
 				}
 				need.expire(now);
 				needs.save(need);
-				notices.tell(need.posterId(), need.householdId(), "您发布的需求「" + need.content().title() + "」发布已满"
-						+ expireAfter.toDays() + "天仍无人认领，已过期下架。可在“我的需求”中查看并重新发布。",
-						"您家的需求「" + need.content().title() + "」公开" + expireAfter.toDays() + "天没有人认领，已经下架。村信息员可以帮您重新发布。",
+				String days = String.valueOf(expireAfter.toDays());
+				notices.tell(need.posterId(), need.householdId(), Notices.Message.of("notice.need.expired", need.content().title(), days),
+						Notices.Message.of("notice.need.expired.household", need.content().title(), days),
 						"/needs/" + need.id(), null);
 				return true;
 			});

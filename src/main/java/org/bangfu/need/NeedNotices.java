@@ -37,7 +37,7 @@ public class NeedNotices {
 	 * may be null) is not told of their own act. The poster's notice links to {@code link}, the
 	 * household's to its home.
 	 */
-	public void tell(long posterId, Long householdId, String toPoster, String toHousehold, String link, Long actor) {
+	public void tell(long posterId, Long householdId, Notices.Message toPoster, Notices.Message toHousehold, String link, Long actor) {
 		Optional<Long> household = households.accountOf(householdId);
 		if (household.isPresent() && household.get() != posterId && !household.get().equals(actor)) {
 			tellAccount(household.get(), toHousehold, HOUSEHOLD_HOME);
@@ -48,11 +48,11 @@ public class NeedNotices {
 	}
 
 	/** Tells the household's own account only (nothing when it has none). */
-	public void tellHousehold(Long householdId, String text) {
-		households.accountOf(householdId).ifPresent(account -> tellAccount(account, text, HOUSEHOLD_HOME));
+	public void tellHousehold(Long householdId, Notices.Message message) {
+		households.accountOf(householdId).ifPresent(account -> tellAccount(account, message, HOUSEHOLD_HOME));
 	}
 
-	private void tellAccount(long accountId, String text, String link) {
-		notices.tell(accountId, accounts.phoneOf(accountId), text, link);
+	private void tellAccount(long accountId, Notices.Message message, String link) {
+		notices.tell(accountId, accounts.phoneOf(accountId), message, link);
 	}
 }

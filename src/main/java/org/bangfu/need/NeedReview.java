@@ -8,6 +8,7 @@ import org.bangfu.account.BangfuUser;
 import org.bangfu.account.Grant;
 import org.bangfu.account.OperationLog;
 import org.bangfu.account.Role;
+import org.bangfu.notify.Notices;
 import org.bangfu.region.Region;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.NotFoundException;
@@ -86,8 +87,8 @@ public class NeedReview {
 		need.verify(by.id(), clock.instant());
 		needs.save(need);
 		log.record(by.id(), "need.verify", "need:" + id, need.regionCode(), null);
-		tell(need, by, "您提交的需求「" + need.content().title() + "」已审核通过并公开发布，等待爱心人士认领。",
-				"您家的需求「" + need.content().title() + "」审核通过了，已经公开，等待爱心人士帮助。");
+		tell(need, by, Notices.Message.of("notice.need.verified", need.content().title()),
+				Notices.Message.of("notice.need.verified.household", need.content().title()));
 		return needs.get(id);
 	}
 
@@ -97,13 +98,13 @@ public class NeedReview {
 		need.reject(by.id(), reason, clock.instant());
 		needs.save(need);
 		log.record(by.id(), "need.reject", "need:" + id, need.regionCode(), reason);
-		tell(need, by, "您提交的需求「" + need.content().title() + "」未通过审核：" + need.rejectReason() + "。请修改后重新提交。",
-				"您家的需求「" + need.content().title() + "」没有通过审核，原因：" + need.rejectReason() + "。村信息员会帮您修改后再提交。");
+		tell(need, by, Notices.Message.of("notice.need.rejected", need.content().title(), need.rejectReason()),
+				Notices.Message.of("notice.need.rejected.household", need.content().title(), need.rejectReason()));
 		return needs.get(id);
 	}
 
 	/** The poster and, in its own words, the household (when it has an account and did not post the need itself). */
-	private void tell(Need need, BangfuUser by, String toPoster, String toHousehold) {
+	private void tell(Need need, BangfuUser by, Notices.Message toPoster, Notices.Message toHousehold) {
 		notices.tell(need.posterId(), need.householdId(), toPoster, toHousehold, "/needs/" + need.id(), by.id());
 	}
 

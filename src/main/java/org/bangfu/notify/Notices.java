@@ -61,15 +61,6 @@ public class Notices {
 		phone.ifPresent(p -> sms.send(p, message.render(messages, Locale.SIMPLIFIED_CHINESE)));
 	}
 
-	/** Already-rendered Chinese words: being replaced by {@link Message}s (issue 13); removed once no module sends text. */
-	@Deprecated(forRemoval = true)
-	public void tell(long accountId, Optional<String> phone, String text, String link) {
-		jdbc.sql("INSERT INTO notice (account_id, body, link, created_at) VALUES (?, ?, ?, ?)")
-			.params(accountId, text, link, Timestamp.from(clock.instant()))
-			.update();
-		phone.ifPresent(p -> sms.send(p, text));
-	}
-
 	/** The words of a message in a language (for texts that go out elsewhere, like an SMS sent by another module). */
 	public String render(Message message, Locale locale) {
 		return message.render(messages, locale);

@@ -108,8 +108,11 @@ public class OfferAsking {
 				.query(Long.class)
 				.single();
 			long donor = jdbc.sql("SELECT donor_id FROM offer WHERE id = ?").param(offerId).query(Long.class).single();
-			notices.tell(donor, accounts.phoneOf(donor), "您发布的捐赠“" + offer.title() + "”收到一条申请（" + quantity + " " + offer.unit()
-					+ (fits ? "" : "，用来替代“" + item.name() + "”") + "），请登录平台查看并确认。", "/offers/" + offerId);
+			notices.tell(donor, accounts.phoneOf(donor),
+					fits ? Notices.Message.of("notice.offer.requested", offer.title(), String.valueOf(quantity), offer.unit())
+							: Notices.Message.of("notice.offer.requested.substitute", offer.title(), String.valueOf(quantity), offer.unit(),
+									item.name()),
+					"/offers/" + offerId);
 			return id;
 		}
 		catch (DuplicateKeyException e) {

@@ -248,8 +248,8 @@ public class Offers {
 			.update() == 0) {
 			throw new ConflictException("offer.request-decided");
 		}
-		notices.tell(r.requestedBy(), accounts.phoneOf(r.requestedBy()), "您为需求（编号 " + r.needId() + "）申请的捐赠“" + get(r.offerId()).title()
-				+ "”，捐赠者这次婉拒了。可以再看看其他捐赠。", "/offers/" + r.offerId());
+		notices.tell(r.requestedBy(), accounts.phoneOf(r.requestedBy()),
+				Notices.Message.of("notice.offer.declined", String.valueOf(r.needId()), get(r.offerId()).title()), "/offers/" + r.offerId());
 	}
 
 	/**
@@ -275,8 +275,8 @@ public class Offers {
 			.query((rs, n) -> new Waiting(rs.getLong(1), rs.getLong(2)))
 			.list();
 		for (Waiting w : waiting) {
-			notices.tell(w.requestedBy(), accounts.phoneOf(w.requestedBy()), "您为需求（编号 " + w.needId() + "）申请的捐赠“" + title
-					+ "”，捐赠者已关闭这项捐赠。可以再看看其他捐赠。", "/offers/" + offerId);
+			notices.tell(w.requestedBy(), accounts.phoneOf(w.requestedBy()),
+					Notices.Message.of("notice.offer.closed", String.valueOf(w.needId()), title), "/offers/" + offerId);
 		}
 		log.record(donor.id(), "offer.close", "offer:" + offerId, null, waiting.size() + " waiting requests declined");
 	}

@@ -2,7 +2,6 @@ package org.bangfu.pledge;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.bangfu.account.Accounts;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PledgeNotices {
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日").withZone(ZoneId.of("Asia/Shanghai"));
+	private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
 
 	private final NeedNotices needNotices;
 
@@ -34,48 +33,50 @@ class PledgeNotices {
 	}
 
 	void pledged(Pledge p, NeedPledging.Open need) {
-		tellNeed(p, need, "您发布的需求（编号 " + need.id() + "）有爱心人士认领了 " + p.quantity() + " 件，请留意接收，收到后在平台上确认。"
-				+ "捐赠者的联系方式和留言在认领页。",
-				"好消息！" + donor(p) + "认领了您家的需求「" + need.title() + "」：" + items(p, need) + "，最晚" + day(p.deadline()) + "送到。",
+		tellNeed(p, need, Notices.Message.of("notice.pledge.made", String.valueOf(need.id()), String.valueOf(p.quantity())),
+				Notices.Message.of("notice.pledge.made.household", donor(p), need.title(), items(p, need), month(p.deadline()),
+						day(p.deadline())),
 				p.donorId());
 	}
 
 	void shipped(Pledge p, NeedPledging.Open need) {
-		tellNeed(p, need, "需求（编号 " + need.id() + "）的一笔认领（编号 " + p.id() + "）已发出，收到后请在平台上确认收到并拍一张照片。",
-				donor(p) + "送给您家的" + items(p, need) + "已经寄出。收到后请拍一张照片，点“确认收到”。", p.donorId());
+		tellNeed(p, need, Notices.Message.of("notice.pledge.shipped", String.valueOf(need.id()), String.valueOf(p.id())),
+				Notices.Message.of("notice.pledge.shipped.household", donor(p), items(p, need)), p.donorId());
 	}
 
 	void received(Pledge p, NeedPledging.Open need, long by) {
-		tellAccount(p.donorId(), "您认领的帮扶物资（认领编号 " + p.id() + "）已确认收到，谢谢您的爱心！", link(need));
-		tellNeed(p, need, "需求（编号 " + need.id() + "）的一笔认领（编号 " + p.id() + "）已确认收到。",
-				"已为您家确认收到" + donor(p) + "送的" + items(p, need) + "。可以给TA说声谢谢。", by);
+		tellAccount(p.donorId(), Notices.Message.of("notice.pledge.received.donor", String.valueOf(p.id())), link(need));
+		tellNeed(p, need, Notices.Message.of("notice.pledge.received", String.valueOf(need.id()), String.valueOf(p.id())),
+				Notices.Message.of("notice.pledge.received.household", donor(p), items(p, need)), by);
 	}
 
 	void cancelled(Pledge p, NeedPledging.Open need) {
-		tellNeed(p, need, "需求（编号 " + need.id() + "）的一笔认领（编号 " + p.id() + "）已被认领人取消，这些数量已重新开放认领。",
-				donor(p) + "取消了对您家需求「" + need.title() + "」的认领，需求重新等待爱心人士帮助。", p.donorId());
+		tellNeed(p, need, Notices.Message.of("notice.pledge.cancelled", String.valueOf(need.id()), String.valueOf(p.id())),
+				Notices.Message.of("notice.pledge.cancelled.household", donor(p), need.title()), p.donorId());
 	}
 
 	void lapsed(Pledge p, NeedPledging.Open need) {
-		tellAccount(p.donorId(), "您的认领（编号 " + p.id() + "）已过送达期限，已自动释放，需求重新开放认领。", link(need));
-		tellNeed(p, need, "需求（编号 " + need.id() + "）的一笔认领（编号 " + p.id() + "）已过送达期限未送达，已自动释放，需求重新开放认领。",
-				donor(p) + "答应送给您家的" + items(p, need) + "到期没有送到，已经取消，需求重新等待爱心人士帮助。", null);
+		tellAccount(p.donorId(), Notices.Message.of("notice.pledge.lapsed.donor", String.valueOf(p.id())), link(need));
+		tellNeed(p, need, Notices.Message.of("notice.pledge.lapsed", String.valueOf(need.id()), String.valueOf(p.id())),
+				Notices.Message.of("notice.pledge.lapsed.household", donor(p), items(p, need)), null);
 	}
 
 	/** The deadline is near: the donor is asked to deliver, the household and the officer to confirm what has arrived. */
 	void dueSoon(Pledge p, NeedPledging.Open need) {
-		tellAccount(p.donorId(), "您的认领（编号 " + p.id() + "）约定" + day(p.deadline()) + "前送达，请按时送到；到期未送达将自动释放。", link(need));
-		tellNeed(p, need, "需求（编号 " + need.id() + "）的一笔认领（编号 " + p.id() + "）将于" + day(p.deadline()) + "到期。已送到的，请尽快确认收到。",
-				donor(p) + "答应送给您家的" + items(p, need) + "约定" + day(p.deadline()) + "前送到。如果已经收到，请拍照点“确认收到”。", null);
+		String month = month(p.deadline());
+		String day = day(p.deadline());
+		tellAccount(p.donorId(), Notices.Message.of("notice.pledge.due-soon.donor", String.valueOf(p.id()), month, day), link(need));
+		tellNeed(p, need, Notices.Message.of("notice.pledge.due-soon", String.valueOf(need.id()), String.valueOf(p.id()), month, day),
+				Notices.Message.of("notice.pledge.due-soon.household", donor(p), items(p, need), month, day), null);
 	}
 
 	/** The poster's notice links to the pledge's own page, where the delivery is arranged; the household's to its home. */
-	private void tellNeed(Pledge p, NeedPledging.Open need, String toPoster, String toHousehold, Long actor) {
+	private void tellNeed(Pledge p, NeedPledging.Open need, Notices.Message toPoster, Notices.Message toHousehold, Long actor) {
 		needNotices.tell(need.posterId(), need.householdId(), toPoster, toHousehold, "/pledges/" + p.id(), actor);
 	}
 
-	private void tellAccount(long accountId, String text, String link) {
-		notices.tell(accountId, accounts.phoneOf(accountId), text, link);
+	private void tellAccount(long accountId, Notices.Message message, String link) {
+		notices.tell(accountId, accounts.phoneOf(accountId), message, link);
 	}
 
 	private static String link(NeedPledging.Open need) {
@@ -92,7 +93,12 @@ class PledgeNotices {
 		return PledgePages.describe(p.items(), need.items(), List.of());
 	}
 
+	/** The month and the day of a deadline in the city's time zone, as numbers (each bundle writes the date its own way). */
+	private static String month(Instant at) {
+		return String.valueOf(at.atZone(CITY).getMonthValue());
+	}
+
 	private static String day(Instant at) {
-		return DAY.format(at);
+		return String.valueOf(at.atZone(CITY).getDayOfMonth());
 	}
 }

@@ -143,7 +143,8 @@ class PledgeThread {
 		log.record(user.id(), "pledge.message", "pledge:" + pledgeId, a.pledge().regionCode(), "message " + id);
 		String excerpt = text.length() > 40 ? text.substring(0, 40) + "…" : text;
 		for (long to : others(a)) {
-			notices.tell(to, accounts.phoneOf(to), "认领（编号 " + pledgeId + "）的送达安排有新留言：" + excerpt, "/pledges/" + pledgeId);
+			notices.tell(to, accounts.phoneOf(to), Notices.Message.of("notice.pledge.message", String.valueOf(pledgeId), excerpt),
+					"/pledges/" + pledgeId);
 		}
 		return new Message(id, user.id(), a.party(), text, now);
 	}

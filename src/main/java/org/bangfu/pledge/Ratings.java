@@ -70,8 +70,9 @@ public class Ratings {
 		catch (DuplicateKeyException e) {
 			throw new ConflictException("rating.twice");
 		}
-		notices.tell(p.donorId(), accounts.phoneOf(p.donorId()), "受助方对您的帮扶（认领编号 " + pledgeId + "）给了 " + stars + " 星评价"
-				+ (text == null ? "。" : "，并写了感谢的话。") + "谢谢您！", "/needs/" + p.needId());
+		notices.tell(p.donorId(), accounts.phoneOf(p.donorId()),
+				Notices.Message.of(text == null ? "notice.pledge.rated" : "notice.pledge.rated.thanks", String.valueOf(pledgeId), String.valueOf(stars)),
+				"/needs/" + p.needId());
 		// a confirmed need whose every received pledge has been rated is closed
 		long unrated = jdbc.sql("""
 				SELECT count(*) FROM pledge p WHERE p.need_id = ? AND p.state = 'RECEIVED'

@@ -13,12 +13,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+import java.util.Locale;
+
 import org.bangfu.ApiClient;
 import org.bangfu.ApiClient.Answer;
 import org.bangfu.ApplicationTest;
 import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.account.DonorType;
+import org.bangfu.notify.Notices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +50,9 @@ class PledgeThreadTest extends ApplicationTest {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	Notices notices;
 
 	record Setup(long need, long pledge, String donor, String donorPhone) {
 	}
@@ -163,8 +170,12 @@ class PledgeThreadTest extends ApplicationTest {
 			.isEqualTo(noticesBefore + 6);
 		assertThat(jdbc.sql("SELECT count(*) FROM notice WHERE link = ? AND account_id = ?").params("/pledges/" + s.pledge(), officerId)
 			.query(Long.class).single()).as("the pledge itself, then two messages").isEqualTo(3);
-		assertThat(jdbc.sql("SELECT body FROM notice WHERE link = ? AND account_id = ? ORDER BY id LIMIT 1")
-			.params("/pledges/" + s.pledge(), householdId).query(String.class).single()).contains("我周六上午送到村部");
+		List<Notices.Notice> householdsThread = notices.of(householdId, 0, Locale.SIMPLIFIED_CHINESE)
+			.stream()
+			.filter(n -> n.link().equals("/pledges/" + s.pledge()))
+			.toList();
+		assertThat(householdsThread.get(householdsThread.size() - 1).body()).as("the first message, read in Chinese")
+			.isEqualTo("认领（编号 " + s.pledge() + "）的送达安排有新留言：我周六上午送到村部，可以吗？");
 		String admin = api.login("13800000001", DEMO_PASSWORD);
 		assertThat(api.get("/api/v1/admin/sms-outbox?phone=" + s.donorPhone(), admin).body()).contains("可以，周六上午我在村部等您");
 	}
