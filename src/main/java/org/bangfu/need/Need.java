@@ -22,10 +22,6 @@ public final class Need {
 
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-	/** A recorded transition, waiting to be written. */
-	record Transition(NeedAction action, NeedState from, NeedState to, Long actorId, String reason, Instant at) {
-	}
-
 	private final long id;
 
 	private final String regionCode;
@@ -62,7 +58,7 @@ public final class Need {
 
 	private final Long previousNeedId;
 
-	private final List<Transition> recorded = new ArrayList<>();
+	private final List<NeedTransition> recorded = new ArrayList<>();
 
 	private boolean pledgesChanged;
 
@@ -93,7 +89,7 @@ public final class Need {
 		NeedState to = NeedLifecycle.next(state, action)
 			.orElseThrow(() -> new ConflictException("need.transition-refused",
 					new DefaultMessageSourceResolvable(state.label()), new DefaultMessageSourceResolvable(action.label())));
-		recorded.add(new Transition(action, state, to, actor, reason, at));
+		recorded.add(new NeedTransition(action, state, to, actor, reason, at));
 		state = to;
 		updatedAt = at;
 	}
@@ -298,7 +294,7 @@ public final class Need {
 		return version;
 	}
 
-	List<Transition> recorded() {
+	List<NeedTransition> recorded() {
 		return List.copyOf(recorded);
 	}
 }

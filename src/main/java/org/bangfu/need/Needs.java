@@ -107,7 +107,7 @@ public class Needs {
 					.update();
 			}
 		}
-		for (Need.Transition t : need.recorded()) {
+		for (NeedTransition t : need.recorded()) {
 			jdbc.sql("INSERT INTO need_transition (need_id, action, from_state, to_state, actor_id, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)")
 				.params(need.id(), t.action().name(), t.from().name(), t.to().name(), t.actorId(), t.reason(), Timestamp.from(t.at()))
 				.update();
