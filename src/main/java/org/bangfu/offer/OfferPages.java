@@ -11,7 +11,6 @@ import org.bangfu.need.NeedCategory;
 import org.bangfu.region.Regions;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.BangfuProperties;
-import org.bangfu.shared.Flash;
 import org.bangfu.shared.NotFoundException;
 import org.bangfu.shared.RegionCode;
 import org.springframework.context.MessageSource;
@@ -260,67 +259,4 @@ class OfferPages {
 	}
 
 	/** The request, if it belongs to one of the user's offers; 404 otherwise, whether or not it exists. */
-	private OfferViews.RequestState ownRequest(BangfuUser user, long requestId) {
-		return views.request(requestId)
-			.filter(r -> offers.ownedBy(r.offerId(), user.id()))
-			.orElseThrow(() -> new NotFoundException("offer.request-not-found"));
-	}
-
-	@PostMapping("/offers/requests/{requestId}/accept")
-	String accept(@AuthenticationPrincipal BangfuUser user, @PathVariable long requestId, RedirectAttributes redirect) {
-		OfferViews.RequestState request = ownRequest(user, requestId);
-		try {
-			accepted(redirect, request.needId(), offers.accept(user, requestId));
-		}
-		catch (BadInputException e) {
-			if (e instanceof NotFoundException) {
-				throw e;
-			}
-			OfferViews.RequestState now = views.request(requestId).orElse(request);
-			if ("ACCEPTED".equals(now.state()) && now.pledgeId() != null) {
-				accepted(redirect, now.needId(), now.pledgeId()); // the second of a double tap: the first made the pledge
-			}
-			else {
-				redirect.addFlashAttribute("error", text(e.messageKey(), e.args()));
-			}
-		}
-		return "redirect:/offers/" + request.offerId();
-	}
-
-	private void accepted(RedirectAttributes redirect, long needId, long pledgeId) {
-		redirect.addFlashAttribute("notice", text("offerpage.accepted"));
-		redirect.addFlashAttribute("pledgeLink", "/needs/" + needId + "#pledge-" + pledgeId);
-	}
-
-	@PostMapping("/offers/requests/{requestId}/decline")
-	String decline(@AuthenticationPrincipal BangfuUser user, @PathVariable long requestId, RedirectAttributes redirect) {
-		OfferViews.RequestState request = ownRequest(user, requestId);
-		try {
-			offers.decline(user, requestId);
-			redirect.addFlashAttribute("notice", text("offerpage.declined"));
-		}
-		catch (BadInputException e) {
-			if (e instanceof NotFoundException) {
-				throw e;
-			}
-			boolean repeated = views.request(requestId).map(r -> "DECLINED".equals(r.state())).orElse(false);
-			redirect.addFlashAttribute(repeated ? "notice" : "error", repeated ? text("offerpage.declined") : text(e.messageKey(), e.args()));
-		}
-		return "redirect:/offers/" + request.offerId();
-	}
-
-	@PostMapping("/offers/{id}/close")
-	String close(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, RedirectAttributes redirect) {
-		Flash.attempt(redirect, messages, "offerpage.closed", () -> offers.close(user, id));
-		return "redirect:/offers/" + id;
-	}
-
-	// --- a donor's offers --------------------------------------------------------------------------
-
-	@GetMapping("/offers/mine")
-	String mine(@AuthenticationPrincipal BangfuUser user, @RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("result", views.mine(user.id(), page));
-		model.addAttribute("mayOffer", Offers.mayOffer(user));
-		return "offer/offers-mine";
-	}
 }
