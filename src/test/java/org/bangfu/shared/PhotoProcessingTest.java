@@ -174,7 +174,7 @@ class PhotoProcessingTest {
 			assertThat(markers(output)).doesNotContain(0xE1).doesNotContain(0xE2).doesNotContain(0xED);
 			assertThat(indexOf(output, "Exif".getBytes(StandardCharsets.ISO_8859_1))).isNegative();
 			assertThat(indexOf(output, GPS_LATITUDE)).isNegative();
-			assertThat(PhotoProcessing.exifOrientation(output)).isEqualTo(1);
+			assertThat(JpegStructure.exifOrientation(output)).isEqualTo(1);
 		}
 	}
 
@@ -188,7 +188,7 @@ class PhotoProcessingTest {
 	void exifOrientationIsAppliedInBothByteOrders(int orientation, String red, String green) throws IOException {
 		for (ByteOrder order : new ByteOrder[] { ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN }) {
 			byte[] photo = withExif(jpeg(corners(400, 300)), tiff(order, orientation, false));
-			assertThat(PhotoProcessing.exifOrientation(photo)).isEqualTo(orientation);
+			assertThat(JpegStructure.exifOrientation(photo)).isEqualTo(orientation);
 
 			PhotoProcessing.Processed result = PhotoProcessing.process(stream(photo));
 			BufferedImage display = read(result.display());
@@ -224,11 +224,11 @@ class PhotoProcessingTest {
 	void strayBytesBetweenSegmentsAreTolerated() throws IOException {
 		// sloppy camera firmware leaves junk between segments; libjpeg skips it, and so must the marker walk
 		byte[] photo = withExif(jpeg(corners(400, 300)), tiff(ByteOrder.BIG_ENDIAN, 6, false));
-		PhotoProcessing.Segment app1 = PhotoProcessing.segments(photo).get(0);
+		JpegStructure.Segment app1 = JpegStructure.segments(photo).get(0);
 		int afterApp1 = app1.start() + app1.length();
 		byte[] sloppy = concat(Arrays.copyOf(photo, afterApp1),
 				concat(new byte[] { 0, 0x12, 0x34 }, Arrays.copyOfRange(photo, afterApp1, photo.length)));
-		assertThat(PhotoProcessing.jpegHasEnd(sloppy)).isTrue();
+		assertThat(JpegStructure.jpegHasEnd(sloppy)).isTrue();
 
 		PhotoProcessing.Processed result = PhotoProcessing.process(stream(sloppy));
 
@@ -242,7 +242,7 @@ class PhotoProcessingTest {
 		ByteBuffer.wrap(tiff).order(ByteOrder.LITTLE_ENDIAN).putInt(4, 100_000); // IFD0 far outside the segment
 		byte[] photo = withExif(jpeg(scene(400, 300)), tiff);
 
-		assertThat(PhotoProcessing.exifOrientation(photo)).isEqualTo(1);
+		assertThat(JpegStructure.exifOrientation(photo)).isEqualTo(1);
 		assertThat(PhotoProcessing.process(stream(photo)).width()).isEqualTo(400);
 	}
 
@@ -342,7 +342,7 @@ class PhotoProcessingTest {
 	@Test
 	void jpegHeaderClaimingTooManyPixelsIsRefusedWithoutDecoding() throws IOException {
 		byte[] jpeg = jpeg(scene(64, 48));
-		PhotoProcessing.Segment frame = PhotoProcessing.segments(jpeg).stream()
+		JpegStructure.Segment frame = JpegStructure.segments(jpeg).stream()
 				.filter(s -> s.marker() == 0xC0).findFirst().orElseThrow();
 		ByteBuffer.wrap(jpeg).putShort(frame.start() + 1, (short) 60000).putShort(frame.start() + 3, (short) 60000);
 
@@ -482,7 +482,7 @@ class PhotoProcessingTest {
 
 	/** Replaces the JFIF APP0 that ImageIO writes with an Exif APP1, the way phone cameras write JPEGs. */
 	private static byte[] withExif(byte[] jpeg, byte[] tiff) {
-		PhotoProcessing.Segment app0 = PhotoProcessing.segments(jpeg).get(0);
+		JpegStructure.Segment app0 = JpegStructure.segments(jpeg).get(0);
 		assertThat(app0.marker()).isEqualTo(0xE0);
 		byte[] payload = concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), tiff);
 		ByteBuffer app1 = ByteBuffer.allocate(4 + payload.length);
@@ -509,7 +509,7 @@ class PhotoProcessingTest {
 
 	/** Markers of the segments before the image data. */
 	private static List<Integer> markers(byte[] jpeg) {
-		return PhotoProcessing.segments(jpeg).stream().map(PhotoProcessing.Segment::marker).toList();
+		return JpegStructure.segments(jpeg).stream().map(JpegStructure.Segment::marker).toList();
 	}
 
 	private static byte[] concat(byte[] a, byte[] b) {
