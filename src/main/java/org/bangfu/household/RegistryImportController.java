@@ -124,7 +124,7 @@ class RegistryImportController {
 
 	@GetMapping("/households/imports")
 	String page(@AuthenticationPrincipal BangfuUser user, Model model) {
-		Region scope = HouseholdController.scope(user, null, regions);
+		Region scope = HouseholdApiController.scope(user, null, regions);
 		model.addAttribute("scope", scope);
 		model.addAttribute("jobs", imports.recent(scope));
 		model.addAttribute("mayImport", RegistryImports.mayImport(user));
@@ -166,7 +166,7 @@ class RegistryImportController {
 		if (file == null || file.isEmpty()) {
 			throw new BadInputException("import.empty");
 		}
-		Region scope = HouseholdController.scope(user, region, regions);
+		Region scope = HouseholdApiController.scope(user, region, regions);
 		return imports.submit(user, scope, file.getOriginalFilename(), file.getInputStream());
 	}
 }
