@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.bangfu.region.Region;
 import org.bangfu.region.Regions;
 import org.bangfu.region.Stations;
+import org.bangfu.region.Scope;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.PersonalData;
 import org.bangfu.shared.PhoneNumbers;
@@ -182,11 +183,11 @@ public class Accounts {
 
 	/** Accounts holding an active staff grant inside the region's subtree. */
 	public long countStaffWithin(Region scope) {
-		return jdbc.sql("""
+		Scope in = Scope.of(scope);
+		return in.bind(jdbc.sql("""
 				SELECT count(DISTINCT account_id) FROM role_grant
-				WHERE revoked_at IS NULL AND region_code LIKE :prefix || '%'
-				  AND role IN ('CITY_ADMIN', 'COUNTY_ADMIN', 'TOWNSHIP_MANAGER', 'VILLAGE_OFFICER')""")
-			.param("prefix", scope.prefix())
+				WHERE revoked_at IS NULL AND %s
+				  AND role IN ('CITY_ADMIN', 'COUNTY_ADMIN', 'TOWNSHIP_MANAGER', 'VILLAGE_OFFICER')""".formatted(in.sql("region_code"))))
 			.query(Long.class)
 			.single();
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.bangfu.region.Region;
+import org.bangfu.region.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -62,14 +63,14 @@ public class OperationLog {
 	 * that concern no region (a donor's registration), which only the city office sees.
 	 */
 	public List<Entry> within(Region scope, boolean unscopedToo, int page) {
-		return jdbc.sql("""
+		Scope in = Scope.of(scope);
+		return in.bind(jdbc.sql("""
 				SELECT l.*, a.name AS account_name,
 				       CASE WHEN l.target ~ '^account:[0-9]+$' THEN (SELECT t.name FROM account t WHERE t.id = substr(l.target, 9)::bigint) END
 				         AS target_name
 				FROM operation_log l LEFT JOIN account a ON a.id = l.account_id
-				WHERE l.region_code LIKE :prefix || '%' OR (:unscoped AND l.region_code IS NULL)
-				ORDER BY l.created_at DESC, l.id DESC LIMIT 50 OFFSET :offset""")
-			.param("prefix", scope.prefix())
+				WHERE %s OR (:unscoped AND l.region_code IS NULL)
+				ORDER BY l.created_at DESC, l.id DESC LIMIT 50 OFFSET :offset""".formatted(in.sql("l.region_code"))))
 			.param("unscoped", unscopedToo)
 			.param("offset", Math.max(page, 0) * 50)
 			.query((rs, n) -> new Entry(rs.getLong("id"), (Long) rs.getObject("account_id"), rs.getString("account_name"),

@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.bangfu.notify.Sms;
 import org.bangfu.region.Region;
 import org.bangfu.region.Regions;
+import org.bangfu.region.Scope;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.Masking;
 import org.bangfu.shared.NotFoundException;
@@ -136,11 +137,11 @@ class StaffGrants {
 			throw new NotPermittedException("error.forbidden");
 		}
 		Region scope = by.scopeFor(regionCode == null || regionCode.isBlank() ? null : regions.get(RegionCode.parse(regionCode)));
-		return jdbc.sql(MEMBER_SQL + """
-				WHERE g.revoked_at IS NULL AND g.region_code LIKE :prefix || '%' AND g.role NOT IN ('HOUSEHOLD', 'DONOR')
+		Scope in = Scope.of(scope);
+		return in.bind(jdbc.sql(MEMBER_SQL + """
+				WHERE g.revoked_at IS NULL AND %s AND g.role NOT IN ('HOUSEHOLD', 'DONOR')
 				ORDER BY length(g.region_code), g.region_code, g.role, g.id
-				LIMIT 100 OFFSET :offset""")
-			.param("prefix", scope.prefix())
+				LIMIT 100 OFFSET :offset""".formatted(in.sql("g.region_code"))))
 			.param("offset", Math.max(page, 0) * 100)
 			.query((rs, n) -> staffMember(rs, by))
 			.list();

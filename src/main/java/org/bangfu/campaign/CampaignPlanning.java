@@ -22,6 +22,7 @@ import org.bangfu.need.NeedCategory;
 import org.bangfu.notify.Notices;
 import org.bangfu.region.Region;
 import org.bangfu.region.Regions;
+import org.bangfu.region.Scope;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.Money;
 import org.bangfu.shared.NotFoundException;
@@ -132,8 +133,8 @@ public class CampaignPlanning {
 	}
 
 	List<Campaign> list(BangfuUser by) {
-		List<String> prefixes = scopes(by).stream().map(Region::prefix).toList();
-		return prefixes.isEmpty() ? List.of() : campaigns.under(prefixes);
+		List<Region> scopes = scopes(by);
+		return scopes.isEmpty() ? List.of() : campaigns.under(Scope.anyOf(scopes));
 	}
 
 	public record DonorShape(String phone, Long budgetFen, List<NeedCategory> categories, List<String> regionCodes) {
@@ -204,7 +205,7 @@ public class CampaignPlanning {
 		Map<Long, Campaigns.Candidate> candidates = new LinkedHashMap<>();
 		List<CampaignAllocator.NeedInput> needs = new ArrayList<>();
 		long candidateValue = 0;
-		for (Campaigns.Candidate n : campaigns.candidates(campaignId, region.prefix(), c.categories(), now)) {
+		for (Campaigns.Candidate n : campaigns.candidates(campaignId, Scope.of(region), c.categories(), now)) {
 			long value = ProposalUnits.remainingValue(n.lines());
 			if (value > 0) { // a need of no stated value cannot be weighed against budgets
 				candidates.put(n.needId(), n);

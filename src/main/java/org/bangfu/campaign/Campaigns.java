@@ -17,6 +17,7 @@ import java.util.Optional;
 
 import org.bangfu.need.NeedCategory;
 import org.bangfu.need.ProductSale;
+import org.bangfu.region.Scope;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,12 +65,10 @@ class Campaigns {
 		}
 	}
 
-	/** Campaigns whose region lies under one of the prefixes (the caller's scope), newest first. */
-	List<Campaign> under(List<String> prefixes) {
-		return jdbc.sql("""
-				SELECT * FROM campaign WHERE region_code LIKE ANY (SELECT p || '%' FROM unnest(CAST(:prefixes AS text[])) AS p)
-				ORDER BY created_at DESC, id DESC LIMIT 200""")
-			.param("prefixes", prefixes.toArray(String[]::new))
+	/** Campaigns whose region lies in the scope (the caller's), newest first. */
+	List<Campaign> under(Scope scope) {
+		return scope.bind(jdbc.sql("SELECT * FROM campaign WHERE " + scope.sql("region_code")
+				+ " ORDER BY created_at DESC, id DESC LIMIT 200"))
 			.query(Campaigns::campaign)
 			.list();
 	}
@@ -120,24 +119,24 @@ class Campaigns {
 	}
 
 	/**
-	 * The needs open for pledging under the prefix in the categories (empty: all), with something still
+	 * The needs open for pledging in the scope in the categories (empty: all), with something still
 	 * open, product sales only in their sales window, and not awaiting a donor's answer to another campaign's invitation.
 	 */
-	List<Candidate> candidates(long campaignId, String prefix, List<NeedCategory> categories, Instant now) {
-		return jdbc.sql("""
+	List<Candidate> candidates(long campaignId, Scope scope, List<NeedCategory> categories, Instant now) {
+		return scope.bind(jdbc.sql("""
 				SELECT n.id, n.category, n.region_code,
 				       array_agg(i.position ORDER BY i.position) AS positions,
 				       array_agg(i.quantity - i.pledged_quantity ORDER BY i.position) AS remaining,
 				       array_agg(i.quantity ORDER BY i.position) AS quantities,
 				       array_agg(i.value_fen ORDER BY i.position) AS values
 				FROM need n JOIN need_item i ON i.need_id = n.id AND i.pledged_quantity < i.quantity
-				WHERE n.state IN ('PUBLISHED', 'PARTLY_PLEDGED') AND n.region_code LIKE :prefix || '%%'
+				WHERE n.state IN ('PUBLISHED', 'PARTLY_PLEDGED') AND %s
 				  AND (cardinality(CAST(:categories AS text[])) = 0 OR n.category = ANY (CAST(:categories AS text[])))
 				  AND %s
 				  AND NOT EXISTS (SELECT 1 FROM campaign_invitation ci JOIN campaign c ON c.id = ci.campaign_id
 				                  WHERE ci.need_id = n.id AND ci.state = 'SENT' AND c.id <> :campaign AND c.respond_by > :now)
-				GROUP BY n.id ORDER BY n.id""".formatted(ProductSale.windowHoldsSql("n", LocalDate.ofInstant(now, ZoneId.of("Asia/Shanghai")).getMonthValue())))
-			.param("prefix", prefix)
+				GROUP BY n.id ORDER BY n.id""".formatted(scope.sql("n.region_code"),
+						ProductSale.windowHoldsSql("n", LocalDate.ofInstant(now, ZoneId.of("Asia/Shanghai")).getMonthValue()))))
 			.param("categories", names(categories))
 			.param("campaign", campaignId)
 			.param("now", Timestamp.from(now))

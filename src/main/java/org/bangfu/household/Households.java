@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.bangfu.account.BangfuUser;
 import org.bangfu.region.Region;
+import org.bangfu.region.Scope;
 import org.bangfu.shared.IdentityNumber;
 import org.bangfu.shared.Masking;
 import org.bangfu.shared.NotFoundException;
@@ -39,9 +40,9 @@ public class Households {
 	}
 
 	public Optional<Household> find(long id, Region scope) {
-		return jdbc.sql(SELECT + " WHERE h.id = :id AND h.region_code LIKE :prefix || '%'")
+		Scope in = Scope.of(scope);
+		return in.bind(jdbc.sql(SELECT + " WHERE h.id = :id AND " + in.sql("h.region_code")))
 			.param("id", id)
-			.param("prefix", scope.prefix())
 			.query(this::household)
 			.optional();
 	}
@@ -116,13 +117,13 @@ public class Households {
 				idHash = null;
 			}
 		}
-		return jdbc.sql(SELECT + """
-				WHERE h.region_code LIKE :prefix || '%'
+		Scope in = Scope.of(scope);
+		return in.bind(jdbc.sql(SELECT + """
+				WHERE %s
 				  AND (NOT :unregistered OR h.account_id IS NULL)
 				  AND (:q = '' OR EXISTS (SELECT 1 FROM household_member m WHERE m.household_id = h.id
 				                          AND (m.id_hash = decode(:idHash, 'hex') OR (:idHash = '' AND strpos(m.name, :q) > 0))))
-				ORDER BY (h.account_id IS NOT NULL), h.region_code, h.household_number LIMIT 100 OFFSET :offset""")
-			.param("prefix", scope.prefix())
+				ORDER BY (h.account_id IS NOT NULL), h.region_code, h.household_number LIMIT 100 OFFSET :offset""".formatted(in.sql("h.region_code"))))
 			.param("unregistered", unregisteredOnly)
 			.param("q", query)
 			.param("idHash", idHash == null ? "" : idHash)
@@ -149,16 +150,16 @@ public class Households {
 			case COUNTY -> 9;
 			case TOWNSHIP, VILLAGE -> 12;
 		};
-		return jdbc.sql("""
+		Scope in = Scope.of(region);
+		return in.bind(jdbc.sql("""
 				SELECT c.code, c.name, coalesce(s.households, 0) AS households, coalesce(s.registered, 0) AS registered
 				FROM region c LEFT JOIN (
 				    SELECT substr(region_code, 1, :len) AS unit, count(*) AS households, count(account_id) AS registered
-				    FROM household WHERE region_code LIKE :prefix || '%' GROUP BY 1) s
+				    FROM household WHERE %s GROUP BY 1) s
 				  ON s.unit = (CASE WHEN :len = 4 THEN substr(c.code, 1, 4) ELSE c.code END)
 				WHERE c.parent_code = :code OR (:leaf AND c.code = :code)
-				ORDER BY c.code""")
+				ORDER BY c.code""".formatted(in.sql("region_code"))))
 			.param("len", childLength)
-			.param("prefix", region.prefix())
 			.param("code", region.code())
 			.param("leaf", region.level() == org.bangfu.region.RegionLevel.VILLAGE)
 			.query((rs, n) -> new Coverage(rs.getString("code"), rs.getString("name"), rs.getLong("households"), rs.getLong("registered")))
@@ -167,8 +168,8 @@ public class Households {
 
 	/** The totals for the region itself. */
 	public Coverage coverageOf(Region region) {
-		return jdbc.sql("SELECT count(*), count(account_id) FROM household WHERE region_code LIKE :prefix || '%'")
-			.param("prefix", region.prefix())
+		Scope in = Scope.of(region);
+		return in.bind(jdbc.sql("SELECT count(*), count(account_id) FROM household WHERE " + in.sql("region_code")))
 			.query((rs, n) -> new Coverage(region.code(), region.name(), rs.getLong(1), rs.getLong(2)))
 			.single();
 	}
@@ -217,11 +218,11 @@ public class Households {
 
 	/** Who saw whose unmasked data, newest first, within the region's subtree. */
 	public List<View> viewsWithin(Region scope, int page) {
-		return jdbc.sql("""
+		Scope in = Scope.of(scope);
+		return in.bind(jdbc.sql("""
 				SELECT a.name AS viewer, h.household_number, h.head_name, v.field, v.ip, v.viewed_at
 				FROM personal_data_view v JOIN account a ON a.id = v.account_id JOIN household h ON h.id = v.household_id
-				WHERE v.region_code LIKE :prefix || '%' ORDER BY v.viewed_at DESC, v.id DESC LIMIT 100 OFFSET :offset""")
-			.param("prefix", scope.prefix())
+				WHERE %s ORDER BY v.viewed_at DESC, v.id DESC LIMIT 100 OFFSET :offset""".formatted(in.sql("v.region_code"))))
 			.param("offset", Math.max(page, 0) * 100)
 			.query((rs, n) -> new View(rs.getString("viewer"), rs.getString("household_number"), rs.getString("head_name"),
 					rs.getString("field"), rs.getString("ip"), rs.getTimestamp("viewed_at").toInstant()))

@@ -21,6 +21,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
@@ -29,6 +30,7 @@ import org.bangfu.household.registry.RegistryFile;
 import org.bangfu.household.registry.RegistryRows;
 import org.bangfu.region.Region;
 import org.bangfu.region.Regions;
+import org.bangfu.region.Scope;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.PersonalData;
 import org.postgresql.PGConnection;
@@ -37,6 +39,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -329,40 +333,42 @@ class RegistryImportRun {
 		String idColumn = columnName(RegistryColumn.ID_NUMBER);
 		String numberColumn = columnName(RegistryColumn.HOUSEHOLD_NUMBER);
 		// the same person twice in the file: keep the first row
+		String duplicateId = text("import.row.duplicate-id", new Object[] { "%s" });
 		rejected += reject(c, jobId, """
-				SELECT s.line, ?, format(?, f.first_line) FROM registry_stage s
+				SELECT s.line, :column, format(:message, f.first_line) FROM registry_stage s
 				JOIN (SELECT id_hash, min(line) AS first_line FROM registry_stage GROUP BY id_hash HAVING count(*) > 1) f
-				  ON f.id_hash = s.id_hash AND s.line > f.first_line""", idColumn, text("import.row.duplicate-id", new Object[] { "%s" }));
+				  ON f.id_hash = s.id_hash AND s.line > f.first_line""", s -> s.param("column", idColumn).param("message", duplicateId));
 		// a household must have exactly one head and lie in one village
+		String householdHeads = text("import.row.household-heads", new Object[] { "%s" });
 		rejected += reject(c, jobId, """
-				SELECT s.line, ?, format(?, s.household_number) FROM registry_stage s
+				SELECT s.line, :column, format(:message, s.household_number) FROM registry_stage s
 				JOIN (SELECT household_number FROM registry_stage GROUP BY household_number
 				      HAVING count(*) FILTER (WHERE is_head) <> 1 OR min(region_code) <> max(region_code)) bad
-				  USING (household_number)""", numberColumn, text("import.row.household-heads", new Object[] { "%s" }));
+				  USING (household_number)""", s -> s.param("column", numberColumn).param("message", householdHeads));
 		// a household number or a person already in the registry outside the importer's scope: refused with the same
 		// words and no column, so that an importer cannot probe which numbers are registered in other counties
 		String notHere = text("import.row.not-here", null);
+		Scope in = Scope.of(scope);
 		rejected += reject(c, jobId, """
-				SELECT DISTINCT s.line, NULL::text, ? FROM registry_stage s
-				LEFT JOIN household h ON h.household_number = s.household_number AND h.region_code NOT LIKE ? || '%'
-				LEFT JOIN household_member m ON m.id_hash = s.id_hash AND m.region_code NOT LIKE ? || '%'
-				WHERE h.id IS NOT NULL OR m.id IS NOT NULL""", notHere, scope.prefix(), scope.prefix());
+				SELECT DISTINCT s.line, NULL::text, :message FROM registry_stage s
+				LEFT JOIN household h ON h.household_number = s.household_number AND %s
+				LEFT JOIN household_member m ON m.id_hash = s.id_hash AND %s
+				WHERE h.id IS NOT NULL OR m.id IS NOT NULL""".formatted(in.sqlOutside("h.region_code"), in.sqlOutside("m.region_code")),
+				s -> in.bind(s.param("message", notHere)));
 		return rejected;
 	}
 
-	private long reject(Connection c, long jobId, String select, Object... params) throws SQLException {
-		try (PreparedStatement ps = c.prepareStatement("""
+	/** Reports the rows the select names (line, column, message; named parameters, bound by {@code params}) and unstages them. */
+	private long reject(Connection c, long jobId, String select, UnaryOperator<StatementSpec> params) {
+		// the statement runs on the import's own connection (its transaction, its temporary stage)
+		JdbcClient onImport = JdbcClient.create(new SingleConnectionDataSource(c, true));
+		return params.apply(onImport.sql("""
 				WITH bad AS (%s),
 				     reported AS (INSERT INTO household_import_problem (import_id, line, column_name, message)
-				                  SELECT ?, * FROM bad RETURNING line)
-				DELETE FROM registry_stage WHERE line IN (SELECT line FROM reported)""".formatted(select))) {
-			int i = 1;
-			for (Object p : params) {
-				ps.setObject(i++, p);
-			}
-			ps.setLong(i, jobId);
-			return ps.executeUpdate();
-		}
+				                  SELECT :job, * FROM bad RETURNING line)
+				DELETE FROM registry_stage WHERE line IN (SELECT line FROM reported)""".formatted(select)))
+			.param("job", jobId)
+			.update();
 	}
 
 	/**

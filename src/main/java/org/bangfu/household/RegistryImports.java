@@ -21,6 +21,7 @@ import org.bangfu.account.OperationLog;
 import org.bangfu.account.Role;
 import org.bangfu.household.registry.RegistryFile;
 import org.bangfu.region.Region;
+import org.bangfu.region.Scope;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.BangfuProperties;
 import org.bangfu.shared.NotFoundException;
@@ -167,8 +168,8 @@ class RegistryImports {
 	}
 
 	List<Job> recent(Region scope) {
-		return jdbc.sql("SELECT * FROM household_import WHERE region_code LIKE :prefix || '%' ORDER BY id DESC LIMIT 20")
-			.param("prefix", scope.prefix())
+		Scope in = Scope.of(scope);
+		return in.bind(jdbc.sql("SELECT * FROM household_import WHERE " + in.sql("region_code") + " ORDER BY id DESC LIMIT 20"))
 			.query(RegistryImports::job)
 			.list();
 	}

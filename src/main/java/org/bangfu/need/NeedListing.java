@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.bangfu.household.Households;
 import org.bangfu.region.Region;
+import org.bangfu.region.Scope;
 import org.bangfu.shared.Masking;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -134,10 +135,10 @@ class NeedListing {
 
 	/** Staff: the needs of the region's subtree (already checked to be in scope) in one state or all, newest first. */
 	List<Card> inScope(Region scope, NeedState state, int page) {
-		return jdbc.sql(CARD_SELECT + """
-				WHERE n.region_code LIKE :prefix || '%' AND (:state = '' OR n.state = :state)
-				ORDER BY n.updated_at DESC, n.id DESC LIMIT 50 OFFSET :offset""")
-			.param("prefix", scope.prefix())
+		Scope in = Scope.of(scope);
+		return in.bind(jdbc.sql(CARD_SELECT + """
+				WHERE %s AND (:state = '' OR n.state = :state)
+				ORDER BY n.updated_at DESC, n.id DESC LIMIT 50 OFFSET :offset""".formatted(in.sql("n.region_code"))))
 			.param("state", state == null ? "" : state.name())
 			.param("offset", Math.max(0, page) * 50)
 			.query(this::card)
@@ -168,8 +169,8 @@ class NeedListing {
 	/** How many needs of the region's subtree are in each state. */
 	java.util.Map<NeedState, Long> countsByState(Region scope) {
 		java.util.Map<NeedState, Long> counts = new java.util.EnumMap<>(NeedState.class);
-		jdbc.sql("SELECT state, count(*) FROM need WHERE region_code LIKE ? || '%' GROUP BY state")
-			.param(scope.prefix())
+		Scope in = Scope.of(scope);
+		in.bind(jdbc.sql("SELECT state, count(*) FROM need WHERE " + in.sql("region_code") + " GROUP BY state"))
 			.query(rs -> {
 				counts.put(NeedState.valueOf(rs.getString(1)), rs.getLong(2));
 			});

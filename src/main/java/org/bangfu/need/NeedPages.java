@@ -14,6 +14,7 @@ import org.bangfu.account.Role;
 import org.bangfu.household.Households;
 import org.bangfu.region.Region;
 import org.bangfu.region.Regions;
+import org.bangfu.region.Scope;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.NotFoundException;
 import org.bangfu.shared.RegionCode;
@@ -97,7 +98,7 @@ class NeedPages {
 			return own.get(0);
 		}
 		Region requested = regions.get(RegionCode.parse(region));
-		if (own.stream().noneMatch(r -> requested.code().startsWith(r.prefix()))) {
+		if (!Scope.anyOf(own).contains(requested.code())) {
 			throw new NotFoundException("region.not-found", region);
 		}
 		return requested;

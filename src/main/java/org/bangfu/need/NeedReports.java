@@ -13,6 +13,7 @@ import org.bangfu.account.BangfuUser;
 import org.bangfu.account.OperationLog;
 import org.bangfu.account.Role;
 import org.bangfu.region.Region;
+import org.bangfu.region.Scope;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,11 +94,11 @@ class NeedReports {
 		if (!reviews(user, scope.code())) {
 			throw new NotFoundException("region.not-found", scope.code());
 		}
-		return jdbc.sql("""
+		Scope in = Scope.of(scope);
+		return in.bind(jdbc.sql("""
 				SELECT r.id, r.need_id, n.title, n.state, r.region_code, r.reason, r.text, r.reported_at
 				FROM need_report r JOIN need n ON n.id = r.need_id
-				WHERE r.handled_at IS NULL AND r.region_code LIKE ? || '%' ORDER BY r.reported_at LIMIT 200""")
-			.param(scope.prefix())
+				WHERE r.handled_at IS NULL AND %s ORDER BY r.reported_at LIMIT 200""".formatted(in.sql("r.region_code"))))
 			.query((rs, n) -> new Open(rs.getLong("id"), rs.getLong("need_id"), rs.getString("title"),
 					NeedState.valueOf(rs.getString("state")), rs.getString("region_code"), Reason.valueOf(rs.getString("reason")),
 					rs.getString("text"), rs.getTimestamp("reported_at").toInstant()))

@@ -10,6 +10,7 @@ import org.bangfu.account.OperationLog;
 import org.bangfu.account.Role;
 import org.bangfu.notify.Notices;
 import org.bangfu.region.Region;
+import org.bangfu.region.Scope;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -118,13 +119,13 @@ public class NeedReview {
 		if (by.staffGrants().stream().noneMatch(g -> isManager(g) && (g.covers(scope.code()) || scope.contains(g.region().code())))) {
 			throw new NotPermittedException("need.verify-role");
 		}
-		List<Waiting> rows = jdbc.sql("""
+		Scope in = Scope.of(scope);
+		List<Waiting> rows = in.bind(jdbc.sql("""
 				SELECT n.id, n.title, n.category, n.region_code, r.name AS region_name, n.total_value_fen,
 				       coalesce(n.submitted_at, n.created_at) AS submitted_at, a.name AS poster
 				FROM need n JOIN region r ON r.code = n.region_code JOIN account a ON a.id = n.poster_id
-				WHERE n.state = 'SUBMITTED' AND n.region_code LIKE :prefix || '%' AND (length(n.region_code) > 6 OR :county)
-				ORDER BY n.submitted_at, n.id LIMIT 50 OFFSET :offset""")
-			.param("prefix", scope.prefix())
+				WHERE n.state = 'SUBMITTED' AND %s AND (length(n.region_code) > 6 OR :county)
+				ORDER BY n.submitted_at, n.id LIMIT 50 OFFSET :offset""".formatted(in.sql("n.region_code"))))
 			.param("county", seesCountyNeeds(by, scope))
 			.param("offset", Math.max(0, page) * 50)
 			.query((rs, n) -> new Waiting(rs.getLong("id"), rs.getString("title"), NeedCategory.valueOf(rs.getString("category")),
@@ -138,8 +139,10 @@ public class NeedReview {
 	}
 
 	long waitingCount(BangfuUser by, Region scope) {
-		return jdbc.sql("SELECT count(*) FROM need WHERE state = 'SUBMITTED' AND region_code LIKE ? || '%' AND (length(region_code) > 6 OR ?)")
-			.params(scope.prefix(), seesCountyNeeds(by, scope))
+		Scope in = Scope.of(scope);
+		return in.bind(jdbc.sql("SELECT count(*) FROM need WHERE state = 'SUBMITTED' AND " + in.sql("region_code")
+				+ " AND (length(region_code) > 6 OR :county)"))
+			.param("county", seesCountyNeeds(by, scope))
 			.query(Long.class)
 			.single();
 	}

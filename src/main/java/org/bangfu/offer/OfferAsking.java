@@ -14,6 +14,7 @@ import org.bangfu.need.NeedItem;
 import org.bangfu.need.NeedPledging;
 import org.bangfu.need.NeedState;
 import org.bangfu.notify.Notices;
+import org.bangfu.region.Scope;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
@@ -82,7 +83,7 @@ public class OfferAsking {
 		if (need.category() != offer.category()) {
 			throw new BadInputException("offer.category-mismatch");
 		}
-		if (!offer.regionPrefixes().isEmpty() && offer.regionPrefixes().stream().noneMatch(p -> need.regionCode().startsWith(p))) {
+		if (!offer.regionPrefixes().isEmpty() && !new Scope(offer.regionPrefixes()).contains(need.regionCode())) {
 			throw new BadInputException("offer.region-mismatch");
 		}
 		if (position == null || position < 0 || position >= need.items().size()) {

@@ -9,6 +9,7 @@ import org.bangfu.account.BangfuUser;
 import org.bangfu.need.ItemKinds;
 import org.bangfu.need.NeedCategory;
 import org.bangfu.region.Regions;
+import org.bangfu.region.Scope;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.BangfuProperties;
 import org.bangfu.shared.NotFoundException;
@@ -120,7 +121,7 @@ class OfferPages {
 			}
 			String c = county == null ? "" : county.strip();
 			String t = township == null ? "" : township.strip();
-			if (!t.isEmpty() && !c.isEmpty() && !t.startsWith(RegionCode.parse(c).prefix())) {
+			if (!t.isEmpty() && !c.isEmpty() && !Scope.of(c).contains(t)) {
 				throw new BadInputException("offerpage.error.township");
 			}
 			List<String> area = !t.isEmpty() ? List.of(t) : !c.isEmpty() ? List.of(c) : List.of();

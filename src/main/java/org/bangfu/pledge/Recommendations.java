@@ -19,6 +19,7 @@ import org.bangfu.need.NeedCategory;
 import org.bangfu.need.NeedProgress;
 import org.bangfu.need.ProductSale;
 import org.bangfu.region.Regions;
+import org.bangfu.region.Scope;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.RegionCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -104,6 +105,7 @@ public class Recommendations {
 		record Candidate(long id, String title, Long householdId, NeedCategory category, String regionCode, String village, int urgency, Instant publishedAt,
 				int total, int pledged, long value, long pledgedValue, int lineShare, long villagePledges) {
 		}
+		Scope scope = intent.regionPrefixes().isEmpty() ? null : new Scope(intent.regionPrefixes());
 		List<Candidate> candidates = jdbc.sql("""
 				SELECT n.id, n.title, n.household_id, n.category, n.region_code, r.name AS village, n.urgency, n.published_at, n.total_quantity,
 				       n.pledged_quantity, n.total_value_fen, pv.pledged_value_fen, pv.line_share,
@@ -114,15 +116,15 @@ public class Recommendations {
 				                    FROM need_item i WHERE i.need_id = n.id) pv
 				WHERE n.state IN ('PUBLISHED', 'PARTLY_PLEDGED') AND %s
 				  AND (cardinality(CAST(:categories AS text[])) = 0 OR n.category = ANY(CAST(:categories AS text[])))
-				  AND (cardinality(CAST(:prefixes AS text[])) = 0 OR n.region_code LIKE ANY(
-				       SELECT p || '%%' FROM unnest(CAST(:prefixes AS text[])) AS p))
+				  AND %s
 				  AND NOT EXISTS (SELECT 1 FROM pledge mine WHERE mine.need_id = n.id AND mine.donor_id = :donor
 				                  AND mine.state IN ('COMMITTED', 'IN_TRANSIT', 'RECEIVED'))
 				ORDER BY n.urgency DESC, n.published_at LIMIT :limit""".formatted(
-					ProductSale.windowHoldsSql("n", LocalDate.ofInstant(now, ZoneId.of("Asia/Shanghai")).getMonthValue())))
+					ProductSale.windowHoldsSql("n", LocalDate.ofInstant(now, ZoneId.of("Asia/Shanghai")).getMonthValue()),
+					scope == null ? "TRUE" : scope.sql("n.region_code")))
 			.param("since", Timestamp.from(now.minus(Duration.ofDays(90))))
 			.param("categories", intent.categories().stream().map(Enum::name).toArray(String[]::new))
-			.param("prefixes", intent.regionPrefixes().toArray(String[]::new))
+			.param(Scope.PARAMETER, scope == null ? "" : scope.parameter()) // no chosen regions: anywhere
 			.param("donor", donorId)
 			.param("limit", CANDIDATES)
 			.query((rs, n) -> new Candidate(rs.getLong("id"), rs.getString("title"), (Long) rs.getObject("household_id"),

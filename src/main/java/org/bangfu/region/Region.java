@@ -14,6 +14,6 @@ public record Region(String code, String name, RegionLevel level, String parentC
 	}
 
 	public boolean contains(String otherCode) {
-		return otherCode != null && otherCode.startsWith(prefix);
+		return Scope.of(this).contains(otherCode);
 	}
 }

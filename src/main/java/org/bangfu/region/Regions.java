@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.bangfu.shared.NotFoundException;
 import org.bangfu.shared.RegionCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Component;
 
 /** Reads the division tree. Other modules scope their queries with {@link Region#prefix()}. */
@@ -78,8 +80,8 @@ public class Regions {
 		for (RegionLevel level : RegionLevel.values()) {
 			counts.put(level, 0L);
 		}
-		jdbc.sql("SELECT level, count(*) AS n FROM region WHERE code LIKE :prefix || '%' AND code <> :code GROUP BY level")
-			.param("prefix", region.prefix())
+		Scope in = Scope.of(region);
+		in.bind(jdbc.sql("SELECT level, count(*) AS n FROM region WHERE " + in.sql("code") + " AND code <> :code GROUP BY level"))
 			.param("code", region.code())
 			.query((rs, n) -> Map.entry(RegionLevel.valueOf(rs.getString("level")), rs.getLong("n")))
 			.list()
@@ -93,7 +95,8 @@ public class Regions {
 
 	/** Every village under the region, with its township's and county's names, in code order. */
 	public List<VillagePath> villagesUnder(Region scope) {
-		return villagePaths("v.code LIKE :value || '%'", scope.prefix(), Integer.MAX_VALUE);
+		Scope in = Scope.of(scope);
+		return villagePaths(in.sql("v.code"), in::bind, Integer.MAX_VALUE);
 	}
 
 	/**
@@ -101,16 +104,16 @@ public class Regions {
 	 * names: to tell a registry row of another area from a misspelt one.
 	 */
 	public List<VillagePath> villagesNamed(String nameStart) {
-		return villagePaths("v.name LIKE :value || '%'", nameStart.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"), 50);
+		String escaped = nameStart.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return villagePaths("v.name LIKE :value || '%'", s -> s.param("value", escaped), 50);
 	}
 
-	private List<VillagePath> villagePaths(String condition, String value, int limit) {
-		return jdbc.sql("""
+	private List<VillagePath> villagePaths(String condition, UnaryOperator<StatementSpec> bind, int limit) {
+		return bind.apply(jdbc.sql("""
 				SELECT c.name AS county, t.name AS township, v.name AS village, v.code
 				FROM region v JOIN region t ON t.code = v.parent_code LEFT JOIN region c ON c.code = t.parent_code
 				WHERE v.level = 'VILLAGE' AND %s
-				ORDER BY v.code LIMIT :limit""".formatted(condition))
-			.param("value", value)
+				ORDER BY v.code LIMIT :limit""".formatted(condition)))
 			.param("limit", limit)
 			.query((rs, n) -> new VillagePath(rs.getString("county"), rs.getString("township"), rs.getString("village"), rs.getString("code")))
 			.list();

@@ -39,15 +39,15 @@ public class Stations {
 
 	/** The stations in the region's subtree (the scope of a staff member bound to it), top level first. */
 	public List<Station> within(Region scope) {
-		return jdbc.sql("SELECT * FROM station WHERE region_code LIKE :prefix || '%' ORDER BY length(region_code), region_code")
-			.param("prefix", scope.prefix())
+		Scope in = Scope.of(scope);
+		return in.bind(jdbc.sql("SELECT * FROM station WHERE " + in.sql("region_code") + " ORDER BY length(region_code), region_code"))
 			.query(Stations::station)
 			.list();
 	}
 
 	public long countWithin(Region scope) {
-		return jdbc.sql("SELECT count(*) FROM station WHERE region_code LIKE :prefix || '%'")
-			.param("prefix", scope.prefix())
+		Scope in = Scope.of(scope);
+		return in.bind(jdbc.sql("SELECT count(*) FROM station WHERE " + in.sql("region_code")))
 			.query(Long.class)
 			.single();
 	}

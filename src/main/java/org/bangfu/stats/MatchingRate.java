@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 import org.bangfu.region.Region;
+import org.bangfu.region.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,8 @@ public class MatchingRate {
 	public Rate of(Region region, Instant from, Instant to) {
 		record Row(long verified, long confirmed, long byStaff, long verifiedValue, long confirmedValue) {
 		}
-		Row r = jdbc.sql("""
+		Scope scope = Scope.of(region);
+		Row r = scope.bind(jdbc.sql("""
 				SELECT count(*) AS verified,
 				       count(*) FILTER (WHERE n.state IN ('CONFIRMED', 'CLOSED')) AS confirmed,
 				       count(*) FILTER (WHERE n.state IN ('CONFIRMED', 'CLOSED') AND EXISTS (
@@ -37,8 +39,7 @@ public class MatchingRate {
 				       coalesce(sum(n.total_value_fen), 0) AS verified_value,
 				       coalesce(sum(n.total_value_fen) FILTER (WHERE n.state IN ('CONFIRMED', 'CLOSED')), 0) AS confirmed_value
 				FROM need n
-				WHERE n.region_code LIKE :prefix || '%' AND n.verified_at >= :from AND n.verified_at < :to""")
-			.param("prefix", region.prefix())
+				WHERE %s AND n.verified_at >= :from AND n.verified_at < :to""".formatted(scope.sql("n.region_code"))))
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
 			.query((rs, n) -> new Row(rs.getLong("verified"), rs.getLong("confirmed"), rs.getLong("by_staff"), rs.getLong("verified_value"),
