@@ -115,7 +115,7 @@ class DemoNeeds implements ApplicationRunner {
 
 	private static final String CHASHI = "430422103231";
 
-	private static final List<Demo> DEMOS = List.of(
+	static final List<Demo> DEMOS = List.of(
 			new Demo(XIDU, "张大山", null, "13800000004", "13800000003", End.PUBLISHED, 26, 1, content(NeedCategory.MEDICAL, Urgency.URGENT,
 					"张大山老人需要轮椅和降压药", "张大山老人患高血压和腰椎病多年，去年摔伤后行走困难，出门看病要靠儿子背。家里想要一台轮椅，另外需要一年的降压药。",
 					item("康复器具", "手动轮椅", 1, "台", 68000), item("药品", "降压药（硝苯地平缓释片）", 12, "盒", 43200))),
