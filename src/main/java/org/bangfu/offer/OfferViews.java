@@ -11,9 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.bangfu.account.BangfuUser;
-import org.bangfu.account.Grant;
 import org.bangfu.account.Role;
-import org.bangfu.household.Household;
 import org.bangfu.household.Households;
 import org.bangfu.need.NeedCategory;
 import org.bangfu.need.PublicText;
@@ -199,7 +197,7 @@ class OfferViews {
 	 * (another item kind) unless {@code others} asks for them too, to be asked for as a substitute.
 	 */
 	Candidates candidates(BangfuUser user, Offers.Offer offer, boolean others) {
-		Where reach = reach(user, "n.region_code", "n.household_id");
+		NeedReach.Where reach = NeedReach.of(households, user, "n.region_code", "n.household_id");
 		if (reach == null) {
 			return new Candidates(List.of(), false);
 		}
@@ -208,7 +206,7 @@ class OfferViews {
 		if (!offer.regionPrefixes().isEmpty()) {
 			List<String> parts = new ArrayList<>();
 			for (String prefix : offer.regionPrefixes()) {
-				parts.add(prefixMatch("n.region_code", prefix));
+				parts.add(NeedReach.prefixMatch("n.region_code", prefix));
 				params.add(prefix);
 			}
 			area = " AND (" + String.join(" OR ", parts) + ")";
@@ -270,7 +268,7 @@ class OfferViews {
 
 	/** The requests under this offer for needs the caller reaches (their scope, or their household's own), newest first. */
 	List<Asked> askedFor(BangfuUser user, long offerId) {
-		Where reach = reach(user, "r.region_code", "n.household_id");
+		NeedReach.Where reach = NeedReach.of(households, user, "r.region_code", "n.household_id");
 		if (reach == null) {
 			return List.of();
 		}
@@ -286,35 +284,5 @@ class OfferViews {
 			.query((rs, n) -> new Asked(rs.getLong("id"), rs.getLong("need_id"), rs.getString("title"), rs.getString("name"),
 					rs.getString("unit"), rs.getInt("quantity"), rs.getString("state"), (Long) rs.getObject("pledge_id"), rs.getBoolean("substitute")))
 			.list();
-	}
-
-	/** An SQL condition and its parameters, in order. */
-	private record Where(String sql, List<Object> params) {
-	}
-
-	/**
-	 * "The need is one the user reaches": its region under one of the user's staff grants, or its
-	 * household the user's own; null when the user reaches none.
-	 */
-	private Where reach(BangfuUser user, String regionColumn, String householdColumn) {
-		List<String> parts = new ArrayList<>();
-		List<Object> params = new ArrayList<>();
-		for (Grant g : user.staffGrants()) {
-			parts.add(prefixMatch(regionColumn, g.region().prefix()));
-			params.add(g.region().prefix());
-		}
-		if (user.has(Role.HOUSEHOLD)) {
-			Optional<Household> own = households.ofAccount(user.id());
-			if (own.isPresent()) {
-				parts.add(householdColumn + " = ?");
-				params.add(own.get().id());
-			}
-		}
-		return parts.isEmpty() ? null : new Where("(" + String.join(" OR ", parts) + ")", params);
-	}
-
-	/** left(code, n) = prefix, the form the per-level need indexes (V11) answer; a village's code is compared whole. */
-	private static String prefixMatch(String column, String prefix) {
-		return prefix.length() >= 12 ? column + " = ?" : "left(" + column + ", " + prefix.length() + ") = ?";
 	}
 }
