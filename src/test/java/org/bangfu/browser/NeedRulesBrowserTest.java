@@ -60,7 +60,7 @@ class NeedRulesBrowserTest extends BrowserTest {
 		assertThat(noHorizontalOverflow()).isTrue();
 		screenshot("need-rules-draft");
 		find("#need-submit").click();
-		assertThat(find(".alert.ok").getText()).contains("已提交");
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert.ok"), "已提交"));
 	}
 
 	@Test
