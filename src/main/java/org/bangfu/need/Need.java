@@ -44,6 +44,8 @@ public final class Need {
 
 	private int pledgedQuantity;
 
+	private PledgeCounts pledges;
+
 	private String rejectReason;
 
 	private Long verifiedBy;
@@ -63,7 +65,7 @@ public final class Need {
 	private boolean pledgesChanged;
 
 	Need(long id, String regionCode, Long householdId, String producer, long posterId, boolean onBehalf, NeedContent content,
-			NeedState state, int pledgedQuantity, String rejectReason, Long verifiedBy, Instant createdAt, Instant submittedAt,
+			NeedState state, int pledgedQuantity, PledgeCounts pledges, String rejectReason, Long verifiedBy, Instant createdAt, Instant submittedAt,
 			Instant verifiedAt, Instant publishedAt, Instant updatedAt, Long previousNeedId, int version) {
 		this.id = id;
 		this.regionCode = regionCode;
@@ -74,6 +76,7 @@ public final class Need {
 		this.content = content;
 		this.state = state;
 		this.pledgedQuantity = pledgedQuantity;
+		this.pledges = pledges;
 		this.rejectReason = rejectReason;
 		this.verifiedBy = verifiedBy;
 		this.createdAt = createdAt;
@@ -151,6 +154,7 @@ public final class Need {
 		}
 		int taken = change(byPosition, +1);
 		pledgedQuantity += taken;
+		pledges = pledges.made();
 		move(pledgedQuantity == totalQuantity() ? NeedAction.PLEDGE_ALL : NeedAction.PLEDGE_PART, by, null, at);
 	}
 
@@ -160,50 +164,43 @@ public final class Need {
 		return content.category() != NeedCategory.PRODUCT_SALES || sale == null ? null : sale.opensOn(LocalDate.ofInstant(at, ZONE));
 	}
 
-	/** Puts quantities of a cancelled or lapsed pledge back on the list. */
-	void release(Map<Integer, Integer> byPosition, Long by, String reason, Instant at) {
-		int returned = change(byPosition, -1);
-		pledgedQuantity -= returned;
-		move(pledgedQuantity == 0 ? NeedAction.RELEASE_ALL : NeedAction.RELEASE_TO_PART, by, reason, at);
+	/** Puts quantities of a cancelled or lapsed pledge back on the list; a need no longer (partly) pledged only counts it. */
+	void release(Map<Integer, Integer> byPosition, boolean wasOnWay, Long by, String reason, Instant at) {
+		pledges = pledges.ended(wasOnWay);
+		if (state == NeedState.PLEDGED || state == NeedState.PARTLY_PLEDGED) {
+			pledgedQuantity -= change(byPosition, -1);
+			move(pledgedQuantity == 0 ? NeedAction.RELEASE_ALL : NeedAction.RELEASE_TO_PART, by, reason, at);
+		}
 	}
 
 	private int change(Map<Integer, Integer> byPosition, int sign) {
-		List<NeedItem> items = new ArrayList<>(content.items());
-		int sum = 0;
-		for (Map.Entry<Integer, Integer> e : byPosition.entrySet()) {
-			int position = e.getKey();
-			int quantity = e.getValue();
-			if (position < 0 || position >= items.size()) {
-				throw new BadInputException("pledge.item-unknown", position);
-			}
-			if (quantity <= 0) {
-				throw new BadInputException("pledge.quantity-positive");
-			}
-			NeedItem i = items.get(position);
-			int pledged = i.pledgedQuantity() + sign * quantity;
-			if (pledged > i.quantity()) {
-				throw new ConflictException("pledge.more-than-remains", i.name(), i.remainingQuantity(), i.unit());
-			}
-			if (pledged < 0) {
-				throw new IllegalStateException("releasing more of need " + id + " item " + position + " than was pledged");
-			}
-			items.set(position, new NeedItem(i.kind(), i.name(), i.quantity(), i.unit(), i.valueFen(), pledged));
-			sum += quantity;
-		}
-		content = new NeedContent(content.category(), content.title(), content.story(), List.copyOf(items), content.urgency(),
-				content.neededBy(), content.sale());
+		content = content.withPledged(byPosition, sign);
 		pledgesChanged = true;
-		return sum;
+		return byPosition.values().stream().mapToInt(Integer::intValue).sum();
 	}
 
-	/** Every pledged quantity is on its way or arrived. */
-	void deliver(Long by, Instant at) {
-		move(NeedAction.DELIVER, by, null, at);
+	/** A pledge of the need was sent: DELIVERED once all of it is pledged and every pledge is on its way or arrived. */
+	void pledgeShipped(Long by, Instant at) {
+		pledges = pledges.shipped();
+		settle(by, at);
 	}
 
-	/** The household (or its officer) confirmed receiving all of it. */
-	void confirm(Long by, Instant at) {
-		move(NeedAction.CONFIRM, by, null, at);
+	/** A pledge arrived: CONFIRMED once all of it is pledged and every pledge arrived. */
+	void pledgeArrived(boolean wasOnWay, Long by, Instant at) {
+		pledges = pledges.arrived(wasOnWay);
+		settle(by, at);
+	}
+
+	private void settle(Long by, Instant at) {
+		if (remainingQuantity() > 0) {
+			return;
+		}
+		if (state == NeedState.PLEDGED && pledges.everyOnWayOrArrived()) {
+			move(NeedAction.DELIVER, by, null, at);
+		}
+		if (state == NeedState.DELIVERED && pledges.everyArrived()) {
+			move(NeedAction.CONFIRM, by, null, at);
+		}
 	}
 
 	void close(Long by, String reason, Instant at) {
@@ -212,6 +209,10 @@ public final class Need {
 
 	boolean pledgesChanged() {
 		return pledgesChanged;
+	}
+
+	PledgeCounts pledges() {
+		return pledges;
 	}
 
 	public long id() {

@@ -1,7 +1,12 @@
 package org.bangfu.need;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import org.bangfu.shared.BadInputException;
+import org.bangfu.shared.ConflictException;
 
 /** What the poster writes and may edit while a need is a draft or rejected. */
 public record NeedContent(NeedCategory category, String title, String story, List<NeedItem> items, Urgency urgency,
@@ -13,5 +18,33 @@ public record NeedContent(NeedCategory category, String title, String story, Lis
 
 	public long totalValueFen() {
 		return items.stream().mapToLong(NeedItem::valueFen).sum();
+	}
+
+	/**
+	 * The content with quantities (by item position) taken for a pledge ({@code sign} +1) or given back (-1). Refused when
+	 * an item does not exist (400) or more is asked than remains of it (409).
+	 */
+	NeedContent withPledged(Map<Integer, Integer> byPosition, int sign) {
+		List<NeedItem> changed = new ArrayList<>(items);
+		for (Map.Entry<Integer, Integer> e : byPosition.entrySet()) {
+			int position = e.getKey();
+			int quantity = e.getValue();
+			if (position < 0 || position >= changed.size()) {
+				throw new BadInputException("pledge.item-unknown", position);
+			}
+			if (quantity <= 0) {
+				throw new BadInputException("pledge.quantity-positive");
+			}
+			NeedItem i = changed.get(position);
+			int pledged = i.pledgedQuantity() + sign * quantity;
+			if (pledged > i.quantity()) {
+				throw new ConflictException("pledge.more-than-remains", i.name(), i.remainingQuantity(), i.unit());
+			}
+			if (pledged < 0) {
+				throw new IllegalStateException("releasing more of item " + position + " than was pledged");
+			}
+			changed.set(position, new NeedItem(i.kind(), i.name(), i.quantity(), i.unit(), i.valueFen(), pledged));
+		}
+		return new NeedContent(category, title, story, List.copyOf(changed), urgency, neededBy, sale);
 	}
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.bangfu.shared.BadInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,11 +16,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the matching module asks of a need: take quantities for a pledge, give them back, and move
- * the need along as its pledges are delivered and received. Each call locks the need's row first,
- * so concurrent pledges on one need queue up and none can take what another just took: the need's
- * remaining quantity is the invariant (need_item's CHECK stands behind it). Runs inside the
- * caller's transaction.
+ * What the pledge, offer and campaign modules ask of a need: read it as they see it, and take quantities for a
+ * pledge. Taking locks the need's row first, so concurrent pledges on one need queue up and none can take what another
+ * just took: the need's remaining quantity is the invariant (need_item's CHECK stands behind it), kept synchronous in
+ * the caller's transaction. Everything after the taking (sent, arrived, given back, rated) reaches the need as a pledge
+ * event, see {@link PledgeProgress}.
  */
 @Component
 public class NeedPledging {
@@ -37,7 +38,7 @@ public class NeedPledging {
 	}
 
 	/** What a pledge took: quantities by item position, their sum and their estimated value. */
-	public record Taken(long needId, String regionCode, Map<Integer, Integer> byPosition, int quantity, long valueFen,
+	public record Taken(long needId, String regionCode, Long householdId, Map<Integer, Integer> byPosition, int quantity, long valueFen,
 			NeedState needState) {
 	}
 
@@ -75,24 +76,28 @@ public class NeedPledging {
 				n.remainingQuantity(), n.content().totalValueFen(), n.content().title(), n.onSaleFrom(clock.instant()));
 	}
 
-	private Need locked(long needId) {
+	/** The need, its row locked until the transaction ends. */
+	Need locked(long needId) {
 		jdbc.sql("SELECT id FROM need WHERE id = ? FOR UPDATE").param(needId).query(Long.class).optional()
 			.orElseThrow(() -> new org.bangfu.shared.NotFoundException("need.not-found"));
 		return needs.get(needId);
 	}
 
 	/**
-	 * Takes either explicit quantities by item position, or a plain quantity spread over the items in
-	 * their order (what remains of the first item first).
+	 * Takes either explicit quantities by item position, or a plain quantity spread over the items in their order (what
+	 * remains of the first item first), or what an amount of money buys. {@code admit} sees the need as it is under the
+	 * lock and refuses (by throwing) a pledger the caller's rules do not let pledge it: one load of the need for the step.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public Taken take(long needId, Integer quantity, Map<Integer, Integer> byPosition, Long amountFen, Long by, Instant at) {
+	public Taken take(long needId, Consumer<Open> admit, Integer quantity, Map<Integer, Integer> byPosition, Long amountFen, Long by,
+			Instant at) {
 		Need need = locked(needId);
+		admit.accept(open(need));
 		Map<Integer, Integer> wanted = byPosition != null && !byPosition.isEmpty() ? byPosition
 				: amountFen != null ? forAmount(need, amountFen) : spread(need, quantity);
 		need.pledge(wanted, by, at);
 		needs.save(need);
-		return new Taken(needId, need.regionCode(), wanted, wanted.values().stream().mapToInt(Integer::intValue).sum(),
+		return new Taken(needId, need.regionCode(), need.householdId(), wanted, wanted.values().stream().mapToInt(Integer::intValue).sum(),
 				value(need, wanted), need.state());
 	}
 
@@ -161,48 +166,5 @@ public class NeedPledging {
 			sum += item.valueFen() * e.getValue() / item.quantity();
 		}
 		return sum;
-	}
-
-	@Transactional(propagation = Propagation.MANDATORY)
-	public NeedState giveBack(long needId, Map<Integer, Integer> byPosition, Long by, String reason, Instant at) {
-		Need need = locked(needId);
-		if (need.state() == NeedState.PLEDGED || need.state() == NeedState.PARTLY_PLEDGED) {
-			need.release(byPosition, by, reason, at);
-			needs.save(need);
-		}
-		return need.state();
-	}
-
-	/** All of the need is pledged and on its way or arrived: DELIVERED. */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void delivered(long needId, Long by, Instant at) {
-		Need need = locked(needId);
-		if (need.state() == NeedState.PLEDGED) {
-			need.deliver(by, at);
-			needs.save(need);
-		}
-	}
-
-	/** The help was confirmed and its receivers have said their word (ratings): CLOSED. */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void closed(long needId, Long by, Instant at) {
-		Need need = locked(needId);
-		if (need.state() == NeedState.CONFIRMED) {
-			need.close(by, "rated", at);
-			needs.save(need);
-		}
-	}
-
-	/** All of the need arrived and its receipt is confirmed: CONFIRMED. */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void confirmed(long needId, Long by, Instant at) {
-		Need need = locked(needId);
-		if (need.state() == NeedState.PLEDGED) {
-			need.deliver(by, at);
-		}
-		if (need.state() == NeedState.DELIVERED) {
-			need.confirm(by, at);
-			needs.save(need);
-		}
 	}
 }

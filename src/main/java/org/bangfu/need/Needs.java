@@ -83,14 +83,16 @@ public class Needs {
 				UPDATE need SET category = ?, title = ?, story = ?, urgency = ?, needed_by = ?, state = ?, total_quantity = ?,
 				       total_value_fen = ?, product = ?, price_fen = ?, production_cycle = ?, sales_from_month = ?, sales_to_month = ?,
 				       reject_reason = ?, verified_by = ?, submitted_at = ?, verified_at = ?, published_at = ?, updated_at = ?,
-				       search_pairs = coalesce(?, search_pairs), pledged_quantity = ?, version = version + 1
+				       search_pairs = coalesce(?, search_pairs), pledged_quantity = ?, pledges_active = ?, pledges_on_way = ?,
+				       pledges_received = ?, version = version + 1
 				WHERE id = ? AND version = ?""")
 			.params(c.category().name(), c.title(), c.story(), c.urgency().rank(), c.neededBy() == null ? null : Date.valueOf(c.neededBy()),
 					need.state().name(), c.totalQuantity(), c.totalValueFen(), sale == null ? null : sale.product(),
 					sale == null ? null : sale.priceFen(), sale == null ? null : sale.productionCycle(),
 					sale == null ? null : sale.fromMonth(), sale == null ? null : sale.toMonth(), need.rejectReason(), need.verifiedBy(),
 					ts(need.submittedAt()), ts(need.verifiedAt()), ts(need.publishedAt()), ts(need.updatedAt()),
-					edited ? searchPairs(need.householdId(), c) : null, need.pledgedQuantity(), need.id(), need.version())
+					edited ? searchPairs(need.householdId(), c) : null, need.pledgedQuantity(), need.pledges().active(),
+					need.pledges().onWay(), need.pledges().received(), need.id(), need.version())
 			.update();
 		if (updated == 0) {
 			throw new ConflictException("need.changed-meanwhile");
@@ -199,7 +201,9 @@ public class Needs {
 				rs.getDate("needed_by") == null ? null : rs.getDate("needed_by").toLocalDate(), sale);
 		return new Need(id, rs.getString("region_code"), (Long) rs.getObject("household_id"), rs.getString("producer"),
 				rs.getLong("poster_id"), rs.getBoolean("on_behalf"), content, NeedState.valueOf(rs.getString("state")),
-				rs.getInt("pledged_quantity"), rs.getString("reject_reason"), (Long) rs.getObject("verified_by"), instant(rs, "created_at"),
+				rs.getInt("pledged_quantity"),
+				new PledgeCounts(rs.getInt("pledges_active"), rs.getInt("pledges_on_way"), rs.getInt("pledges_received")),
+				rs.getString("reject_reason"), (Long) rs.getObject("verified_by"), instant(rs, "created_at"),
 				instant(rs, "submitted_at"), instant(rs, "verified_at"), instant(rs, "published_at"), instant(rs, "updated_at"),
 				(Long) rs.getObject("previous_need_id"), rs.getInt("version"));
 	}

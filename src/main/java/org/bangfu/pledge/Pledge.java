@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.bangfu.shared.BadInputException;
+import org.bangfu.shared.events.PledgeCancelled;
+import org.bangfu.shared.events.PledgeLapsed;
+import org.bangfu.shared.events.PledgeReceived;
+import org.bangfu.shared.events.PledgeShipped;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
@@ -25,6 +29,8 @@ final class Pledge {
 	private final long needId;
 
 	private final String regionCode;
+
+	private final Long householdId;
 
 	private final long donorId;
 
@@ -56,12 +62,15 @@ final class Pledge {
 
 	private final List<Transition> recorded = new ArrayList<>();
 
-	Pledge(long id, long needId, String regionCode, long donorId, Map<Integer, Integer> items, int quantity, long valueFen,
+	private final List<Object> events = new ArrayList<>();
+
+	Pledge(long id, long needId, String regionCode, Long householdId, long donorId, Map<Integer, Integer> items, int quantity, long valueFen,
 			boolean staffInScope, Instant deadline, Instant createdAt, PledgeState state, Instant shippedAt, Instant receivedAt,
 			Long receivedBy, String receiptPhoto, Instant endedAt, String endReason) {
 		this.id = id;
 		this.needId = needId;
 		this.regionCode = regionCode;
+		this.householdId = householdId;
 		this.donorId = donorId;
 		this.items = Map.copyOf(items);
 		this.quantity = quantity;
@@ -96,34 +105,41 @@ final class Pledge {
 		}
 		move(PledgeState.IN_TRANSIT, by, null, at, PledgeState.COMMITTED);
 		shippedAt = at;
+		events.add(new PledgeShipped(id, needId, by, at));
 	}
 
 	void receive(long by, String photo, Instant at) {
 		if (by == donorId) {
 			throw new NotPermittedException("pledge.receive-not-donor");
 		}
+		boolean wasOnWay = state == PledgeState.IN_TRANSIT;
 		move(PledgeState.RECEIVED, by, null, at, PledgeState.COMMITTED, PledgeState.IN_TRANSIT);
 		receivedAt = at;
 		receivedBy = by;
 		receiptPhoto = photo;
+		events.add(new PledgeReceived(id, needId, by, wasOnWay, at));
 	}
 
 	void cancel(long by, String reason, Instant at) {
 		if (by != donorId) {
 			throw new NotPermittedException("pledge.donor-only");
 		}
+		boolean wasOnWay = state == PledgeState.IN_TRANSIT;
 		move(PledgeState.CANCELLED, by, reason, at, PledgeState.COMMITTED, PledgeState.IN_TRANSIT);
 		endedAt = at;
 		endReason = reason;
+		events.add(new PledgeCancelled(id, needId, items, wasOnWay, by, reason, at));
 	}
 
 	void lapse(Instant at) {
 		if (!at.isAfter(deadline)) {
 			throw new ConflictException("pledge.not-due");
 		}
+		boolean wasOnWay = state == PledgeState.IN_TRANSIT;
 		move(PledgeState.LAPSED, null, "deadline", at, PledgeState.COMMITTED, PledgeState.IN_TRANSIT);
 		endedAt = at;
 		endReason = "deadline";
+		events.add(new PledgeLapsed(id, needId, items, wasOnWay, at));
 	}
 
 	/**
@@ -146,6 +162,11 @@ final class Pledge {
 
 	String regionCode() {
 		return regionCode;
+	}
+
+	/** The household of the pledge's need (null for a need of a village or a cooperative); it never changes. */
+	Long householdId() {
+		return householdId;
 	}
 
 	long donorId() {
@@ -206,5 +227,10 @@ final class Pledge {
 
 	List<Transition> recorded() {
 		return List.copyOf(recorded);
+	}
+
+	/** The past-tense events of the changes made since loading, for {@link Pledges#save} to publish with them. */
+	List<Object> events() {
+		return List.copyOf(events);
 	}
 }

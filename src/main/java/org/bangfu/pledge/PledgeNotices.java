@@ -8,17 +8,33 @@ import org.bangfu.account.Accounts;
 import org.bangfu.need.NeedNotices;
 import org.bangfu.need.NeedPledging;
 import org.bangfu.notify.Notices;
+import org.bangfu.shared.events.PledgeCancelled;
+import org.bangfu.shared.events.PledgeLapsed;
+import org.bangfu.shared.events.PledgeMade;
+import org.bangfu.shared.events.PledgeReceived;
+import org.bangfu.shared.events.PledgeShipped;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * What each step of a pledge tells whom: the donor, the need's poster (the officer keeps getting its
  * notices) and the household itself when it has an account, in short plain words, the donor's name
- * masked as the public sees it on the need's page. Written in the step's transaction.
+ * masked as the public sees it on the need's page. Listens to the pledge events after their step
+ * commits, each in its own transaction; Spring Modulith's event publication registry keeps the event
+ * until the listener succeeds, so a notice is not lost when writing it fails or the server stops in
+ * between (outstanding ones are resubmitted at start-up). Not asynchronous (unlike Modulith's
+ * {@code @ApplicationModuleListener}): the notices are there when the step's answer reaches the user.
  */
 @Component
 class PledgeNotices {
 
 	private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+
+	private final Pledges pledges;
+
+	private final NeedPledging needs;
 
 	private final NeedNotices needNotices;
 
@@ -26,36 +42,68 @@ class PledgeNotices {
 
 	private final Notices notices;
 
-	PledgeNotices(NeedNotices needNotices, Accounts accounts, Notices notices) {
+	PledgeNotices(Pledges pledges, NeedPledging needs, NeedNotices needNotices, Accounts accounts, Notices notices) {
+		this.pledges = pledges;
+		this.needs = needs;
 		this.needNotices = needNotices;
 		this.accounts = accounts;
 		this.notices = notices;
 	}
 
-	void pledged(Pledge p, NeedPledging.Open need) {
+	@TransactionalEventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void on(PledgeMade e) {
+		pledged(pledges.get(e.pledgeId()), needs.get(e.needId()));
+	}
+
+	@TransactionalEventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void on(PledgeShipped e) {
+		shipped(pledges.get(e.pledgeId()), needs.get(e.needId()));
+	}
+
+	@TransactionalEventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void on(PledgeReceived e) {
+		received(pledges.get(e.pledgeId()), needs.get(e.needId()), e.by());
+	}
+
+	@TransactionalEventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void on(PledgeCancelled e) {
+		cancelled(pledges.get(e.pledgeId()), needs.get(e.needId()));
+	}
+
+	@TransactionalEventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void on(PledgeLapsed e) {
+		lapsed(pledges.get(e.pledgeId()), needs.get(e.needId()));
+	}
+
+	private void pledged(Pledge p, NeedPledging.Open need) {
 		tellNeed(p, need, Notices.Message.of("notice.pledge.made", String.valueOf(need.id()), String.valueOf(p.quantity())),
 				Notices.Message.of("notice.pledge.made.household", donor(p), need.title(), items(p, need), month(p.deadline()),
 						day(p.deadline())),
 				p.donorId());
 	}
 
-	void shipped(Pledge p, NeedPledging.Open need) {
+	private void shipped(Pledge p, NeedPledging.Open need) {
 		tellNeed(p, need, Notices.Message.of("notice.pledge.shipped", String.valueOf(need.id()), String.valueOf(p.id())),
 				Notices.Message.of("notice.pledge.shipped.household", donor(p), items(p, need)), p.donorId());
 	}
 
-	void received(Pledge p, NeedPledging.Open need, long by) {
+	private void received(Pledge p, NeedPledging.Open need, long by) {
 		tellAccount(p.donorId(), Notices.Message.of("notice.pledge.received.donor", String.valueOf(p.id())), link(need));
 		tellNeed(p, need, Notices.Message.of("notice.pledge.received", String.valueOf(need.id()), String.valueOf(p.id())),
 				Notices.Message.of("notice.pledge.received.household", donor(p), items(p, need)), by);
 	}
 
-	void cancelled(Pledge p, NeedPledging.Open need) {
+	private void cancelled(Pledge p, NeedPledging.Open need) {
 		tellNeed(p, need, Notices.Message.of("notice.pledge.cancelled", String.valueOf(need.id()), String.valueOf(p.id())),
 				Notices.Message.of("notice.pledge.cancelled.household", donor(p), need.title()), p.donorId());
 	}
 
-	void lapsed(Pledge p, NeedPledging.Open need) {
+	private void lapsed(Pledge p, NeedPledging.Open need) {
 		tellAccount(p.donorId(), Notices.Message.of("notice.pledge.lapsed.donor", String.valueOf(p.id())), link(need));
 		tellNeed(p, need, Notices.Message.of("notice.pledge.lapsed", String.valueOf(need.id()), String.valueOf(p.id())),
 				Notices.Message.of("notice.pledge.lapsed.household", donor(p), items(p, need)), null);

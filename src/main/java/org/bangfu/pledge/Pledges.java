@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,17 +28,20 @@ public class Pledges {
 
 	private final JdbcClient jdbc;
 
-	Pledges(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	Pledges(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
-	long insert(long needId, String regionCode, long donorId, Map<Integer, Integer> items, int quantity, long valueFen,
+	long insert(long needId, String regionCode, Long householdId, long donorId, Map<Integer, Integer> items, int quantity, long valueFen,
 			boolean staffInScope, String idempotencyKey, Instant deadline, String note, Instant at) {
 		long id = jdbc.sql("""
-				INSERT INTO pledge (need_id, region_code, donor_id, state, quantity, value_fen, staff_in_scope, idempotency_key, deadline,
-				                    note, created_at)
-				VALUES (?, ?, ?, 'COMMITTED', ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-			.params(needId, regionCode, donorId, quantity, valueFen, staffInScope, idempotencyKey, Timestamp.from(deadline), note,
+				INSERT INTO pledge (need_id, region_code, household_id, donor_id, state, quantity, value_fen, staff_in_scope, idempotency_key,
+				                    deadline, note, created_at)
+				VALUES (?, ?, ?, ?, 'COMMITTED', ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+			.params(needId, regionCode, householdId, donorId, quantity, valueFen, staffInScope, idempotencyKey, Timestamp.from(deadline), note,
 					Timestamp.from(at))
 			.query(Long.class)
 			.single();
@@ -50,7 +54,11 @@ public class Pledges {
 		return id;
 	}
 
-	/** Writes the state and the recorded transitions, if the state is still the one it was loaded in (else 409). */
+	/**
+	 * Writes the state and the recorded transitions, if the state is still the one it was loaded in (else 409), and
+	 * publishes the pledge's events in the same transaction: the need module moves the need with them before the commit,
+	 * and the event publication registry keeps them for the listeners that run after it.
+	 */
 	void save(Pledge p, PledgeState loadedIn) {
 		int updated = jdbc.sql("""
 				UPDATE pledge SET state = ?, shipped_at = ?, received_at = ?, received_by = ?, receipt_photo = ?, ended_at = ?, end_reason = ?
@@ -66,6 +74,7 @@ public class Pledges {
 				.params(p.id(), t.from().name(), t.to().name(), t.actorId(), t.reason(), Timestamp.from(t.at()))
 				.update();
 		}
+		p.events().forEach(events::publishEvent);
 	}
 
 	private static Timestamp ts(Instant at) {
@@ -145,7 +154,7 @@ public class Pledges {
 		for (int i = 0; i < positions.length; i++) {
 			items.put(positions[i], quantities[i]);
 		}
-		return new Pledge(id, rs.getLong("need_id"), rs.getString("region_code"), rs.getLong("donor_id"), items, rs.getInt("quantity"),
+		return new Pledge(id, rs.getLong("need_id"), rs.getString("region_code"), (Long) rs.getObject("household_id"), rs.getLong("donor_id"), items, rs.getInt("quantity"),
 				rs.getLong("value_fen"), rs.getBoolean("staff_in_scope"), instant(rs, "deadline"), instant(rs, "created_at"),
 				PledgeState.valueOf(rs.getString("state")), instant(rs, "shipped_at"), instant(rs, "received_at"),
 				(Long) rs.getObject("received_by"), rs.getString("receipt_photo"), instant(rs, "ended_at"), rs.getString("end_reason"));

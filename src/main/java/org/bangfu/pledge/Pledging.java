@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import org.bangfu.account.BangfuUser;
@@ -25,7 +24,9 @@ import org.bangfu.shared.BangfuProperties;
 import org.bangfu.shared.NotFoundException;
 import org.bangfu.shared.PhotoProcessing;
 import org.bangfu.shared.PhotoRenditions;
+import org.bangfu.shared.events.PledgeMade;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The use cases of a pledge. Pledging locks the need (through {@link NeedPledging}) so that however
  * many donors press at once, exactly the need's quantity can be pledged and no more; a repeated
- * request with the same {@code Idempotency-Key} answers the pledge the first one made.
+ * request with the same {@code Idempotency-Key} answers the pledge the first one made. Each later step
+ * changes only the pledge and publishes what happened ({@code org.bangfu.shared.events}): the need
+ * module moves the need, {@link PledgeNotices} tells the people.
  */
 @Component
 public class Pledging {
@@ -46,7 +49,7 @@ public class Pledging {
 
 	private final Households households;
 
-	private final PledgeNotices notices;
+	private final ApplicationEventPublisher events;
 
 	private final OperationLog log;
 
@@ -58,12 +61,12 @@ public class Pledging {
 
 	private final Path receipts;
 
-	public Pledging(Pledges pledges, NeedPledging needs, Households households, PledgeNotices notices, OperationLog log, JdbcClient jdbc,
+	public Pledging(Pledges pledges, NeedPledging needs, Households households, ApplicationEventPublisher events, OperationLog log, JdbcClient jdbc,
 			BangfuProperties properties, Clock clock, @Value("${bangfu.pledges.deadline:14d}") Duration deadline) {
 		this.pledges = pledges;
 		this.needs = needs;
 		this.households = households;
-		this.notices = notices;
+		this.events = events;
 		this.log = log;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -114,7 +117,28 @@ public class Pledging {
 				return new Made(earlier.get().id(), false);
 			}
 		}
-		NeedPledging.Open need = needs.get(needId);
+		Duration within = request.days() == null ? deadline : Duration.ofDays(request.days());
+		Instant now = clock.instant();
+		NeedPledging.Taken taken = needs.take(needId, need -> admit(donor, need, request, within), request.quantity(), request.items(),
+				request.amountFen(), donor.id(), now);
+		boolean staffInScope = donor.inScope(taken.regionCode());
+		long id = pledges.insert(needId, taken.regionCode(), taken.householdId(), donor.id(), taken.byPosition(), taken.quantity(),
+				taken.valueFen(), staffInScope, key, now.plus(within),
+				request.note() == null || request.note().isBlank() ? null : request.note().strip(), now);
+		if (key != null) {
+			pledges.rememberRequest(id, request.fingerprint());
+		}
+		log.record(donor.id(), "pledge.create", "need:" + needId, taken.regionCode(), "pledge:" + id + " quantity " + taken.quantity());
+		events.publishEvent(new PledgeMade(id, needId, donor.id(), now));
+		return new Made(id, true);
+	}
+
+	/**
+	 * Who may pledge this need, and how: it is public, it is neither the donor's own household's nor is the donor a
+	 * household, staff pledging in their own scope say so (their help is counted apart from society's), and the note and
+	 * the deadline are within bounds.
+	 */
+	private void admit(BangfuUser donor, NeedPledging.Open need, Request request, Duration within) {
 		if (!NeedState.PUBLIC.contains(need.state())) {
 			throw new NotFoundException("need.not-found");
 		}
@@ -122,27 +146,15 @@ public class Pledging {
 			throw new NotPermittedException("pledge.own-household");
 		}
 		DonorTools.refuseHousehold(donor);
-		boolean staffInScope = donor.inScope(need.regionCode());
-		if (staffInScope && !Boolean.TRUE.equals(request.staffInScope())) {
+		if (donor.inScope(need.regionCode()) && !Boolean.TRUE.equals(request.staffInScope())) {
 			throw new BadInputException("pledge.staff-in-scope-unmarked");
 		}
 		if (request.note() != null && request.note().length() > 200) {
 			throw new BadInputException("pledge.note-too-long", 200);
 		}
-		Duration within = request.days() == null ? deadline : Duration.ofDays(request.days());
 		if (within.isNegative() || within.isZero() || within.compareTo(MAX_DEADLINE) > 0) {
 			throw new BadInputException("pledge.days", MAX_DEADLINE.toDays());
 		}
-		Instant now = clock.instant();
-		NeedPledging.Taken taken = needs.take(needId, request.quantity(), request.items(), request.amountFen(), donor.id(), now);
-		long id = pledges.insert(needId, need.regionCode(), donor.id(), taken.byPosition(), taken.quantity(), taken.valueFen(), staffInScope,
-				key, now.plus(within), request.note() == null || request.note().isBlank() ? null : request.note().strip(), now);
-		if (key != null) {
-			pledges.rememberRequest(id, request.fingerprint());
-		}
-		log.record(donor.id(), "pledge.create", "need:" + needId, need.regionCode(), "pledge:" + id + " quantity " + taken.quantity());
-		notices.pledged(pledges.get(id), need);
-		return new Made(id, true);
 	}
 
 	@Transactional
@@ -151,20 +163,17 @@ public class Pledging {
 		PledgeState before = p.state();
 		p.ship(donor.id(), clock.instant());
 		pledges.save(p, before);
-		advanceNeed(p.needId(), donor.id());
 		log.record(donor.id(), "pledge.ship", "pledge:" + pledgeId, p.regionCode(), null);
-		notices.shipped(p, needs.get(p.needId()));
 	}
 
 	/** The household or its village officer confirms receipt, with a photo of what arrived. */
 	@Transactional
 	public void receive(BangfuUser by, long pledgeId, InputStream photo) {
 		Pledge p = pledges.get(pledgeId);
-		NeedPledging.Open need = needs.get(p.needId());
-		boolean household = households.isOwnAccount(need.householdId(), by.id());
-		boolean officer = confirmsReceipt(by, need.regionCode());
+		boolean household = households.isOwnAccount(p.householdId(), by.id());
+		boolean officer = confirmsReceipt(by, p.regionCode());
 		if (!household && !officer) {
-			if (by.id() == p.donorId() || by.inScope(need.regionCode())) {
+			if (by.id() == p.donorId() || by.inScope(p.regionCode())) {
 				throw new NotPermittedException("pledge.receive-who");
 			}
 			throw new NotFoundException("pledge.not-found");
@@ -189,9 +198,7 @@ public class Pledging {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		advanceNeed(p.needId(), by.id());
 		log.record(by.id(), "pledge.receive", "pledge:" + pledgeId, p.regionCode(), null);
-		notices.received(p, need, by.id());
 	}
 
 	@Transactional
@@ -203,9 +210,7 @@ public class Pledging {
 		PledgeState before = p.state();
 		p.cancel(donor.id(), reason, clock.instant());
 		pledges.save(p, before);
-		needs.giveBack(p.needId(), p.items(), donor.id(), "pledge " + pledgeId + " cancelled", clock.instant());
 		log.record(donor.id(), "pledge.cancel", "pledge:" + pledgeId, p.regionCode(), reason);
-		notices.cancelled(p, needs.get(p.needId()));
 	}
 
 	/** Lapses one pledge past its deadline and puts its quantities back on the list; tells donor and the need's poster. */
@@ -219,8 +224,6 @@ public class Pledging {
 		PledgeState before = p.state();
 		p.lapse(now);
 		pledges.save(p, before);
-		needs.giveBack(p.needId(), p.items(), null, "pledge " + pledgeId + " lapsed", now);
-		notices.lapsed(p, needs.get(p.needId()));
 		return true;
 	}
 
@@ -244,27 +247,6 @@ public class Pledging {
 			throw new NotFoundException("pledge.not-found");
 		}
 		return p;
-	}
-
-	/**
-	 * Moves a fully pledged need along with its pledges: CONFIRMED once every active pledge is
-	 * received, DELIVERED once every one is at least on its way.
-	 */
-	private void advanceNeed(long needId, long by) {
-		if (needs.get(needId).remainingQuantity() > 0) {
-			return;
-		}
-		List<PledgeState> active = pledges.ofNeed(needId).stream().map(Pledge::state).filter(PledgeState::active).toList();
-		if (active.stream().allMatch(st -> st == PledgeState.RECEIVED)) {
-			needs.confirmed(needId, by, clock.instant());
-		}
-		else if (active.stream().allMatch(st -> st == PledgeState.IN_TRANSIT || st == PledgeState.RECEIVED)) {
-			needs.delivered(needId, by, clock.instant());
-		}
-	}
-
-	Long householdOf(Pledge p) {
-		return needs.get(p.needId()).householdId();
 	}
 
 	Path receiptPhoto(long pledgeId, boolean thumbnail) {

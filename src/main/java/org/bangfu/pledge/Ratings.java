@@ -9,7 +9,8 @@ import java.util.List;
 import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.household.Households;
-import org.bangfu.need.NeedPledging;
+import org.bangfu.shared.events.PledgeRated;
+import org.springframework.context.ApplicationEventPublisher;
 import org.bangfu.notify.Notices;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.NotFoundException;
@@ -24,7 +25,7 @@ public class Ratings {
 
 	private final Pledges pledges;
 
-	private final NeedPledging needs;
+	private final ApplicationEventPublisher events;
 
 	private final Households households;
 
@@ -36,11 +37,11 @@ public class Ratings {
 
 	private final Accounts accounts;
 
-	public Ratings(Pledges pledges, NeedPledging needs, Households households, JdbcClient jdbc, Clock clock, Notices notices, Accounts accounts) {
+	public Ratings(Pledges pledges, ApplicationEventPublisher events, Households households, JdbcClient jdbc, Clock clock, Notices notices, Accounts accounts) {
 		this.notices = notices;
 		this.accounts = accounts;
 		this.pledges = pledges;
-		this.needs = needs;
+		this.events = events;
 		this.households = households;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -49,9 +50,8 @@ public class Ratings {
 	@Transactional
 	public void rate(BangfuUser by, long pledgeId, Integer stars, String thanks) {
 		Pledge p = pledges.get(pledgeId);
-		NeedPledging.Open need = needs.get(p.needId());
-		boolean household = households.isOwnAccount(need.householdId(), by.id());
-		boolean officer = Pledging.confirmsReceipt(by, need.regionCode());
+		boolean household = households.isOwnAccount(p.householdId(), by.id());
+		boolean officer = Pledging.confirmsReceipt(by, p.regionCode());
 		if (!household && !officer) {
 			throw new NotFoundException("pledge.not-found");
 		}
@@ -80,9 +80,7 @@ public class Ratings {
 			.param(p.needId())
 			.query(Long.class)
 			.single();
-		if (unrated == 0 && need.state() == org.bangfu.need.NeedState.CONFIRMED) {
-			needs.closed(p.needId(), by.id(), clock.instant());
-		}
+		events.publishEvent(new PledgeRated(pledgeId, p.needId(), unrated == 0, by.id(), clock.instant()));
 	}
 
 	@Transactional
