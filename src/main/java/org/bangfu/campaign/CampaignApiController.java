@@ -83,7 +83,7 @@ class CampaignApiController {
 		return detail(planning.review(user, id));
 	}
 
-	static Detail detail(CampaignPlanning.Review r) {
+	static Detail detail(CampaignReview r) {
 		Map<String, StateTotal> byState = new java.util.LinkedHashMap<>();
 		r.byState().forEach((state, sum) -> byState.put(state.name(), new StateTotal((int) sum[0], sum[1])));
 		return new Detail(Summary.of(r.campaign()),

@@ -109,7 +109,7 @@ class CampaignPages {
 
 	@GetMapping("/campaigns/{id}")
 	String one(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, Model model) {
-		CampaignPlanning.Review review = planning.review(user, id);
+		CampaignReview review = planning.review(user, id);
 		Map<Long, String> donorNames = new HashMap<>();
 		review.donors().forEach(d -> donorNames.put(d.donor().donorId(), d.donor().name()));
 		Map<Long, List<Campaigns.Invitation>> byNeed = new LinkedHashMap<>();

@@ -5,19 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.account.OperationLog;
 import org.bangfu.account.Role;
-import org.bangfu.campaign.allocation.CampaignAllocator;
 import org.bangfu.need.NeedCategory;
 import org.bangfu.notify.Notices;
 import org.bangfu.region.Region;
@@ -44,9 +39,6 @@ public class CampaignPlanning {
 
 	static final long MAX_BUDGET_FEN = 10_000_000_000L; // 一亿元
 
-	/** Allocation rounds at most (see {@link #allocate}). */
-	static final int ROUNDS = 5;
-
 	private final Campaigns campaigns;
 
 	private final Regions regions;
@@ -59,7 +51,7 @@ public class CampaignPlanning {
 
 	private final Clock clock;
 
-	private final CampaignAllocator allocator = new CampaignAllocator();
+	private final ProposalRounds rounds = new ProposalRounds();
 
 	public CampaignPlanning(Campaigns campaigns, Regions regions, Accounts accounts, Notices notices, OperationLog log, Clock clock) {
 		this.campaigns = campaigns;
@@ -186,11 +178,8 @@ public class CampaignPlanning {
 	}
 
 	/**
-	 * Proposes who fully funds which of the campaign's open needs (see {@link CampaignAllocator}),
-	 * replacing earlier proposals. A need the allocator splits between donors is cut into whole
-	 * units ({@link ProposalUnits}); where that would put a donor over its budget, the split need is
-	 * left out of that round, and the allocator runs again on what is left (at most {@link #ROUNDS}
-	 * rounds). What the first round's plan had and the kept proposals lack is the rounding loss.
+	 * Proposes who fully funds which of the campaign's open needs ({@link ProposalRounds}), replacing
+	 * earlier proposals, and records the outcome: the candidates, the LP bound and the rounding loss.
 	 */
 	@Transactional
 	public Campaign allocate(BangfuUser by, long campaignId) {
@@ -202,138 +191,13 @@ public class CampaignPlanning {
 		}
 		Instant now = clock.instant();
 		Region region = regions.get(RegionCode.parse(c.regionCode()));
-		Map<Long, Campaigns.Candidate> candidates = new LinkedHashMap<>();
-		List<CampaignAllocator.NeedInput> needs = new ArrayList<>();
-		long candidateValue = 0;
-		for (Campaigns.Candidate n : campaigns.candidates(campaignId, Scope.of(region), c.categories(), now)) {
-			long value = ProposalUnits.remainingValue(n.lines());
-			if (value > 0) { // a need of no stated value cannot be weighed against budgets
-				candidates.put(n.needId(), n);
-				needs.add(new CampaignAllocator.NeedInput(n.needId(), n.category().name(), n.regionCode(), value));
-				candidateValue += value;
-			}
-		}
-		Map<Long, Long> left = new HashMap<>();
-		donors.forEach(d -> left.put(d.donorId(), d.budgetFen()));
-		List<Campaigns.Invitation> proposals = new ArrayList<>();
-		long kept = 0;
-		long bound = 0;
-		long firstPlan = 0;
-		// Each round: the allocator on what is still open and the budgets still left, then the cut into units, keeping
-		// what fits the budgets. A split need dropped for its units often fits whole in a later round, or makes room
-		// for others; rounds stop when one keeps nothing new.
-		for (int round = 0; round < ROUNDS && !needs.isEmpty(); round++) {
-			List<CampaignAllocator.DonorInput> donorInputs = new ArrayList<>();
-			for (Campaigns.Donor d : donors) {
-				if (left.get(d.donorId()) > 0) {
-					Set<String> categories = new HashSet<>();
-					d.categories().forEach(cat -> categories.add(cat.name()));
-					donorInputs.add(new CampaignAllocator.DonorInput(d.donorId(), left.get(d.donorId()), categories, Set.copyOf(d.regionPrefixes())));
-				}
-			}
-			if (donorInputs.isEmpty()) {
-				break;
-			}
-			CampaignAllocator.Allocation allocation = allocator.allocate(needs, donorInputs);
-			if (round == 0) {
-				bound = allocation.fractionalBoundFen();
-				firstPlan = allocation.fundedValueFen();
-			}
-			Map<Long, List<ProposalUnits.Part>> parts = fitting(allocation, candidates, left);
-			if (parts.isEmpty()) {
-				break;
-			}
-			for (Map.Entry<Long, List<ProposalUnits.Part>> e : parts.entrySet()) {
-				Campaigns.Candidate need = candidates.get(e.getKey());
-				kept += ProposalUnits.remainingValue(need.lines());
-				for (ProposalUnits.Part part : e.getValue()) {
-					left.merge(part.donorId(), -part.valueFen(), Long::sum);
-					proposals.add(new Campaigns.Invitation(0, campaignId, need.needId(), part.donorId(), need.regionCode(), part.byPosition(),
-							part.valueFen(), Campaigns.InvitationState.PROPOSED, null, null, null));
-				}
-			}
-			needs = needs.stream().filter(n -> !parts.containsKey(n.id())).toList();
-		}
-		campaigns.replaceProposals(campaignId, proposals);
-		c.proposed(new Campaign.Outcome(candidates.size(), candidateValue, bound, Math.max(0, firstPlan - kept), now));
+		ProposalRounds.Plan plan = rounds.propose(campaignId, campaigns.candidates(campaignId, Scope.of(region), c.categories(), now), donors);
+		campaigns.replaceProposals(campaignId, plan.proposals());
+		c.proposed(new Campaign.Outcome(plan.candidates(), plan.candidateValueFen(), plan.boundFen(), plan.lossFen(), now));
 		campaigns.save(c);
 		log.record(by.id(), "campaign.allocate", "campaign:" + campaignId, c.regionCode(),
-				proposals.size() + " invitations, " + kept + " fen of bound " + bound);
+				plan.proposals().size() + " invitations, " + plan.keptFen() + " fen of bound " + plan.boundFen());
 		return c;
-	}
-
-	/**
-	 * The allocation cut into units (see {@link ProposalUnits}). Cutting can move up to half a unit onto a
-	 * donor, so split needs are left out, smallest first, until every donor's part fits what it has left.
-	 */
-	private static Map<Long, List<ProposalUnits.Part>> fitting(CampaignAllocator.Allocation allocation,
-			Map<Long, Campaigns.Candidate> candidates, Map<Long, Long> left) {
-		Map<Long, List<ProposalUnits.Part>> parts = new LinkedHashMap<>();
-		Map<Long, Long> spent = new HashMap<>();
-		Map<Long, List<Long>> splitOf = new java.util.TreeMap<>(); // donors in id order: the same input gives the same proposals
-		for (CampaignAllocator.Proposal p : allocation.proposals()) {
-			List<ProposalUnits.Part> split = ProposalUnits.split(candidates.get(p.needId()).lines(), p.fundings());
-			parts.put(p.needId(), split);
-			for (ProposalUnits.Part part : split) {
-				spent.merge(part.donorId(), part.valueFen(), Long::sum);
-				if (split.size() > 1) {
-					splitOf.computeIfAbsent(part.donorId(), k -> new ArrayList<>()).add(p.needId());
-				}
-			}
-		}
-		// first move boundary units from donors over what they have left to a neighbour in the same need with room for them
-		for (Map.Entry<Long, List<Long>> e : splitOf.entrySet()) {
-			long donor = e.getKey();
-			for (long needId : e.getValue()) {
-				List<ProposalUnits.Line> lines = candidates.get(needId).lines();
-				boolean moved = true;
-				while (moved && spent.get(donor) > left.get(donor)) {
-					moved = false;
-					List<ProposalUnits.Part> now = parts.get(needId);
-					int from = indexOf(now, donor);
-					for (int to : new int[] { from + 1, from - 1 }) {
-						if (to < 0 || to >= now.size()) {
-							continue;
-						}
-						var shifted = ProposalUnits.shift(lines, now, from, to);
-						if (shifted.isEmpty()) {
-							continue;
-						}
-						long taker = now.get(to).donorId();
-						long more = shifted.get().get(to).valueFen() - now.get(to).valueFen();
-						if (spent.get(taker) + more <= left.get(taker)) {
-							spent.merge(donor, shifted.get().get(from).valueFen() - now.get(from).valueFen(), Long::sum);
-							spent.merge(taker, more, Long::sum);
-							parts.put(needId, shifted.get());
-							moved = true;
-							break;
-						}
-					}
-				}
-			}
-		}
-		splitOf.forEach((donor, needIds) -> {
-			needIds.sort(Comparator.comparingLong(id -> ProposalUnits.remainingValue(candidates.get(id).lines())));
-			for (long needId : needIds) {
-				if (spent.get(donor) <= left.get(donor)) {
-					break;
-				}
-				List<ProposalUnits.Part> removed = parts.remove(needId);
-				if (removed != null) {
-					removed.forEach(part -> spent.merge(part.donorId(), -part.valueFen(), Long::sum));
-				}
-			}
-		});
-		return parts;
-	}
-
-	private static int indexOf(List<ProposalUnits.Part> parts, long donorId) {
-		for (int i = 0; i < parts.size(); i++) {
-			if (parts.get(i).donorId() == donorId) {
-				return i;
-			}
-		}
-		throw new IllegalStateException("donor " + donorId + " has no part");
 	}
 
 	/** Leaves a proposed need out of what will be sent (all its donors' parts: a need is funded whole or not at all). */
@@ -377,47 +241,11 @@ public class CampaignPlanning {
 		log.record(by.id(), "campaign.send", "campaign:" + campaignId, c.regionCode(), kept.size() + " invitations");
 	}
 
-	/** A campaign as its organisers review it. */
-	record Review(Campaign campaign, String regionName, List<DonorLine> donors, List<Campaigns.Invitation> invitations, long proposedValueFen,
-			int proposedNeeds, Map<Campaigns.InvitationState, long[]> byState) {
-
-		/** The share of the LP bound the kept proposals reach (1.0 when the bound is 0). */
-		public double ofBound() {
-			long bound = campaign.outcome() == null ? 0 : campaign.outcome().fractionalBoundFen();
-			return bound == 0 ? 1.0 : proposedValueFen / (double) bound;
-		}
-	}
-
-	/** A donor with what the kept proposals (or, once sent, the invitations) ask of them. */
-	record DonorLine(Campaigns.Donor donor, long askedFen, int needs) {
-	}
-
-	Review review(BangfuUser by, long campaignId) {
+	/** The campaign as its organisers review it, if the user organises its region; else 404. */
+	CampaignReview review(BangfuUser by, long campaignId) {
 		Campaign c = get(by, campaignId);
 		List<Campaigns.Invitation> invitations = campaigns.invitations(campaignId);
-		Map<Long, long[]> asked = new HashMap<>();
-		Map<Campaigns.InvitationState, long[]> byState = new LinkedHashMap<>();
-		Set<Long> proposedNeeds = new HashSet<>();
-		long proposedValue = 0;
-		for (Campaigns.Invitation i : invitations) {
-			long[] s = byState.computeIfAbsent(i.state(), k -> new long[2]);
-			s[0]++;
-			s[1] += i.valueFen();
-			if (i.state() != Campaigns.InvitationState.DROPPED) {
-				long[] a = asked.computeIfAbsent(i.donorId(), k -> new long[2]);
-				a[0]++;
-				a[1] += i.valueFen();
-				proposedNeeds.add(i.needId());
-				proposedValue += i.valueFen();
-			}
-		}
-		List<DonorLine> donors = campaigns.donors(campaignId).stream()
-			.map(d -> {
-				long[] a = asked.getOrDefault(d.donorId(), new long[2]);
-				return new DonorLine(d, a[1], (int) a[0]);
-			})
-			.toList();
-		return new Review(c, regions.get(RegionCode.parse(c.regionCode())).name(), donors, invitations, proposedValue, proposedNeeds.size(),
-				byState);
+		List<Campaigns.Donor> donors = campaigns.donors(campaignId);
+		return CampaignReview.of(c, regions.get(RegionCode.parse(c.regionCode())).name(), donors, invitations);
 	}
 }

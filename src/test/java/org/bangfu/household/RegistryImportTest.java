@@ -131,7 +131,7 @@ class RegistryImportTest extends ApplicationTest {
 	}
 
 	@Autowired
-	RegistryImportRun run;
+	RegistryMerge merge;
 
 	@Autowired
 	DataSource dataSource;
@@ -161,10 +161,10 @@ class RegistryImportTest extends ApplicationTest {
 			.get("job").get("members").asLong()).isEqualTo(3);
 		List<String> schema = registrySchema();
 		long householdsBefore = households("");
-		long bulkMinRows = run.bulkMinRows;
-		double bulkMinShare = run.bulkMinShare;
-		run.bulkMinRows = 0;
-		run.bulkMinShare = 0;
+		long bulkMinRows = merge.bulkMinRows;
+		double bulkMinShare = merge.bulkMinShare;
+		merge.bulkMinRows = 0;
+		merge.bulkMinShare = 0;
 		try {
 			// the son sets up his own household, the head is renamed, a new household comes
 			String second = "行政村,户编号,姓名,证件号码,与户主关系\n"
@@ -196,8 +196,8 @@ class RegistryImportTest extends ApplicationTest {
 			assertThat(registrySchema()).isEqualTo(schema);
 		}
 		finally {
-			run.bulkMinRows = bulkMinRows;
-			run.bulkMinShare = bulkMinShare;
+			merge.bulkMinRows = bulkMinRows;
+			merge.bulkMinShare = bulkMinShare;
 		}
 	}
 

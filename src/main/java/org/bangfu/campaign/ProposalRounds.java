@@ -1,0 +1,168 @@
+package org.bangfu.campaign;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.bangfu.campaign.allocation.CampaignAllocator;
+
+/**
+ * Who fully funds which of a campaign's open needs: the allocator's rounds over the needs still open
+ * and the budgets still left, each round's plan cut into whole units that fit the donors' budgets.
+ */
+final class ProposalRounds {
+
+	/** Allocation rounds at most (see {@link #propose}). */
+	static final int ROUNDS = 5;
+
+	private final CampaignAllocator allocator = new CampaignAllocator();
+
+	/**
+	 * The kept proposals, how many candidate needs (of a stated value) and what value were weighed,
+	 * the first round's LP bound, the value kept, and the rounding loss against the first round's plan.
+	 */
+	record Plan(List<Campaigns.Invitation> proposals, int candidates, long candidateValueFen, long boundFen, long keptFen, long lossFen) {
+	}
+
+	/**
+	 * Proposes who fully funds which of the open needs (see {@link CampaignAllocator}). A need the
+	 * allocator splits between donors is cut into whole units ({@link ProposalUnits}); where that would
+	 * put a donor over its budget, the split need is left out of that round, and the allocator runs again
+	 * on what is left (at most {@link #ROUNDS} rounds). What the first round's plan had and the kept
+	 * proposals lack is the rounding loss.
+	 */
+	Plan propose(long campaignId, List<Campaigns.Candidate> open, List<Campaigns.Donor> donors) {
+		Map<Long, Campaigns.Candidate> candidates = new LinkedHashMap<>();
+		List<CampaignAllocator.NeedInput> needs = new ArrayList<>();
+		long candidateValue = 0;
+		for (Campaigns.Candidate n : open) {
+			long value = ProposalUnits.remainingValue(n.lines());
+			if (value > 0) { // a need of no stated value cannot be weighed against budgets
+				candidates.put(n.needId(), n);
+				needs.add(new CampaignAllocator.NeedInput(n.needId(), n.category().name(), n.regionCode(), value));
+				candidateValue += value;
+			}
+		}
+		Map<Long, Long> left = new HashMap<>();
+		donors.forEach(d -> left.put(d.donorId(), d.budgetFen()));
+		List<Campaigns.Invitation> proposals = new ArrayList<>();
+		long kept = 0;
+		long bound = 0;
+		long firstPlan = 0;
+		// Each round: the allocator on what is still open and the budgets still left, then the cut into units, keeping
+		// what fits the budgets. A split need dropped for its units often fits whole in a later round, or makes room
+		// for others; rounds stop when one keeps nothing new.
+		for (int round = 0; round < ROUNDS && !needs.isEmpty(); round++) {
+			List<CampaignAllocator.DonorInput> donorInputs = new ArrayList<>();
+			for (Campaigns.Donor d : donors) {
+				if (left.get(d.donorId()) > 0) {
+					Set<String> categories = new HashSet<>();
+					d.categories().forEach(cat -> categories.add(cat.name()));
+					donorInputs.add(new CampaignAllocator.DonorInput(d.donorId(), left.get(d.donorId()), categories, Set.copyOf(d.regionPrefixes())));
+				}
+			}
+			if (donorInputs.isEmpty()) {
+				break;
+			}
+			CampaignAllocator.Allocation allocation = allocator.allocate(needs, donorInputs);
+			if (round == 0) {
+				bound = allocation.fractionalBoundFen();
+				firstPlan = allocation.fundedValueFen();
+			}
+			Map<Long, List<ProposalUnits.Part>> parts = fitting(allocation, candidates, left);
+			if (parts.isEmpty()) {
+				break;
+			}
+			for (Map.Entry<Long, List<ProposalUnits.Part>> e : parts.entrySet()) {
+				Campaigns.Candidate need = candidates.get(e.getKey());
+				kept += ProposalUnits.remainingValue(need.lines());
+				for (ProposalUnits.Part part : e.getValue()) {
+					left.merge(part.donorId(), -part.valueFen(), Long::sum);
+					proposals.add(new Campaigns.Invitation(0, campaignId, need.needId(), part.donorId(), need.regionCode(), part.byPosition(),
+							part.valueFen(), Campaigns.InvitationState.PROPOSED, null, null, null));
+				}
+			}
+			needs = needs.stream().filter(n -> !parts.containsKey(n.id())).toList();
+		}
+		return new Plan(proposals, candidates.size(), candidateValue, bound, kept, Math.max(0, firstPlan - kept));
+	}
+
+	/**
+	 * The allocation cut into units (see {@link ProposalUnits}). Cutting can move up to half a unit onto a
+	 * donor, so split needs are left out, smallest first, until every donor's part fits what it has left.
+	 */
+	private static Map<Long, List<ProposalUnits.Part>> fitting(CampaignAllocator.Allocation allocation,
+			Map<Long, Campaigns.Candidate> candidates, Map<Long, Long> left) {
+		Map<Long, List<ProposalUnits.Part>> parts = new LinkedHashMap<>();
+		Map<Long, Long> spent = new HashMap<>();
+		Map<Long, List<Long>> splitOf = new java.util.TreeMap<>(); // donors in id order: the same input gives the same proposals
+		for (CampaignAllocator.Proposal p : allocation.proposals()) {
+			List<ProposalUnits.Part> split = ProposalUnits.split(candidates.get(p.needId()).lines(), p.fundings());
+			parts.put(p.needId(), split);
+			for (ProposalUnits.Part part : split) {
+				spent.merge(part.donorId(), part.valueFen(), Long::sum);
+				if (split.size() > 1) {
+					splitOf.computeIfAbsent(part.donorId(), k -> new ArrayList<>()).add(p.needId());
+				}
+			}
+		}
+		// first move boundary units from donors over what they have left to a neighbour in the same need with room for them
+		for (Map.Entry<Long, List<Long>> e : splitOf.entrySet()) {
+			long donor = e.getKey();
+			for (long needId : e.getValue()) {
+				List<ProposalUnits.Line> lines = candidates.get(needId).lines();
+				boolean moved = true;
+				while (moved && spent.get(donor) > left.get(donor)) {
+					moved = false;
+					List<ProposalUnits.Part> now = parts.get(needId);
+					int from = indexOf(now, donor);
+					for (int to : new int[] { from + 1, from - 1 }) {
+						if (to < 0 || to >= now.size()) {
+							continue;
+						}
+						var shifted = ProposalUnits.shift(lines, now, from, to);
+						if (shifted.isEmpty()) {
+							continue;
+						}
+						long taker = now.get(to).donorId();
+						long more = shifted.get().get(to).valueFen() - now.get(to).valueFen();
+						if (spent.get(taker) + more <= left.get(taker)) {
+							spent.merge(donor, shifted.get().get(from).valueFen() - now.get(from).valueFen(), Long::sum);
+							spent.merge(taker, more, Long::sum);
+							parts.put(needId, shifted.get());
+							moved = true;
+							break;
+						}
+					}
+				}
+			}
+		}
+		splitOf.forEach((donor, needIds) -> {
+			needIds.sort(Comparator.comparingLong(id -> ProposalUnits.remainingValue(candidates.get(id).lines())));
+			for (long needId : needIds) {
+				if (spent.get(donor) <= left.get(donor)) {
+					break;
+				}
+				List<ProposalUnits.Part> removed = parts.remove(needId);
+				if (removed != null) {
+					removed.forEach(part -> spent.merge(part.donorId(), -part.valueFen(), Long::sum));
+				}
+			}
+		});
+		return parts;
+	}
+
+	private static int indexOf(List<ProposalUnits.Part> parts, long donorId) {
+		for (int i = 0; i < parts.size(); i++) {
+			if (parts.get(i).donorId() == donorId) {
+				return i;
+			}
+		}
+		throw new IllegalStateException("donor " + donorId + " has no part");
+	}
+}
