@@ -1,6 +1,7 @@
 package org.bangfu.account;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -125,16 +126,41 @@ public final class BangfuUser implements UserDetails {
 
 	/**
 	 * The region a staff query should be bounded by: the requested one when it lies in the caller's
-	 * scope, else 404 (DESIGN.md §5: don't confirm it exists); without a request, the caller's own scope.
+	 * scope, else 404 (DESIGN.md §5: don't confirm it exists). Without a request, the caller's own
+	 * scope when it is one region: the grant whose region contains those of all the others (a single
+	 * grant, or a township manager who is also an officer of one of its villages). Grants over regions
+	 * none of which contains the others leave the choice to the user ({@link ScopeChoiceNeeded}):
+	 * taking one of them would silently hide the others' data.
 	 */
 	public Region scopeFor(Region requested) {
 		if (requested == null) {
-			return staffGrants().stream().findFirst().map(Grant::region).orElseThrow(() -> new NotFoundException("error.not-found"));
+			List<Grant> staff = staffGrants();
+			if (staff.isEmpty()) {
+				throw new NotFoundException("error.not-found");
+			}
+			List<Region> widest = widestRegions(staff);
+			if (widest.size() > 1) {
+				throw new ScopeChoiceNeeded(widest);
+			}
+			return widest.get(0);
 		}
 		if (!inScope(requested.code())) {
 			throw new NotFoundException("region.not-found", requested.code());
 		}
 		return requested;
+	}
+
+	/** The regions of the grants that no other grant's region contains, once each, in the grants' order. */
+	private static List<Region> widestRegions(List<Grant> staff) {
+		List<Region> widest = new ArrayList<>();
+		for (Grant g : staff) {
+			boolean within = staff.stream()
+				.anyMatch(other -> other.covers(g.region().code()) && !other.region().code().equals(g.region().code()));
+			if (!within && widest.stream().noneMatch(r -> r.code().equals(g.region().code()))) {
+				widest.add(g.region());
+			}
+		}
+		return widest;
 	}
 
 	@Override

@@ -123,8 +123,9 @@ class RegistryImportController {
 	// --- pages -------------------------------------------------------------------------------
 
 	@GetMapping("/households/imports")
-	String page(@AuthenticationPrincipal BangfuUser user, Model model) {
-		Region scope = HouseholdApiController.scope(user, null, regions);
+	String page(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String region, Model model) {
+		// ?region= for staff whose grants are not under one region (the chooser links here with it)
+		Region scope = HouseholdApiController.scope(user, region, regions);
 		model.addAttribute("scope", scope);
 		model.addAttribute("jobs", imports.recent(scope));
 		model.addAttribute("mayImport", RegistryImports.mayImport(user));
@@ -133,9 +134,9 @@ class RegistryImportController {
 
 	@PostMapping("/households/imports")
 	String uploadPage(@AuthenticationPrincipal BangfuUser user, @RequestParam(name = "file", required = false) MultipartFile file,
-			Model model, HttpServletResponse response) throws IOException {
+			@RequestParam(required = false) String region, Model model, HttpServletResponse response) throws IOException {
 		try {
-			return "redirect:/households/imports/" + submit(user, file, null);
+			return "redirect:/households/imports/" + submit(user, file, region);
 		}
 		catch (BadInputException e) {
 			if (FailureStatus.of(e).value() == 404) {
@@ -143,7 +144,7 @@ class RegistryImportController {
 			}
 			response.setStatus(FailureStatus.of(e).value());
 			model.addAttribute("error", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
-			return page(user, model);
+			return page(user, region, model);
 		}
 	}
 

@@ -1,10 +1,16 @@
 package org.bangfu.shared.web;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.bangfu.shared.BadInputException;
+import org.bangfu.shared.ChoiceNeededException;
 import org.bangfu.shared.ConflictException;
 import org.bangfu.shared.InconsistentRequestException;
 import org.bangfu.shared.NotAuthenticatedException;
@@ -36,6 +42,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Turns every error into an answer the user can read: for the JSON API an RFC 9457
@@ -55,7 +63,62 @@ class ErrorAnswers {
 
 	@ExceptionHandler(BadInputException.class)
 	Object badInput(BadInputException e, HttpServletRequest request, HttpServletResponse response) {
+		if (e instanceof ChoiceNeededException choice) {
+			return choices(choice, request);
+		}
 		return answer(FailureStatus.of(e), e.messageKey(), e.args(), request, response);
+	}
+
+	/**
+	 * A choice the user must make: the API lists it ({@code parameter}, {@code choices}); a page shows one
+	 * link per choice to the same address with the parameter set, so every page that can need a choice
+	 * gets the same chooser without code of its own.
+	 */
+	private Object choices(ChoiceNeededException e, HttpServletRequest request) {
+		HttpStatus status = FailureStatus.of(e);
+		Locale locale = LocaleContextHolder.getLocale();
+		String separator = messages.getMessage("choice.separator", null, "、", locale);
+		String list = e.choices().stream()
+			.map(c -> messages.getMessage("choice.item", new Object[] { c.label(), c.value() }, c.label() + " (" + c.value() + ")", locale))
+			.collect(Collectors.joining(separator));
+		String detail = messages.getMessage(e.messageKey(), new Object[] { list }, e.messageKey(), locale);
+		if (isApi(request)) {
+			ProblemDetail problem = problem(status, detail, request);
+			problem.setProperty("parameter", e.parameter());
+			problem.setProperty("choices", e.choices());
+			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		}
+		// a link repeats a GET only: another method's address need not answer a GET
+		boolean linkable = "GET".equals(request.getMethod());
+		List<Map<String, String>> links = e.choices().stream()
+			.map(c -> Map.of("label", c.label(), "value", c.value(), "href", linkable ? sameWith(request, e.parameter(), c.value()) : ""))
+			.toList();
+		ModelAndView page = new ModelAndView("choice");
+		page.setStatus(status);
+		page.addObject("status", status.value());
+		page.addObject("detail", detail);
+		page.addObject("choices", links);
+		return page;
+	}
+
+	/** The request's own address (within the application) with the parameter set to the value, the rest of its query kept. */
+	static String sameWith(HttpServletRequest request, String parameter, String value) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		UriComponentsBuilder link = UriComponentsBuilder.fromPath(path);
+		String query = request.getQueryString();
+		if (query != null) {
+			link.query(query);
+		}
+		// the page number counted in a list not yet chosen
+		link.replaceQueryParam("page").replaceQueryParam(parameter, UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8));
+		try {
+			return link.build(true).toUriString();
+		}
+		catch (IllegalArgumentException malformed) {
+			// a query the client sent unencoded: drop it rather than fail on the way to the chooser
+			return UriComponentsBuilder.fromPath(path).queryParam(parameter, UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8))
+				.build(true).toUriString();
+		}
 	}
 
 

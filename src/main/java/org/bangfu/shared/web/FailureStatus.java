@@ -1,6 +1,7 @@
 package org.bangfu.shared.web;
 
 import org.bangfu.shared.BadInputException;
+import org.bangfu.shared.ChoiceNeededException;
 import org.bangfu.shared.ConflictException;
 import org.bangfu.shared.InconsistentRequestException;
 import org.bangfu.shared.NotAuthenticatedException;
@@ -25,6 +26,8 @@ public final class FailureStatus {
 		if (e instanceof NotPermittedException) return HttpStatus.FORBIDDEN;
 		if (e instanceof ConflictException) return HttpStatus.CONFLICT;
 		if (e instanceof InconsistentRequestException) return HttpStatus.UNPROCESSABLE_CONTENT;
+		// well-formed, but it cannot be answered until the user picks one of the choices it lists
+		if (e instanceof ChoiceNeededException) return HttpStatus.UNPROCESSABLE_CONTENT;
 		if (e instanceof TooManyAttemptsException) return HttpStatus.TOO_MANY_REQUESTS;
 		if (e instanceof TooLargeException) return HttpStatus.CONTENT_TOO_LARGE;
 		if (e instanceof UnsupportedFormatException) return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
