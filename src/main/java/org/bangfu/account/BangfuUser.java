@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bangfu.region.Region;
+import org.bangfu.region.Scope;
 import org.bangfu.shared.Masking;
 import org.bangfu.shared.NotFoundException;
 import org.springframework.security.core.GrantedAuthority;
@@ -138,11 +139,7 @@ public final class BangfuUser implements UserDetails {
 			if (staff.isEmpty()) {
 				throw new NotFoundException("error.not-found");
 			}
-			List<Region> widest = widestRegions(staff);
-			if (widest.size() > 1) {
-				throw new ScopeChoiceNeeded(widest);
-			}
-			return widest.get(0);
+			return ScopeChoiceNeeded.widest(staff.stream().map(Grant::region).toList());
 		}
 		if (!inScope(requested.code())) {
 			throw new NotFoundException("region.not-found", requested.code());
@@ -150,14 +147,18 @@ public final class BangfuUser implements UserDetails {
 		return requested;
 	}
 
-	/** The regions of the grants that no other grant's region contains, once each, in the grants' order. */
-	private static List<Region> widestRegions(List<Grant> staff) {
+	/** The regions this staff member works in: those of their grants that no other grant's region contains. */
+	public List<Region> workRegions() {
+		return widestRegions(staffGrants().stream().map(Grant::region).toList());
+	}
+
+	/** The regions that no other of them contains, once each, in their order. */
+	static List<Region> widestRegions(List<Region> regions) {
 		List<Region> widest = new ArrayList<>();
-		for (Grant g : staff) {
-			boolean within = staff.stream()
-				.anyMatch(other -> other.covers(g.region().code()) && !other.region().code().equals(g.region().code()));
-			if (!within && widest.stream().noneMatch(r -> r.code().equals(g.region().code()))) {
-				widest.add(g.region());
+		for (Region r : regions) {
+			boolean within = regions.stream().anyMatch(other -> Scope.of(other).contains(r.code()) && !other.code().equals(r.code()));
+			if (!within && widest.stream().noneMatch(w -> w.code().equals(r.code()))) {
+				widest.add(r);
 			}
 		}
 		return widest;

@@ -19,6 +19,15 @@ public final class ScopeChoiceNeeded extends ChoiceNeededException {
 		this.regions = List.copyOf(regions);
 	}
 
+	/** The one region that contains all the others; when none does, the user is asked to choose among them. */
+	public static Region widest(List<Region> regions) {
+		List<Region> widest = BangfuUser.widestRegions(regions);
+		if (widest.size() > 1) {
+			throw new ScopeChoiceNeeded(widest);
+		}
+		return widest.get(0);
+	}
+
 	/** The regions to choose from, the widest of the caller's grants, in the order of the grants. */
 	public List<Region> regions() {
 		return regions;

@@ -266,11 +266,16 @@ class NeedFormPages {
 		return act(id, redirect, "need.photo-removed", () -> photos.remove(posting.editable(user, needs.get(id)), photoId));
 	}
 
-	/** The households of the caller's scope that may have needs posted on their behalf, for the post form's picker (htmx). */
+	/**
+	 * The households that may have needs posted on their behalf, for the post form's picker (htmx): in every region the
+	 * officer works in (one who serves two villages finds the households of both).
+	 */
 	@GetMapping("/needs/new/households")
 	String householdPicker(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String q, Model model) {
-		Region scope = NeedPages.staffScope(user, null, regions);
-		List<Household> found = households.within(scope, q, false, 0);
+		if (user == null || !user.isStaff()) {
+			throw new NotPermittedException("error.forbidden");
+		}
+		List<Household> found = user.workRegions().stream().flatMap(r -> households.within(r, q, false, 0).stream()).toList();
 		model.addAttribute("found", found.size() > 20 ? found.subList(0, 20) : found);
 		return "need/form :: picker";
 	}

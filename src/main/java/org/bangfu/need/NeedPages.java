@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.bangfu.account.BangfuUser;
+import org.bangfu.account.ScopeChoiceNeeded;
 import org.bangfu.account.Role;
 import org.bangfu.household.Households;
 import org.bangfu.region.Region;
@@ -95,7 +96,7 @@ class NeedPages {
 			throw new NotPermittedException("error.forbidden");
 		}
 		if (region == null || region.isBlank()) {
-			return own.get(0);
+			return ScopeChoiceNeeded.widest(own);
 		}
 		Region requested = regions.get(RegionCode.parse(region));
 		if (!Scope.anyOf(own).contains(requested.code())) {
