@@ -157,7 +157,7 @@ class OfferViews {
 		return needs.stream().map(NeedPledging.Open::householdId).filter(Objects::nonNull).distinct().toList();
 	}
 
-	/** The need's line at the position, or null (a request outlives nothing else, but the page should not fail on it). */
+	/** The need's line at the position, or null when it has none there (as the LEFT JOIN it replaces answered). */
 	private static NeedItem line(NeedPledging.Open need, int position) {
 		return position >= 0 && position < need.items().size() ? need.items().get(position) : null;
 	}
@@ -228,10 +228,7 @@ class OfferViews {
 		String itemName = offer.itemName().strip();
 		List<NeedPledging.Open> picked = needs.openWithLines(new NeedPledging.LineQuery(offer.category(), reach.prefixes(), reach.householdId(),
 				offer.regionPrefixes(), others ? null : kind, others ? null : itemName, asked, CANDIDATE_NEEDS + 1));
-		Map<String, String> regionNames = regionNames(picked.stream()
-			.flatMap(n -> java.util.stream.Stream.of(n.regionCode(), n.regionCode().substring(0, Math.min(9, n.regionCode().length()))))
-			.distinct()
-			.toList());
+		Map<String, String> places = places(picked.stream().map(NeedPledging.Open::regionCode).distinct().toList());
 		List<Candidate> found = new ArrayList<>();
 		for (NeedPledging.Open n : picked) {
 			List<CandidateItem> items = new ArrayList<>();
@@ -243,33 +240,25 @@ class OfferViews {
 				}
 			}
 			if (!items.isEmpty()) {
-				found.add(new Candidate(n.id(), n.title(), place(n.regionCode(), regionNames), items));
+				found.add(new Candidate(n.id(), n.title(), places.get(n.regionCode()), items));
 			}
 		}
 		boolean more = found.size() > CANDIDATE_NEEDS;
 		return new Candidates(more ? found.subList(0, CANDIDATE_NEEDS) : found, more);
 	}
 
-	/** Township · village of a need's region (the village only for a village's code). */
-	private static String place(String code, Map<String, String> names) {
-		List<String> parts = new ArrayList<>();
-		Optional.ofNullable(names.get(code.substring(0, Math.min(9, code.length())))).ifPresent(parts::add);
-		if (code.length() == 12) {
-			Optional.ofNullable(names.get(code)).ifPresent(parts::add);
-		}
-		return String.join(" · ", parts);
-	}
-
-	private Map<String, String> regionNames(Collection<String> codes) {
-		Map<String, String> names = new HashMap<>();
-		if (!codes.isEmpty()) {
-			jdbc.sql("SELECT code, name FROM region WHERE code = ANY(?)")
-				.param(codes.toArray(String[]::new))
-				.query(rs -> {
-					names.put(rs.getString("code"), rs.getString("name"));
-				});
-		}
-		return names;
+	/** Township · village of each region code (the village only for a village's code). */
+	private Map<String, String> places(Collection<String> codes) {
+		Map<String, String> places = new HashMap<>();
+		jdbc.sql("""
+				SELECT p.code, concat_ws(' · ', t.name, CASE WHEN length(p.code) = 12 THEN v.name END) AS place
+				FROM unnest(CAST(? AS text[])) AS p(code)
+				LEFT JOIN region v ON v.code = p.code LEFT JOIN region t ON t.code = left(p.code, 9)""")
+			.param(codes.toArray(String[]::new))
+			.query(rs -> {
+				places.put(rs.getString("code"), rs.getString("place"));
+			});
+		return places;
 	}
 
 	/** A request made for one of the caller's needs, as its asker follows it. */

@@ -307,7 +307,8 @@ class OfferPagesTest extends ApplicationTest {
 				"袋", 10, List.of("430421100")));
 		BangfuUser officer = demo(OFFICER);
 		assertThat(body(send(get("/offers/" + rice).with(user(officer))))).doesNotContain("candidate-" + need);
-		assertThat(body(send(get("/offers/" + rice).param("others", "true").with(user(officer))))).contains("candidate-" + need);
+		assertThat(body(send(get("/offers/" + rice).param("others", "true").with(user(officer))))).contains("candidate-" + need,
+				"西渡镇 · 西渡村委会 · #" + need);
 
 		long quilts = offer(DONOR, "OTHER", "西渡镇的棉被 " + System.nanoTime() % 10000, 10, List.of("430421100"));
 		assertThat(body(send(get("/offers/" + quilts).with(user(officer))))).contains("candidate-" + need);
