@@ -10,10 +10,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bangfu.account.Accounts;
 import org.bangfu.need.NeedCategory;
@@ -141,7 +143,7 @@ class Campaigns {
 			return List.of();
 		}
 		// needs awaiting a donor's answer to another campaign's invitation stay out
-		java.util.Set<Long> awaiting = new java.util.HashSet<>(jdbc.sql("""
+		Set<Long> awaiting = new HashSet<>(jdbc.sql("""
 				SELECT ci.need_id FROM campaign_invitation ci JOIN campaign c ON c.id = ci.campaign_id
 				WHERE ci.need_id = ANY(:needs) AND ci.state = 'SENT' AND c.id <> :campaign AND c.respond_by > :now""")
 			.param("needs", open.stream().map(NeedPledging.Open::id).toArray(Long[]::new))
