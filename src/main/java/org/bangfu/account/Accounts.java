@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.bangfu.region.Region;
@@ -190,6 +193,37 @@ public class Accounts {
 				  AND role IN ('CITY_ADMIN', 'COUNTY_ADMIN', 'TOWNSHIP_MANAGER', 'VILLAGE_OFFICER')""".formatted(in.sql("region_code"))))
 			.query(Long.class)
 			.single();
+	}
+
+	/** An account's name and donor type: what lists show of whoever did something (nothing decrypted). */
+	public record Named(long id, String name, DonorType donorType) {
+
+		/** A person, or an account that never said (a household's, staff's): whose name public pages mask. */
+		public boolean person() {
+			return donorType == null || donorType == DonorType.INDIVIDUAL;
+		}
+	}
+
+	/** The names and donor types of many accounts in one query; ids without an account are missing. */
+	public Map<Long, Named> namedOf(Collection<Long> ids) {
+		Map<Long, Named> named = new HashMap<>();
+		if (ids.isEmpty()) {
+			return named;
+		}
+		jdbc.sql("SELECT id, name, donor_type FROM account WHERE id = ANY(?)")
+			.param(ids.stream().distinct().toArray(Long[]::new))
+			.query(rs -> {
+				String type = rs.getString("donor_type");
+				named.put(rs.getLong("id"), new Named(rs.getLong("id"), rs.getString("name"), type == null ? null : DonorType.valueOf(type)));
+			});
+		return named;
+	}
+
+	/** The names of many accounts in one query; ids without an account are missing. */
+	public Map<Long, String> namesOf(Collection<Long> ids) {
+		Map<Long, String> names = new HashMap<>();
+		namedOf(ids).forEach((id, n) -> names.put(id, n.name()));
+		return names;
 	}
 
 	private Row row(ResultSet rs, int n) throws SQLException {

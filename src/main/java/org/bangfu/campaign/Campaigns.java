@@ -10,13 +10,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.bangfu.account.Accounts;
 import org.bangfu.need.NeedCategory;
-import org.bangfu.need.ProductSale;
+import org.bangfu.need.NeedItem;
+import org.bangfu.need.NeedPledging;
 import org.bangfu.region.Scope;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.NotFoundException;
@@ -29,8 +33,14 @@ class Campaigns {
 
 	private final JdbcClient jdbc;
 
-	Campaigns(JdbcClient jdbc) {
+	private final Accounts accounts;
+
+	private final NeedPledging needs;
+
+	Campaigns(JdbcClient jdbc, Accounts accounts, NeedPledging needs) {
 		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.needs = needs;
 	}
 
 	long insert(String name, String regionCode, List<NeedCategory> categories, long by, Instant at) {
@@ -104,12 +114,16 @@ class Campaigns {
 	}
 
 	List<Donor> donors(long campaignId) {
-		return jdbc.sql("""
-				SELECT d.*, a.name FROM campaign_donor d JOIN account a ON a.id = d.donor_id WHERE d.campaign_id = ? ORDER BY d.budget_fen DESC, a.id""")
+		List<Donor> donors = jdbc.sql("SELECT * FROM campaign_donor WHERE campaign_id = ? ORDER BY budget_fen DESC, donor_id")
 			.param(campaignId)
-			.query((rs, n) -> new Donor(rs.getLong("donor_id"), rs.getString("name"), rs.getLong("budget_fen"),
+			.query((rs, n) -> new Donor(rs.getLong("donor_id"), null, rs.getLong("budget_fen"),
 					strings(rs.getArray("categories")).stream().map(NeedCategory::valueOf).toList(), strings(rs.getArray("region_prefixes"))))
 			.list();
+		// the donors' names from the account module, in one query
+		Map<Long, String> names = accounts.namesOf(donors.stream().map(Donor::donorId).toList());
+		return donors.stream()
+			.map(d -> new Donor(d.donorId(), names.get(d.donorId()), d.budgetFen(), d.categories(), d.regionPrefixes()))
+			.toList();
 	}
 
 	// --- candidate needs --------------------------------------------------------------------------
@@ -123,35 +137,35 @@ class Campaigns {
 	 * open, product sales only in their sales window, and not awaiting a donor's answer to another campaign's invitation.
 	 */
 	List<Candidate> candidates(long campaignId, Scope scope, List<NeedCategory> categories, Instant now) {
-		return scope.bind(jdbc.sql("""
-				SELECT n.id, n.category, n.region_code,
-				       array_agg(i.position ORDER BY i.position) AS positions,
-				       array_agg(i.quantity - i.pledged_quantity ORDER BY i.position) AS remaining,
-				       array_agg(i.quantity ORDER BY i.position) AS quantities,
-				       array_agg(i.value_fen ORDER BY i.position) AS values
-				FROM need n JOIN need_item i ON i.need_id = n.id AND i.pledged_quantity < i.quantity
-				WHERE n.state IN ('PUBLISHED', 'PARTLY_PLEDGED') AND %s
-				  AND (cardinality(CAST(:categories AS text[])) = 0 OR n.category = ANY (CAST(:categories AS text[])))
-				  AND %s
-				  AND NOT EXISTS (SELECT 1 FROM campaign_invitation ci JOIN campaign c ON c.id = ci.campaign_id
-				                  WHERE ci.need_id = n.id AND ci.state = 'SENT' AND c.id <> :campaign AND c.respond_by > :now)
-				GROUP BY n.id ORDER BY n.id""".formatted(scope.sql("n.region_code"),
-						ProductSale.windowHoldsSql("n", LocalDate.ofInstant(now, ZoneId.of("Asia/Shanghai")).getMonthValue()))))
-			.param("categories", names(categories))
+		List<NeedPledging.Open> open = needs.pledgeableWithin(scope, categories,
+				LocalDate.ofInstant(now, ZoneId.of("Asia/Shanghai")).getMonthValue());
+		if (open.isEmpty()) {
+			return List.of();
+		}
+		// needs awaiting a donor's answer to another campaign's invitation stay out
+		Set<Long> awaiting = new HashSet<>(jdbc.sql("""
+				SELECT ci.need_id FROM campaign_invitation ci JOIN campaign c ON c.id = ci.campaign_id
+				WHERE ci.need_id = ANY(:needs) AND ci.state = 'SENT' AND c.id <> :campaign AND c.respond_by > :now""")
+			.param("needs", open.stream().map(NeedPledging.Open::id).toArray(Long[]::new))
 			.param("campaign", campaignId)
 			.param("now", Timestamp.from(now))
-			.query((rs, n) -> {
-				Integer[] positions = (Integer[]) rs.getArray("positions").getArray();
-				Integer[] remaining = (Integer[]) rs.getArray("remaining").getArray();
-				Integer[] quantities = (Integer[]) rs.getArray("quantities").getArray();
-				Long[] values = (Long[]) rs.getArray("values").getArray();
-				List<ProposalUnits.Line> lines = new ArrayList<>();
-				for (int i = 0; i < positions.length; i++) {
-					lines.add(new ProposalUnits.Line(positions[i], remaining[i], quantities[i], values[i]));
+			.query(Long.class)
+			.list());
+		List<Candidate> candidates = new ArrayList<>();
+		for (NeedPledging.Open n : open) {
+			if (awaiting.contains(n.id())) {
+				continue;
+			}
+			List<ProposalUnits.Line> lines = new ArrayList<>();
+			for (int position = 0; position < n.items().size(); position++) {
+				NeedItem i = n.items().get(position);
+				if (i.pledgedQuantity() < i.quantity()) {
+					lines.add(new ProposalUnits.Line(position, i.remainingQuantity(), i.quantity(), i.valueFen()));
 				}
-				return new Candidate(rs.getLong("id"), NeedCategory.valueOf(rs.getString("category")), rs.getString("region_code"), lines);
-			})
-			.list();
+			}
+			candidates.add(new Candidate(n.id(), n.category(), n.regionCode(), lines));
+		}
+		return candidates;
 	}
 
 	// --- invitations ------------------------------------------------------------------------------

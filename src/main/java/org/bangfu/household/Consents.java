@@ -8,8 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.bangfu.account.Accounts;
@@ -70,17 +74,32 @@ public class Consents {
 	}
 
 	List<Consent> of(long householdId) {
-		return jdbc.sql("""
-				SELECT c.*, r.name AS recorded_by_name, w.name AS witness_name FROM consent c
-				JOIN account r ON r.id = c.recorded_by LEFT JOIN account w ON w.id = c.witness_id
-				WHERE c.household_id = ? ORDER BY c.id DESC""")
+		record Row(long id, long householdId, boolean postOnBehalf, boolean publishPhotos, Consent.Method method, LocalDate givenOn,
+				long recordedBy, Long witnessId, boolean hasPhoto, Instant recordedAt, Instant revokedAt) {
+		}
+		List<Row> rows = jdbc.sql("SELECT * FROM consent WHERE household_id = ? ORDER BY id DESC")
 			.param(householdId)
-			.query((rs, n) -> new Consent(rs.getLong("id"), rs.getLong("household_id"), rs.getBoolean("post_on_behalf"),
+			.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("household_id"), rs.getBoolean("post_on_behalf"),
 					rs.getBoolean("publish_photos"), Consent.Method.valueOf(rs.getString("method")), rs.getDate("given_on").toLocalDate(),
-					rs.getString("recorded_by_name"), rs.getString("witness_name"), rs.getString("photo_path") != null,
+					rs.getLong("recorded_by"), (Long) rs.getObject("witness_id"), rs.getString("photo_path") != null,
 					rs.getTimestamp("recorded_at").toInstant(),
 					rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant()))
 			.list();
+		// the recorders' and witnesses' names from the account module, all in one query
+		Set<Long> ids = new HashSet<>();
+		rows.forEach(r -> {
+			ids.add(r.recordedBy());
+			if (r.witnessId() != null) {
+				ids.add(r.witnessId());
+			}
+		});
+		Map<Long, String> names = accounts.namesOf(ids);
+		return rows.stream()
+			.filter(r -> names.containsKey(r.recordedBy()))
+			.map(r -> new Consent(r.id(), r.householdId(), r.postOnBehalf(), r.publishPhotos(), r.method(), r.givenOn(),
+					names.get(r.recordedBy()), r.witnessId() == null ? null : names.get(r.witnessId()), r.hasPhoto(), r.recordedAt(),
+					r.revokedAt()))
+			.toList();
 	}
 
 	@Transactional

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.region.Region;
 import org.bangfu.region.Scope;
@@ -31,11 +32,14 @@ public class Households {
 
 	private final PersonalData personalData;
 
+	private final Accounts accounts;
+
 	private final Clock clock;
 
-	Households(JdbcClient jdbc, PersonalData personalData, Clock clock) {
+	Households(JdbcClient jdbc, PersonalData personalData, Accounts accounts, Clock clock) {
 		this.jdbc = jdbc;
 		this.personalData = personalData;
+		this.accounts = accounts;
 		this.clock = clock;
 	}
 
@@ -218,15 +222,22 @@ public class Households {
 
 	/** Who saw whose unmasked data, newest first, within the region's subtree. */
 	public List<View> viewsWithin(Region scope, int page) {
+		record Row(long viewerId, String householdNumber, String headName, String field, String ip, java.time.Instant at) {
+		}
 		Scope in = Scope.of(scope);
-		return in.bind(jdbc.sql("""
-				SELECT a.name AS viewer, h.household_number, h.head_name, v.field, v.ip, v.viewed_at
-				FROM personal_data_view v JOIN account a ON a.id = v.account_id JOIN household h ON h.id = v.household_id
+		List<Row> rows = in.bind(jdbc.sql("""
+				SELECT v.account_id, h.household_number, h.head_name, v.field, v.ip, v.viewed_at
+				FROM personal_data_view v JOIN household h ON h.id = v.household_id
 				WHERE %s ORDER BY v.viewed_at DESC, v.id DESC LIMIT 100 OFFSET :offset""".formatted(in.sql("v.region_code"))))
 			.param("offset", Math.max(page, 0) * 100)
-			.query((rs, n) -> new View(rs.getString("viewer"), rs.getString("household_number"), rs.getString("head_name"),
+			.query((rs, n) -> new Row(rs.getLong("account_id"), rs.getString("household_number"), rs.getString("head_name"),
 					rs.getString("field"), rs.getString("ip"), rs.getTimestamp("viewed_at").toInstant()))
 			.list();
+		// the viewers' names from the account module, in one query for the page
+		java.util.Map<Long, String> viewers = accounts.namesOf(rows.stream().map(Row::viewerId).toList());
+		return rows.stream()
+			.map(r -> new View(viewers.get(r.viewerId()), r.householdNumber(), r.headName(), r.field(), r.ip(), r.at()))
+			.toList();
 	}
 
 	/** The household whose head has this ID number (normalised) and name, for a household's self-registration. */

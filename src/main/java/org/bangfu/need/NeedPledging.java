@@ -167,4 +167,94 @@ public class NeedPledging {
 		}
 		return sum;
 	}
+
+	/** Many needs in the order of their ids (ids that do not exist left out): {@link #getAll} for an ordered list. */
+	private List<Open> inOrder(List<Long> ids) {
+		Map<Long, Open> found = getAll(ids);
+		return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+	}
+
+	/**
+	 * The needs open for pledging inside the scope, of the categories (empty: all), with a line still open, product
+	 * sales only in their sales window in the given month (1–12); by id. What a campaign may fund.
+	 */
+	public List<Open> pledgeableWithin(org.bangfu.region.Scope scope, List<NeedCategory> categories, int month) {
+		List<Long> ids = scope.bind(jdbc.sql("""
+				SELECT n.id FROM need n
+				WHERE n.state IN ('PUBLISHED', 'PARTLY_PLEDGED') AND %s
+				  AND (cardinality(CAST(:categories AS text[])) = 0 OR n.category = ANY (CAST(:categories AS text[])))
+				  AND %s
+				  AND EXISTS (SELECT 1 FROM need_item i WHERE i.need_id = n.id AND i.pledged_quantity < i.quantity)
+				ORDER BY n.id""".formatted(scope.sql("n.region_code"), ProductSale.windowHoldsSql("n", month))))
+			.param("categories", categories.stream().map(Enum::name).toArray(String[]::new))
+			.query(Long.class)
+			.list();
+		return inOrder(ids);
+	}
+
+	/**
+	 * Which open needs {@link #openWithLines} looks for: of the category, in one of {@code reach}'s regions (by
+	 * prefix) or of the household {@code householdId} (null: none), inside one of {@code area}'s regions (empty:
+	 * anywhere), with a line still open that {@code leaveOut} (need id → positions) does not name and that is of
+	 * {@code kind} or named {@code itemName} (both null: any line); at most {@code limit}.
+	 */
+	public record LineQuery(NeedCategory category, List<String> reach, Long householdId, List<String> area, String kind, String itemName,
+			Map<Long, ? extends java.util.Collection<Integer>> leaveOut, int limit) {
+	}
+
+	/** The open needs (published, partly pledged) the query asks for, the most urgent and longest waiting first. */
+	public List<Open> openWithLines(LineQuery q) {
+		List<Object> params = new java.util.ArrayList<>();
+		params.add(q.category().name());
+		List<String> reach = new java.util.ArrayList<>();
+		for (String prefix : q.reach()) {
+			reach.add(prefixMatch("n.region_code", prefix));
+			params.add(prefix);
+		}
+		if (q.householdId() != null) {
+			reach.add("n.household_id = ?");
+			params.add(q.householdId());
+		}
+		if (reach.isEmpty()) {
+			return List.of();
+		}
+		List<String> area = new java.util.ArrayList<>();
+		for (String prefix : q.area()) {
+			area.add(prefixMatch("n.region_code", prefix));
+			params.add(prefix);
+		}
+		List<Long> leftNeeds = new java.util.ArrayList<>();
+		List<Integer> leftPositions = new java.util.ArrayList<>();
+		q.leaveOut().forEach((need, positions) -> positions.forEach(p -> {
+			leftNeeds.add(need);
+			leftPositions.add(p);
+		}));
+		params.add(leftNeeds.toArray(Long[]::new));
+		params.add(leftPositions.toArray(Integer[]::new));
+		boolean anyLine = q.kind() == null && q.itemName() == null;
+		if (!anyLine) {
+			params.add(q.kind());
+			params.add(q.itemName() == null ? null : q.itemName().strip());
+		}
+		params.add(q.limit());
+		// the left(code, n) = prefix form: the one the per-level open-need indexes (V11) answer
+		List<Long> ids = jdbc.sql("""
+				SELECT n.id FROM need n
+				WHERE n.state IN ('PUBLISHED', 'PARTLY_PLEDGED') AND n.category = ? AND (%s)%s
+				  AND EXISTS (SELECT 1 FROM need_item i WHERE i.need_id = n.id AND i.quantity > i.pledged_quantity
+				              AND NOT EXISTS (SELECT 1 FROM unnest(CAST(? AS bigint[]), CAST(? AS int[])) AS l(need_id, position)
+				                              WHERE l.need_id = i.need_id AND l.position = i.position)%s)
+				ORDER BY n.urgency DESC, n.published_at, n.id LIMIT ?""".formatted(String.join(" OR ", reach),
+						area.isEmpty() ? "" : " AND (" + String.join(" OR ", area) + ")",
+						anyLine ? "" : " AND (coalesce(i.kind = ?, false) OR btrim(i.name) = ?)"))
+			.params(params)
+			.query(Long.class)
+			.list();
+		return inOrder(ids);
+	}
+
+	/** left(code, n) = prefix; a village's code is compared whole. */
+	private static String prefixMatch(String column, String prefix) {
+		return prefix.length() >= 12 ? column + " = ?" : "left(" + column + ", " + prefix.length() + ") = ?";
+	}
 }

@@ -1,6 +1,5 @@
 package org.bangfu.offer;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,40 +8,29 @@ import org.bangfu.account.Grant;
 import org.bangfu.account.Role;
 import org.bangfu.household.Household;
 import org.bangfu.household.Households;
+import org.bangfu.region.Scope;
 
-/** Which needs a user may ask offers for, as an SQL condition: those of their staff grants' regions and their own household's. */
-final class NeedReach {
+/**
+ * Which needs a user may ask offers for: those of their staff grants' regions and their own household's.
+ *
+ * @param prefixes the region prefixes of the user's staff grants
+ * @param householdId the user's own household, or null
+ */
+record NeedReach(List<String> prefixes, Long householdId) {
 
-	private NeedReach() {
-	}
-
-	/** An SQL condition and its parameters, in order. */
-	record Where(String sql, List<Object> params) {
-	}
-
-	/**
-	 * "The need is one the user reaches": its region under one of the user's staff grants, or its
-	 * household the user's own; null when the user reaches none.
-	 */
-	static Where of(Households households, BangfuUser user, String regionColumn, String householdColumn) {
-		List<String> parts = new ArrayList<>();
-		List<Object> params = new ArrayList<>();
-		for (Grant g : user.staffGrants()) {
-			parts.add(prefixMatch(regionColumn, g.region().prefix()));
-			params.add(g.region().prefix());
-		}
+	/** What the user reaches; null when the user reaches no need at all. */
+	static NeedReach of(Households households, BangfuUser user) {
+		List<String> prefixes = user.staffGrants().stream().map(Grant::region).map(r -> r.prefix()).distinct().toList();
+		Long household = null;
 		if (user.has(Role.HOUSEHOLD)) {
 			Optional<Household> own = households.ofAccount(user.id());
-			if (own.isPresent()) {
-				parts.add(householdColumn + " = ?");
-				params.add(own.get().id());
-			}
+			household = own.map(Household::id).orElse(null);
 		}
-		return parts.isEmpty() ? null : new Where("(" + String.join(" OR ", parts) + ")", params);
+		return prefixes.isEmpty() && household == null ? null : new NeedReach(prefixes, household);
 	}
 
-	/** left(code, n) = prefix, the form the per-level need indexes (V11) answer; a village's code is compared whole. */
-	static String prefixMatch(String column, String prefix) {
-		return prefix.length() >= 12 ? column + " = ?" : "left(" + column + ", " + prefix.length() + ") = ?";
+	/** "The need is one the user reaches": its region under one of the grants, or its household the user's own. */
+	boolean reaches(String regionCode, Long needHouseholdId) {
+		return !prefixes.isEmpty() && new Scope(prefixes).contains(regionCode) || householdId != null && householdId.equals(needHouseholdId);
 	}
 }

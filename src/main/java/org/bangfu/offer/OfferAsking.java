@@ -129,20 +129,19 @@ public class OfferAsking {
 	/** The requests for the donor's offer; the need titles as the public reads them (the household's names masked). */
 	List<Request> requests(BangfuUser donor, long offerId) {
 		offers.requireOwner(donor, offerId);
-		record Row(Request request, Long householdId) {
-		}
-		List<Row> rows = jdbc.sql("""
-				SELECT r.*, n.title, n.household_id FROM offer_request r JOIN need n ON n.id = r.need_id WHERE r.offer_id = ? ORDER BY r.id""")
+		List<Request> rows = jdbc.sql("SELECT * FROM offer_request WHERE offer_id = ? ORDER BY id")
 			.param(offerId)
-			.query((rs, n) -> new Row(new Request(rs.getLong("id"), rs.getLong("offer_id"), rs.getLong("need_id"), rs.getString("title"),
+			.query((rs, n) -> new Request(rs.getLong("id"), rs.getLong("offer_id"), rs.getLong("need_id"), null,
 					rs.getString("region_code"), rs.getInt("position"), rs.getInt("quantity"), rs.getString("state"),
-					(Long) rs.getObject("pledge_id"), rs.getTimestamp("requested_at").toInstant(), rs.getBoolean("substitute")),
-					(Long) rs.getObject("household_id")))
+					(Long) rs.getObject("pledge_id"), rs.getTimestamp("requested_at").toInstant(), rs.getBoolean("substitute")))
 			.list();
-		Map<Long, List<String>> names = households.memberNames(rows.stream().map(Row::householdId).filter(java.util.Objects::nonNull).distinct().toList());
-		return rows.stream().map(r -> {
-			Request q = r.request();
-			return new Request(q.id(), q.offerId(), q.needId(), org.bangfu.need.PublicText.mask(q.needTitle(), names.get(r.householdId())),
+		// the needs' titles and households from the need module, all at once
+		Map<Long, NeedPledging.Open> asked = needs.getAll(rows.stream().map(Request::needId).distinct().toList());
+		Map<Long, List<String>> names = households.memberNames(asked.values().stream().map(NeedPledging.Open::householdId)
+			.filter(java.util.Objects::nonNull).distinct().toList());
+		return rows.stream().filter(q -> asked.containsKey(q.needId())).map(q -> {
+			NeedPledging.Open need = asked.get(q.needId());
+			return new Request(q.id(), q.offerId(), q.needId(), org.bangfu.need.PublicText.mask(need.title(), names.get(need.householdId())),
 					q.regionCode(), q.position(), q.quantity(), q.state(), q.pledgeId(), q.requestedAt(), q.substitute());
 		}).toList();
 	}

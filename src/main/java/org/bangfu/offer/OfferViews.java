@@ -4,16 +4,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bangfu.account.BangfuUser;
 import org.bangfu.account.Role;
 import org.bangfu.household.Households;
 import org.bangfu.need.NeedCategory;
+import org.bangfu.need.NeedItem;
+import org.bangfu.need.NeedPledging;
 import org.bangfu.need.PublicText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,8 +24,8 @@ import org.springframework.stereotype.Component;
  * What the offer pages read besides the offer itself: a page of open offers with their areas by name,
  * a donor's own offers with the requests waiting, the requests as the donor reads them (titles
  * masked), and for staff and households the open needs they may ask an offer for (我想要) and what they
- * asked already. What a caller may reach is bounded in SQL by their grants' region prefixes, or by
- * their own household.
+ * asked already. What a caller may reach is bounded by their grants' region prefixes, or by their own
+ * household ({@link NeedReach}). The needs themselves are read through the need module's API.
  */
 @Component
 class OfferViews {
@@ -39,10 +41,13 @@ class OfferViews {
 
 	private final Households households;
 
-	OfferViews(JdbcClient jdbc, Offers offers, Households households) {
+	private final NeedPledging needs;
+
+	OfferViews(JdbcClient jdbc, Offers offers, Households households, NeedPledging needs) {
 		this.jdbc = jdbc;
 		this.offers = offers;
 		this.households = households;
+		this.needs = needs;
 	}
 
 	/** An offer with the names of the places it goes to (null: anywhere). */
@@ -64,17 +69,16 @@ class OfferViews {
 	Page mine(long donorId, int page) {
 		int p = Math.max(0, Math.min(page, 500));
 		Map<Long, Integer> pending = new HashMap<>();
-		List<Offers.Offer> found = jdbc.sql("""
-				SELECT o.*, a.name AS donor_name, a.donor_type,
-				       (SELECT count(*) FROM offer_request r WHERE r.offer_id = o.id AND r.state = 'REQUESTED') AS pending
-				FROM offer o JOIN account a ON a.id = o.donor_id
+		List<Offers.Offer> found = offers.named(jdbc.sql("""
+				SELECT o.*, (SELECT count(*) FROM offer_request r WHERE r.offer_id = o.id AND r.state = 'REQUESTED') AS pending
+				FROM offer o
 				WHERE o.donor_id = ? ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?""")
 			.params(donorId, PAGE_SIZE + 1, p * PAGE_SIZE)
 			.query((rs, n) -> {
 				pending.put(rs.getLong("id"), rs.getInt("pending"));
-				return Offers.offer(rs, n);
+				return Offers.row(rs, n);
 			})
-			.list();
+			.list());
 		boolean next = found.size() > PAGE_SIZE;
 		return new Page(listed(next ? found.subList(0, PAGE_SIZE) : found, pending), p, next);
 	}
@@ -121,30 +125,41 @@ class OfferViews {
 
 	/** The requests for an offer, those waiting for an answer first; the caller has checked the offer is theirs. */
 	List<RequestRow> requestsOf(long offerId) {
-		record Row(RequestRow row, Long householdId) {
+		record Row(long id, long needId, int position, int quantity, String state, Long pledgeId, Instant requestedAt, boolean substitute,
+				String place) {
 		}
 		List<Row> rows = jdbc.sql("""
-				SELECT r.id, r.need_id, r.quantity, r.state, r.pledge_id, r.requested_at, r.substitute, n.title, n.household_id, i.name AS item,
-				       i.unit, concat_ws(' · ', c.name, CASE WHEN length(r.region_code) >= 9 THEN t.name END,
-				                         CASE WHEN length(r.region_code) = 12 THEN v.name END) AS place
-				FROM offer_request r JOIN need n ON n.id = r.need_id
-				LEFT JOIN need_item i ON i.need_id = r.need_id AND i.position = r.position
+				SELECT r.id, r.need_id, r.position, r.quantity, r.state, r.pledge_id, r.requested_at, r.substitute,
+				       concat_ws(' · ', c.name, CASE WHEN length(r.region_code) >= 9 THEN t.name END,
+				                 CASE WHEN length(r.region_code) = 12 THEN v.name END) AS place
+				FROM offer_request r
 				LEFT JOIN region v ON v.code = r.region_code
 				LEFT JOIN region t ON t.code = left(r.region_code, 9)
 				LEFT JOIN region c ON c.code = left(r.region_code, 6)
 				WHERE r.offer_id = ? ORDER BY (r.state = 'REQUESTED') DESC, r.id DESC""")
 			.param(offerId)
-			.query((rs, n) -> new Row(new RequestRow(rs.getLong("id"), rs.getLong("need_id"), rs.getString("title"), rs.getString("place"),
-					rs.getString("item"), rs.getString("unit"), rs.getInt("quantity"), rs.getString("state"), (Long) rs.getObject("pledge_id"),
-					rs.getTimestamp("requested_at").toInstant(), rs.getBoolean("substitute")), (Long) rs.getObject("household_id")))
+			.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("need_id"), rs.getInt("position"), rs.getInt("quantity"), rs.getString("state"),
+					(Long) rs.getObject("pledge_id"), rs.getTimestamp("requested_at").toInstant(), rs.getBoolean("substitute"), rs.getString("place")))
 			.list();
-		Map<Long, List<String>> names = households.memberNames(rows.stream().map(Row::householdId).filter(Objects::nonNull).distinct().toList());
-		return rows.stream().map(r -> {
-			RequestRow q = r.row();
-			List<String> n = names.get(r.householdId());
-			return new RequestRow(q.id(), q.needId(), PublicText.mask(q.needTitle(), n), q.place(), PublicText.mask(q.item(), n), q.unit(),
-					q.quantity(), q.state(), q.pledgeId(), q.requestedAt(), q.substitute());
+		// the needs' titles, lines and households from the need module, all at once
+		Map<Long, NeedPledging.Open> asked = needs.getAll(rows.stream().map(Row::needId).distinct().toList());
+		Map<Long, List<String>> names = households.memberNames(householdsOf(asked.values()));
+		return rows.stream().filter(r -> asked.containsKey(r.needId())).map(r -> {
+			NeedPledging.Open need = asked.get(r.needId());
+			NeedItem item = line(need, r.position());
+			List<String> n = names.get(need.householdId());
+			return new RequestRow(r.id(), r.needId(), PublicText.mask(need.title(), n), r.place(), item == null ? null : PublicText.mask(item.name(), n),
+					item == null ? null : item.unit(), r.quantity(), r.state(), r.pledgeId(), r.requestedAt(), r.substitute());
 		}).toList();
+	}
+
+	private static List<Long> householdsOf(Collection<NeedPledging.Open> needs) {
+		return needs.stream().map(NeedPledging.Open::householdId).filter(Objects::nonNull).distinct().toList();
+	}
+
+	/** The need's line at the position, or null when it has none there (as the LEFT JOIN it replaces answered). */
+	private static NeedItem line(NeedPledging.Open need, int position) {
+		return position >= 0 && position < need.items().size() ? need.items().get(position) : null;
 	}
 
 	/** What the pages need to know of a request to answer a repeated tap: where it belongs, who asked, how it was decided. */
@@ -197,68 +212,53 @@ class OfferViews {
 	 * (another item kind) unless {@code others} asks for them too, to be asked for as a substitute.
 	 */
 	Candidates candidates(BangfuUser user, Offers.Offer offer, boolean others) {
-		NeedReach.Where reach = NeedReach.of(households, user, "n.region_code", "n.household_id");
+		NeedReach reach = NeedReach.of(households, user);
 		if (reach == null) {
 			return new Candidates(List.of(), false);
 		}
-		List<Object> params = new ArrayList<>();
-		String area = "";
-		if (!offer.regionPrefixes().isEmpty()) {
-			List<String> parts = new ArrayList<>();
-			for (String prefix : offer.regionPrefixes()) {
-				parts.add(NeedReach.prefixMatch("n.region_code", prefix));
-				params.add(prefix);
-			}
-			area = " AND (" + String.join(" OR ", parts) + ")";
-		}
-		// the same test as Offers.fits: the offer's kind, or the offer's item name
-		String fits = "(coalesce(i.kind = ?, false) OR btrim(i.name) = ?)";
-		String unasked = """
-				i.quantity > i.pledged_quantity
-				AND NOT EXISTS (SELECT 1 FROM offer_request r WHERE r.offer_id = ? AND r.need_id = i.need_id AND r.position = i.position)"""
-				+ (others ? "" : " AND " + fits);
-		List<Object> unaskedParams = new ArrayList<>(List.of(offer.id()));
-		if (!others) {
-			unaskedParams.add(offer.kind() == null ? "" : offer.kind());
-			unaskedParams.add(offer.itemName().strip());
-		}
-		List<Object> all = new ArrayList<>();
-		all.add(offer.category().name());
-		all.addAll(reach.params());
-		all.addAll(params);
-		all.addAll(unaskedParams);
-		all.add(CANDIDATE_NEEDS + 1);
-		all.add(offer.kind() == null ? "" : offer.kind());
-		all.add(offer.itemName().strip());
-		all.addAll(unaskedParams);
-		Map<Long, Candidate> byNeed = new LinkedHashMap<>();
-		jdbc.sql("""
-				WITH picked AS (
-				  SELECT n.id, n.title, n.region_code, n.urgency, n.published_at FROM need n
-				  WHERE n.state IN ('PUBLISHED', 'PARTLY_PLEDGED') AND n.category = ? AND %s%s
-				    AND EXISTS (SELECT 1 FROM need_item i WHERE i.need_id = n.id AND %s)
-				  ORDER BY n.urgency DESC, n.published_at, n.id LIMIT ?)
-				SELECT p.id, p.title, concat_ws(' · ', t.name, CASE WHEN length(p.region_code) = 12 THEN v.name END) AS place,
-				       i.position, i.name, i.kind, i.unit, i.quantity - i.pledged_quantity AS remaining, %s AS fits
-				FROM picked p JOIN need_item i ON i.need_id = p.id
-				LEFT JOIN region v ON v.code = p.region_code
-				LEFT JOIN region t ON t.code = left(p.region_code, 9)
-				WHERE %s
-				ORDER BY p.urgency DESC, p.published_at, p.id, i.position""".formatted(reach.sql(), area, unasked, fits, unasked))
-			.params(all)
+		// a need's line is asked for once per offer: the lines asked for already stay out
+		Map<Long, Set<Integer>> asked = new HashMap<>();
+		jdbc.sql("SELECT need_id, position FROM offer_request WHERE offer_id = ?")
+			.param(offer.id())
 			.query(rs -> {
-				long id = rs.getLong("id");
-				Candidate need = byNeed.get(id);
-				if (need == null) {
-					need = new Candidate(id, rs.getString("title"), rs.getString("place"), new ArrayList<>());
-					byNeed.put(id, need);
-				}
-				need.items().add(new CandidateItem(rs.getInt("position"), rs.getString("name"), rs.getString("kind"), rs.getString("unit"),
-						rs.getInt("remaining"), rs.getBoolean("fits")));
+				asked.computeIfAbsent(rs.getLong("need_id"), k -> new java.util.HashSet<>()).add(rs.getInt("position"));
 			});
-		List<Candidate> needs = new ArrayList<>(byNeed.values());
-		boolean more = needs.size() > CANDIDATE_NEEDS;
-		return new Candidates(more ? needs.subList(0, CANDIDATE_NEEDS) : needs, more);
+		// the same test as OfferAsking.fits (an offer without a kind fits by its item name)
+		String kind = offer.kind() == null ? "" : offer.kind();
+		String itemName = offer.itemName().strip();
+		List<NeedPledging.Open> picked = needs.openWithLines(new NeedPledging.LineQuery(offer.category(), reach.prefixes(), reach.householdId(),
+				offer.regionPrefixes(), others ? null : kind, others ? null : itemName, asked, CANDIDATE_NEEDS + 1));
+		Map<String, String> places = places(picked.stream().map(NeedPledging.Open::regionCode).distinct().toList());
+		List<Candidate> found = new ArrayList<>();
+		for (NeedPledging.Open n : picked) {
+			List<CandidateItem> items = new ArrayList<>();
+			for (int position = 0; position < n.items().size(); position++) {
+				NeedItem i = n.items().get(position);
+				boolean fits = kind.equals(i.kind()) || itemName.equals(i.name().strip());
+				if (i.remainingQuantity() > 0 && !asked.getOrDefault(n.id(), Set.of()).contains(position) && (others || fits)) {
+					items.add(new CandidateItem(position, i.name(), i.kind(), i.unit(), i.remainingQuantity(), fits));
+				}
+			}
+			if (!items.isEmpty()) {
+				found.add(new Candidate(n.id(), n.title(), places.get(n.regionCode()), items));
+			}
+		}
+		boolean more = found.size() > CANDIDATE_NEEDS;
+		return new Candidates(more ? found.subList(0, CANDIDATE_NEEDS) : found, more);
+	}
+
+	/** Township · village of each region code (the village only for a village's code). */
+	private Map<String, String> places(Collection<String> codes) {
+		Map<String, String> places = new HashMap<>();
+		jdbc.sql("""
+				SELECT p.code, concat_ws(' · ', t.name, CASE WHEN length(p.code) = 12 THEN v.name END) AS place
+				FROM unnest(CAST(? AS text[])) AS p(code)
+				LEFT JOIN region v ON v.code = p.code LEFT JOIN region t ON t.code = left(p.code, 9)""")
+			.param(codes.toArray(String[]::new))
+			.query(rs -> {
+				places.put(rs.getString("code"), rs.getString("place"));
+			});
+		return places;
 	}
 
 	/** A request made for one of the caller's needs, as its asker follows it. */
@@ -268,21 +268,29 @@ class OfferViews {
 
 	/** The requests under this offer for needs the caller reaches (their scope, or their household's own), newest first. */
 	List<Asked> askedFor(BangfuUser user, long offerId) {
-		NeedReach.Where reach = NeedReach.of(households, user, "r.region_code", "n.household_id");
+		NeedReach reach = NeedReach.of(households, user);
 		if (reach == null) {
 			return List.of();
 		}
-		List<Object> params = new ArrayList<>();
-		params.add(offerId);
-		params.addAll(reach.params());
-		return jdbc.sql("""
-				SELECT r.id, r.need_id, r.quantity, r.state, r.pledge_id, r.substitute, n.title, i.name, i.unit
-				FROM offer_request r JOIN need n ON n.id = r.need_id
-				LEFT JOIN need_item i ON i.need_id = r.need_id AND i.position = r.position
-				WHERE r.offer_id = ? AND %s ORDER BY r.id DESC""".formatted(reach.sql()))
-			.params(params)
-			.query((rs, n) -> new Asked(rs.getLong("id"), rs.getLong("need_id"), rs.getString("title"), rs.getString("name"),
-					rs.getString("unit"), rs.getInt("quantity"), rs.getString("state"), (Long) rs.getObject("pledge_id"), rs.getBoolean("substitute")))
+		record Row(long id, long needId, int position, String regionCode, int quantity, String state, Long pledgeId, boolean substitute) {
+		}
+		List<Row> rows = jdbc.sql("""
+				SELECT id, need_id, position, region_code, quantity, state, pledge_id, substitute
+				FROM offer_request WHERE offer_id = ? ORDER BY id DESC""")
+			.param(offerId)
+			.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("need_id"), rs.getInt("position"), rs.getString("region_code"),
+					rs.getInt("quantity"), rs.getString("state"), (Long) rs.getObject("pledge_id"), rs.getBoolean("substitute")))
 			.list();
+		// the needs from the need module at once; the reach is checked on them (a household's own needs are known by the need)
+		Map<Long, NeedPledging.Open> asked = needs.getAll(rows.stream().map(Row::needId).distinct().toList());
+		return rows.stream()
+			.filter(r -> asked.containsKey(r.needId()) && reach.reaches(r.regionCode(), asked.get(r.needId()).householdId()))
+			.map(r -> {
+				NeedPledging.Open need = asked.get(r.needId());
+				NeedItem item = line(need, r.position());
+				return new Asked(r.id(), r.needId(), need.title(), item == null ? null : item.name(), item == null ? null : item.unit(),
+						r.quantity(), r.state(), r.pledgeId(), r.substitute());
+			})
+			.toList();
 	}
 }

@@ -79,6 +79,10 @@ public class Offers {
 	/** An offer; {@code kind} is null for offers made before offers had one (they fit lines of the same item name only). */
 	record Offer(long id, String donor, NeedCategory category, String title, String description, String itemName, String kind, String unit,
 			int quantity, int remaining, List<String> regionPrefixes, boolean open, Instant createdAt) {
+
+		Offer withDonor(String name) {
+			return new Offer(id, name, category, title, description, itemName, kind, unit, quantity, remaining, regionPrefixes, open, createdAt);
+		}
 	}
 
 	/** Whether the account may put up offers: anyone but a household's own account. */
@@ -160,32 +164,45 @@ public class Offers {
 
 	/** The open offers, newest first, from the offset on (the pages ask for one more than they show, to know whether a next page follows). */
 	List<Offer> open(NeedCategory category, int offset, int limit) {
-		return jdbc.sql("""
-				SELECT o.*, a.name AS donor_name, a.donor_type FROM offer o JOIN account a ON a.id = o.donor_id
+		return named(jdbc.sql("""
+				SELECT o.* FROM offer o
 				WHERE o.open AND o.remaining > 0 AND (:category = '' OR o.category = :category)
 				ORDER BY o.created_at DESC, o.id DESC LIMIT :limit OFFSET :offset""")
 			.param("category", category == null ? "" : category.name())
 			.param("limit", limit)
 			.param("offset", Math.max(0, offset))
-			.query(Offers::offer)
-			.list();
+			.query(Offers::row)
+			.list());
 	}
 
 	Offer get(long id) {
-		return jdbc.sql("SELECT o.*, a.name AS donor_name, a.donor_type FROM offer o JOIN account a ON a.id = o.donor_id WHERE o.id = ?")
+		Row row = jdbc.sql("SELECT o.* FROM offer o WHERE o.id = ?")
 			.param(id)
-			.query(Offers::offer)
+			.query(Offers::row)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("offer.not-found"));
+		return named(List.of(row)).get(0);
 	}
 
-	static Offer offer(ResultSet rs, int n) throws SQLException {
-		boolean person = rs.getString("donor_type") == null || "INDIVIDUAL".equals(rs.getString("donor_type"));
-		return new Offer(rs.getLong("id"), person ? Masking.name(rs.getString("donor_name")) : rs.getString("donor_name"),
-				NeedCategory.valueOf(rs.getString("category")), rs.getString("title"), rs.getString("description"), rs.getString("item_name"),
-				rs.getString("item_kind"), rs.getString("unit"), rs.getInt("quantity"), rs.getInt("remaining"),
-				Arrays.asList((String[]) rs.getArray("region_prefixes").getArray()), rs.getBoolean("open"),
-				rs.getTimestamp("created_at").toInstant());
+	/** An offer as read from its table: the donor's name is the account module's, added by {@link #named}. */
+	record Row(long donorId, Offer offer) {
+	}
+
+	static Row row(ResultSet rs, int n) throws SQLException {
+		return new Row(rs.getLong("donor_id"), new Offer(rs.getLong("id"), null, NeedCategory.valueOf(rs.getString("category")),
+				rs.getString("title"), rs.getString("description"), rs.getString("item_name"), rs.getString("item_kind"), rs.getString("unit"),
+				rs.getInt("quantity"), rs.getInt("remaining"), Arrays.asList((String[]) rs.getArray("region_prefixes").getArray()),
+				rs.getBoolean("open"), rs.getTimestamp("created_at").toInstant()));
+	}
+
+	/** The offers with their donors' names (a person's masked), asked of the account module in one query; order kept. */
+	List<Offer> named(List<Row> rows) {
+		Map<Long, Accounts.Named> donors = accounts.namedOf(rows.stream().map(Row::donorId).toList());
+		return rows.stream().map(r -> {
+			Accounts.Named donor = donors.get(r.donorId());
+			String name = donor == null ? null : donor.person() ? Masking.name(donor.name()) : donor.name();
+			return r.offer().withDonor(name);
+		}).toList();
 	}
 
 	/** Whether the offer is the account's own. */

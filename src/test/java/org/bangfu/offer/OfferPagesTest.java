@@ -300,6 +300,26 @@ class OfferPagesTest extends ApplicationTest {
 	}
 
 	/** A published need of 刘冬梅's household in 西渡村: 棉被, as many as asked. */
+	@Test
+	void anOfferOfAnotherKindListsANeedOnlyAsASubstituteAndALineAskedForLeavesTheList() throws Exception {
+		long need = publishedBlankets(3);
+		long rice = offers.create(demo(DONOR), new Offers.NewOffer(org.bangfu.need.NeedCategory.OTHER, "西渡镇的化肥", "测试用的捐赠。", "化肥", "农资",
+				"袋", 10, List.of("430421100")));
+		BangfuUser officer = demo(OFFICER);
+		assertThat(body(send(get("/offers/" + rice).with(user(officer))))).doesNotContain("candidate-" + need);
+		assertThat(body(send(get("/offers/" + rice).param("others", "true").with(user(officer))))).contains("candidate-" + need,
+				"西渡镇 · 西渡村委会 · #" + need);
+
+		long quilts = offer(DONOR, "OTHER", "西渡镇的棉被 " + System.nanoTime() % 10000, 10, List.of("430421100"));
+		assertThat(body(send(get("/offers/" + quilts).with(user(officer))))).contains("candidate-" + need);
+		assertThat(send(post("/offers/" + quilts + "/requests").with(user(officer)).with(csrf()).param("needId", String.valueOf(need))
+			.param("position", "0").param("quantity", "1")).getStatus()).isEqualTo(302);
+		assertThat(body(send(get("/offers/" + quilts).with(user(officer))))).as("its only line is asked for under this offer")
+			.doesNotContain("candidate-" + need);
+		assertThat(body(send(get("/offers/" + rice).param("others", "true").with(user(officer))))).as("another offer may still be asked")
+			.contains("candidate-" + need);
+	}
+
 	private long publishedBlankets(int quantity) {
 		return publishedBlankets("4304211002030004", "刘冬梅", quantity);
 	}
