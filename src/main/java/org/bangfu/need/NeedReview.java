@@ -3,7 +3,9 @@ package org.bangfu.need;
 import org.bangfu.shared.NotPermittedException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
+import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.account.Grant;
 import org.bangfu.account.OperationLog;
@@ -33,9 +35,12 @@ public class NeedReview {
 
 	private final OperationLog log;
 
+	private final Accounts accounts;
+
 	private final Clock clock;
 
-	public NeedReview(Needs needs, JdbcClient jdbc, NeedNotices notices, OperationLog log, Clock clock) {
+	public NeedReview(Needs needs, JdbcClient jdbc, NeedNotices notices, OperationLog log, Accounts accounts, Clock clock) {
+		this.accounts = accounts;
 		this.needs = needs;
 		this.jdbc = jdbc;
 		this.notices = notices;
@@ -114,28 +119,37 @@ public class NeedReview {
 			java.time.Instant submittedAt, String posterName, List<Needs.Flag> flags) {
 	}
 
+	/** A queued need as its row reads, before the poster's name and the flags are added. */
+	private record Queued(Waiting waiting, long posterId) {
+
+		Waiting completed(String poster, List<Needs.Flag> flags) {
+			Waiting w = waiting;
+			return new Waiting(w.id(), w.title(), w.category(), w.regionCode(), w.regionName(), w.totalValueFen(), w.submittedAt(), poster,
+					flags);
+		}
+	}
+
 	/** The verification queue of the region's subtree (which must lie in the caller's scope): oldest first. */
 	List<Waiting> queue(BangfuUser by, Region scope, int page) {
 		if (by.staffGrants().stream().noneMatch(g -> isManager(g) && (g.covers(scope.code()) || scope.contains(g.region().code())))) {
 			throw new NotPermittedException("need.verify-role");
 		}
 		Scope in = Scope.of(scope);
-		List<Waiting> rows = in.bind(jdbc.sql("""
+		List<Queued> rows = in.bind(jdbc.sql("""
 				SELECT n.id, n.title, n.category, n.region_code, r.name AS region_name, n.total_value_fen,
-				       coalesce(n.submitted_at, n.created_at) AS submitted_at, a.name AS poster
-				FROM need n JOIN region r ON r.code = n.region_code JOIN account a ON a.id = n.poster_id
+				       coalesce(n.submitted_at, n.created_at) AS submitted_at, n.poster_id
+				FROM need n JOIN region r ON r.code = n.region_code
 				WHERE n.state = 'SUBMITTED' AND %s AND (length(n.region_code) > 6 OR :county)
 				ORDER BY n.submitted_at, n.id LIMIT 50 OFFSET :offset""".formatted(in.sql("n.region_code"))))
 			.param("county", seesCountyNeeds(by, scope))
 			.param("offset", Math.max(0, page) * 50)
-			.query((rs, n) -> new Waiting(rs.getLong("id"), rs.getString("title"), NeedCategory.valueOf(rs.getString("category")),
+			.query((rs, n) -> new Queued(new Waiting(rs.getLong("id"), rs.getString("title"), NeedCategory.valueOf(rs.getString("category")),
 					rs.getString("region_code"), rs.getString("region_name"), rs.getLong("total_value_fen"),
-					rs.getTimestamp("submitted_at").toInstant(), rs.getString("poster"), List.of()))
+					rs.getTimestamp("submitted_at").toInstant(), null, List.of()), rs.getLong("poster_id")))
 			.list();
-		return rows.stream()
-			.map(w -> new Waiting(w.id(), w.title(), w.category(), w.regionCode(), w.regionName(), w.totalValueFen(), w.submittedAt(),
-					w.posterName(), needs.flags(w.id())))
-			.toList();
+		// the posters' names in one call to the account module, for the page's rows only
+		Map<Long, String> posters = accounts.namesOf(rows.stream().map(Queued::posterId).distinct().toList());
+		return rows.stream().map(q -> q.completed(posters.get(q.posterId()), needs.flags(q.waiting().id()))).toList();
 	}
 
 	long waitingCount(BangfuUser by, Region scope) {
