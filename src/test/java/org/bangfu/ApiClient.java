@@ -19,8 +19,17 @@ public final class ApiClient {
 
 	private final String base;
 
+	private final Runnable beforeRead;
+
 	public ApiClient(int port) {
+		this(port, () -> {
+		});
+	}
+
+	/** {@code beforeRead} runs before each GET: the tests let the asynchronous listeners finish, as a person's next look would. */
+	public ApiClient(int port, Runnable beforeRead) {
 		this.base = "http://localhost:" + port;
+		this.beforeRead = beforeRead;
 	}
 
 	public record Answer(int status, String contentType, String body) {
@@ -35,6 +44,7 @@ public final class ApiClient {
 	}
 
 	public Answer get(String path, String token) {
+		beforeRead.run();
 		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
 		if (token != null) b.header("Authorization", "Bearer " + token);
 		return send(b);

@@ -51,6 +51,28 @@ public abstract class ApplicationTest {
 	private static final java.util.concurrent.atomic.AtomicLong PHONES = new java.util.concurrent.atomic.AtomicLong();
 
 	public ApiClient api() {
-		return new ApiClient(port);
+		return new ApiClient(port, this::eventsSettled);
+	}
+
+	/**
+	 * Waits (10 s at most) until the events published so far have been handled by their asynchronous listeners (the
+	 * notices of a pledge's steps), so that a test reads what a person would see a moment later. A publication whose
+	 * listener failed does not hold it up.
+	 */
+	public void eventsSettled() {
+		long until = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+		while (System.nanoTime() < until && jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM event_publication
+				               WHERE completion_date IS NULL AND coalesce(status, 'PUBLISHED') IN ('PUBLISHED', 'PROCESSING', 'RESUBMITTED'))""")
+			.query(Boolean.class)
+			.single()) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 }

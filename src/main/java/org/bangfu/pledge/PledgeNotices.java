@@ -13,19 +13,18 @@ import org.bangfu.shared.events.PledgeLapsed;
 import org.bangfu.shared.events.PledgeMade;
 import org.bangfu.shared.events.PledgeReceived;
 import org.bangfu.shared.events.PledgeShipped;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * What each step of a pledge tells whom: the donor, the need's poster (the officer keeps getting its
  * notices) and the household itself when it has an account, in short plain words, the donor's name
  * masked as the public sees it on the need's page. Listens to the pledge events after their step
- * commits, each in its own transaction; Spring Modulith's event publication registry keeps the event
- * until the listener succeeds, so a notice is not lost when writing it fails or the server stops in
- * between (outstanding ones are resubmitted at start-up). Not asynchronous (unlike Modulith's
- * {@code @ApplicationModuleListener}): the notices are there when the step's answer reaches the user.
+ * commits, on another thread and in its own transaction ({@link ApplicationModuleListener}); Spring
+ * Modulith's event publication registry keeps the event until the listener succeeds, so a notice is
+ * not lost when writing it fails or the server stops in between. Not in the request's thread: a
+ * listener there would hold the step's connection while asking the pool for a second one, and a burst
+ * of pledges would starve the pool.
  */
 @Component
 class PledgeNotices {
@@ -50,32 +49,27 @@ class PledgeNotices {
 		this.notices = notices;
 	}
 
-	@TransactionalEventListener
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@ApplicationModuleListener
 	void on(PledgeMade e) {
 		pledged(pledges.get(e.pledgeId()), needs.get(e.needId()));
 	}
 
-	@TransactionalEventListener
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@ApplicationModuleListener
 	void on(PledgeShipped e) {
 		shipped(pledges.get(e.pledgeId()), needs.get(e.needId()));
 	}
 
-	@TransactionalEventListener
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@ApplicationModuleListener
 	void on(PledgeReceived e) {
 		received(pledges.get(e.pledgeId()), needs.get(e.needId()), e.by());
 	}
 
-	@TransactionalEventListener
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@ApplicationModuleListener
 	void on(PledgeCancelled e) {
 		cancelled(pledges.get(e.pledgeId()), needs.get(e.needId()));
 	}
 
-	@TransactionalEventListener
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@ApplicationModuleListener
 	void on(PledgeLapsed e) {
 		lapsed(pledges.get(e.pledgeId()), needs.get(e.needId()));
 	}

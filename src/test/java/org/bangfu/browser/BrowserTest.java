@@ -71,6 +71,7 @@ public abstract class BrowserTest extends ApplicationTest {
 	}
 
 	protected void open(String path) {
+		eventsSettled();
 		browser.get("http://localhost:" + port + path);
 	}
 
