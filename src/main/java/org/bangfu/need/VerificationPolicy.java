@@ -51,7 +51,7 @@ final class VerificationPolicy {
 	}
 
 	/** Whether the grant verifies needs of this region. */
-	static boolean verifies(Grant g, String regionCode) {
+	private static boolean verifies(Grant g, String regionCode) {
 		return g.covers(regionCode) && (countyLevel(regionCode) ? g.role() == Role.CITY_ADMIN : isManager(g));
 	}
 
@@ -78,7 +78,7 @@ final class VerificationPolicy {
 	}
 
 	/** A county's own need (a poor county's project): its region is the county, 6 digits. */
-	static boolean countyLevel(String regionCode) {
+	private static boolean countyLevel(String regionCode) {
 		return regionCode.length() == 6;
 	}
 }
