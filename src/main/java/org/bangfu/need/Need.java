@@ -1,7 +1,6 @@
 package org.bangfu.need;
 
 import org.bangfu.shared.ConflictException;
-import org.bangfu.shared.NotPermittedException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -110,9 +109,7 @@ public final class Need {
 
 	/** Verification publishes at once: the verifier is the second person the plan asks for. */
 	void verify(long by, Instant at) {
-		if (by == posterId) {
-			throw new NotPermittedException("need.verify-own");
-		}
+		VerificationPolicy.refusePoster(posterId, by);
 		move(NeedAction.VERIFY, by, null, at);
 		verifiedBy = by;
 		verifiedAt = at;
@@ -121,9 +118,7 @@ public final class Need {
 	}
 
 	void reject(long by, String reason, Instant at) {
-		if (by == posterId) {
-			throw new NotPermittedException("need.verify-own");
-		}
+		VerificationPolicy.refusePoster(posterId, by);
 		if (reason == null || reason.isBlank()) {
 			throw new BadInputException("need.reject-reason-required");
 		}

@@ -89,7 +89,7 @@ class NeedPages {
 	/** The region whose reports the user reviews: a supervisor's or a manager's grant. */
 	static Region reportScope(BangfuUser user, String region, Regions regions) {
 		List<Region> own = user == null ? List.of() : user.grants().stream()
-			.filter(g -> g.region() != null && (g.role() == Role.SUPERVISOR || NeedReview.isManager(g)))
+			.filter(g -> g.region() != null && (g.role() == Role.SUPERVISOR || VerificationPolicy.isManager(g)))
 			.map(org.bangfu.account.Grant::region)
 			.toList();
 		if (own.isEmpty()) {
@@ -215,8 +215,7 @@ class NeedPages {
 			Region scope = staffScope(user, region, regions);
 			model.addAttribute("scope", scope);
 			model.addAttribute("counts", listing.countsByState(scope));
-			model.addAttribute("verifier", NeedReview.mayVerify(user, scope.code())
-					|| user.staffGrants().stream().anyMatch(NeedReview::isManager));
+			model.addAttribute("verifier", VerificationPolicy.verifiesAnywhere(user));
 		}
 		else {
 			Map<NeedState, Long> counts = new EnumMap<>(NeedState.class);

@@ -87,7 +87,7 @@ class NeedReports {
 	/** Whether the user reviews reports of the region: a supervisor or a manager whose scope contains it. */
 	static boolean reviews(BangfuUser user, String regionCode) {
 		return user.grants().stream()
-			.anyMatch(g -> g.covers(regionCode) && (g.role() == Role.SUPERVISOR || NeedReview.isManager(g)));
+			.anyMatch(g -> g.covers(regionCode) && (g.role() == Role.SUPERVISOR || VerificationPolicy.isManager(g)));
 	}
 
 	List<Open> open(BangfuUser user, Region scope) {

@@ -1,28 +1,22 @@
 package org.bangfu.need;
 
-import org.bangfu.shared.NotPermittedException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
 import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
-import org.bangfu.account.Grant;
 import org.bangfu.account.OperationLog;
-import org.bangfu.account.Role;
 import org.bangfu.notify.Notices;
 import org.bangfu.region.Region;
 import org.bangfu.region.Scope;
-import org.bangfu.shared.BadInputException;
-import org.bangfu.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Verification: only a manager (township station, county center or city office) whose scope contains
- * the need — for a county's own need only the city office — and never the need's own poster, so that a proxy post always passes a second person.
- * A verified need is published at once; a rejected one goes back to its poster with the reason.
+ * Verification, by whom {@link VerificationPolicy} allows. A verified need is published at once; a rejected one goes
+ * back to its poster with the reason.
  */
 @Component
 public class NeedReview {
@@ -48,42 +42,18 @@ public class NeedReview {
 		this.clock = clock;
 	}
 
-	static boolean isManager(Grant g) {
-		return g.role() == Role.TOWNSHIP_MANAGER || g.role() == Role.COUNTY_ADMIN || g.role() == Role.CITY_ADMIN;
-	}
-
-	/** A county's own need (a poor county's project): its region is the county, 6 digits. */
-	static boolean countyLevel(String regionCode) {
-		return regionCode.length() == 6;
-	}
-
 	/**
-	 * Whether the grant verifies needs of this region: a manager whose scope contains it, but a county's
-	 * own need only the city office, so that a county center never verifies its own county's projects.
+	 * Whether the user verifies needs of this region: {@link VerificationPolicy#verifiesIn}, kept under this name for
+	 * {@link NeedViews} until it asks {@link VerificationPolicy#allows} itself.
 	 */
-	static boolean verifies(Grant g, String regionCode) {
-		return g.covers(regionCode) && (countyLevel(regionCode) ? g.role() == Role.CITY_ADMIN : isManager(g));
-	}
-
-	/** Whether the user may verify needs of this region. */
 	static boolean mayVerify(BangfuUser user, String regionCode) {
-		return user.staffGrants().stream().anyMatch(g -> verifies(g, regionCode));
+		return VerificationPolicy.verifiesIn(user, regionCode);
 	}
 
-	/** Whether the user's queue over the scope holds county-level needs: only the city office verifies them. */
-	private static boolean seesCountyNeeds(BangfuUser user, Region scope) {
-		return user.staffGrants().stream().anyMatch(g -> g.role() == Role.CITY_ADMIN && g.covers(scope.code()));
-	}
-
-	/** The need, if the caller is a manager whose scope contains it: outside the scope 404, a village officer 403. */
+	/** The need, if the caller may verify or reject it ({@link VerificationPolicy}). */
 	private Need reviewable(BangfuUser by, long id) {
 		Need need = needs.get(id);
-		if (!by.inScope(need.regionCode())) {
-			throw new NotFoundException("need.not-found");
-		}
-		if (!mayVerify(by, need.regionCode())) {
-			throw new NotPermittedException(countyLevel(need.regionCode()) ? "need.verify-county" : "need.verify-role");
-		}
+		VerificationPolicy.require(by, need);
 		return need;
 	}
 
@@ -131,9 +101,7 @@ public class NeedReview {
 
 	/** The verification queue of the region's subtree (which must lie in the caller's scope): oldest first. */
 	List<Waiting> queue(BangfuUser by, Region scope, int page) {
-		if (by.staffGrants().stream().noneMatch(g -> isManager(g) && (g.covers(scope.code()) || scope.contains(g.region().code())))) {
-			throw new NotPermittedException("need.verify-role");
-		}
+		VerificationPolicy.requireQueue(by, scope);
 		Scope in = Scope.of(scope);
 		List<Queued> rows = in.bind(jdbc.sql("""
 				SELECT n.id, n.title, n.category, n.region_code, r.name AS region_name, n.total_value_fen,
@@ -141,7 +109,7 @@ public class NeedReview {
 				FROM need n JOIN region r ON r.code = n.region_code
 				WHERE n.state = 'SUBMITTED' AND %s AND (length(n.region_code) > 6 OR :county)
 				ORDER BY n.submitted_at, n.id LIMIT 50 OFFSET :offset""".formatted(in.sql("n.region_code"))))
-			.param("county", seesCountyNeeds(by, scope))
+			.param("county", VerificationPolicy.seesCountyNeeds(by, scope))
 			.param("offset", Math.max(0, page) * 50)
 			.query((rs, n) -> new Queued(new Waiting(rs.getLong("id"), rs.getString("title"), NeedCategory.valueOf(rs.getString("category")),
 					rs.getString("region_code"), rs.getString("region_name"), rs.getLong("total_value_fen"),
@@ -156,7 +124,7 @@ public class NeedReview {
 		Scope in = Scope.of(scope);
 		return in.bind(jdbc.sql("SELECT count(*) FROM need WHERE state = 'SUBMITTED' AND " + in.sql("region_code")
 				+ " AND (length(region_code) > 6 OR :county)"))
-			.param("county", seesCountyNeeds(by, scope))
+			.param("county", VerificationPolicy.seesCountyNeeds(by, scope))
 			.query(Long.class)
 			.single();
 	}

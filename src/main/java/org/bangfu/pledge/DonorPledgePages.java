@@ -88,7 +88,7 @@ class DonorPledgePages {
 			boolean open = p.state() == PledgeState.COMMITTED || p.state() == PledgeState.IN_TRANSIT;
 			rows.add(new MineRow(p.id(), p.needId(), PledgePages.mask(need.content().title(), names), p.quantity(),
 					PledgePages.describe(p.items(), need.content().items(), names), p.state(), p.createdAt(), p.deadline(), p.shippedAt(), p.receivedAt(),
-					p.receiptPhoto() == null ? null : "/pledges/" + p.id() + "/receipt.jpg", shown == null ? null : shown.stars(),
+					ReceiptPhotoAccess.forParty(p), shown == null ? null : shown.stars(),
 					shown == null ? null : shown.thanks(), shown == null ? null : shown.feedback(), p.state() == PledgeState.COMMITTED, open,
 					p.state() == PledgeState.RECEIVED && (shown == null || shown.feedback() == null)));
 		}

@@ -109,9 +109,7 @@ final class Pledge {
 	}
 
 	void receive(long by, String photo, Instant at) {
-		if (by == donorId) {
-			throw new NotPermittedException("pledge.receive-not-donor");
-		}
+		ReceiptConfirmation.refuseDonor(by, donorId);
 		boolean wasOnWay = state == PledgeState.IN_TRANSIT;
 		move(PledgeState.RECEIVED, by, null, at, PledgeState.COMMITTED, PledgeState.IN_TRANSIT);
 		receivedAt = at;

@@ -77,14 +77,14 @@ class PledgeApiController {
 			String receiptPhotoUrl) {
 	}
 
-	/** The donor's own view of its pledge (its photo always visible to it). */
+	/** A party's own view of its pledge (the donor's, or the receiving side's after receipt): the photo is always theirs to see. */
 	private PledgeView view(Pledge p, boolean masked) {
 		return view(p, masked, null);
 	}
 
 	private PledgeView view(Pledge p, boolean masked, PledgeVisibility.Viewer viewer) {
 		String donor = accounts.findById(p.donorId()).map(a -> masked ? DonorNames.shown(a) : a.name()).orElse("");
-		String photo = viewer != null ? visibility.receiptPhotoUrl(viewer, p) : p.receiptPhoto() == null ? null : "/pledges/" + p.id() + "/receipt.jpg";
+		String photo = viewer != null ? ReceiptPhotoAccess.url(viewer, p) : ReceiptPhotoAccess.forParty(p);
 		return new PledgeView(p.id(), p.needId(), p.state(), p.items(), p.quantity(), p.valueFen(), p.staffInScope(), donor, p.deadline(),
 				p.createdAt(), p.shippedAt(), p.receivedAt(), photo);
 	}
@@ -171,9 +171,7 @@ class PledgeApiController {
 		catch (org.bangfu.shared.NotFoundException e) {
 			throw new org.bangfu.shared.NotFoundException("pledge.not-found");
 		}
-		if (visibility.receiptPhotoUrl(viewer, p) == null) {
-			throw new org.bangfu.shared.NotFoundException("pledge.not-found");
-		}
+		ReceiptPhotoAccess.require(viewer, p);
 		boolean publishable = viewer.photosPublic();
 		java.nio.file.Path file = pledging.receiptPhoto(id, false);
 		return ResponseEntity.ok()

@@ -115,9 +115,9 @@ public class PledgePages {
 			Ratings.Shown shown = thanks.get(p.id());
 			boolean open = p.state() == PledgeState.COMMITTED || p.state() == PledgeState.IN_TRANSIT;
 			rows.add(new Row(p.id(), donorName(p.donorId()), mine, p.quantity(), describe(p.items(), need.items(), names), p.state(),
-					p.createdAt(), p.deadline(), p.receivedAt(), visibility.receiptPhotoUrl(rel, p),
+					p.createdAt(), p.deadline(), p.receivedAt(), ReceiptPhotoAccess.url(rel, p),
 					shown == null ? null : shown.stars(), shown == null ? null : mask(shown.thanks(), names),
-					shown == null ? null : mask(shown.feedback(), names), rel.receiver() && open && !mine,
+					shown == null ? null : mask(shown.feedback(), names), open && ReceiptConfirmation.allows(user, rel.household(), p),
 					rel.receiver() && p.state() == PledgeState.RECEIVED && (shown == null || shown.stars() == null)));
 		}
 		boolean open = need.pledgeable(); // a product sale outside its sales window: the need's page says from when
@@ -132,7 +132,7 @@ public class PledgePages {
 		model.addAttribute("rows", rows);
 		model.addAttribute("thanksCount", rows.stream().filter(r -> r.thanks() != null || r.stars() != null || r.feedback() != null).count());
 		model.addAttribute("open", open);
-		model.addAttribute("mayPledge", open && user != null && !rel.household() && !user.householdOnly());
+		model.addAttribute("mayPledge", open && PledgeEligibility.allows(user, rel.household(), need));
 		model.addAttribute("ownNeed", rel.household());
 		model.addAttribute("householdViewer", user != null && user.householdOnly());
 		model.addAttribute("signedIn", user != null);

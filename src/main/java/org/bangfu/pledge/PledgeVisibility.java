@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * Who sees what of a need's pledges, for the need's page, the API and the receipt photo alike: the
  * need's pledges only where the need is public (or to its insiders: the household, the poster,
- * staff in scope); the public sees the help that holds, not what was cancelled or lapsed; a receipt
- * photo only with the household's consent to publish photos, or to the donor, the household and staff.
+ * staff in scope); the public sees the help that holds, not what was cancelled or lapsed. What the viewer
+ * is to the need is what the policies ask: {@link ReceiptConfirmation} (the receiving side) and
+ * {@link ReceiptPhotoAccess}.
  */
 @Component
 class PledgeVisibility {
@@ -26,7 +27,7 @@ class PledgeVisibility {
 		this.consents = consents;
 	}
 
-	/** What the viewer (null: the public) is to the need. */
+	/** What the viewer (null: the public) is to the need; {@code receiver}: the receiving side ({@link ReceiptConfirmation}). */
 	record Viewer(BangfuUser user, boolean household, boolean receiver, boolean insider, boolean photosPublic) {
 
 		boolean isDonorOf(Pledge p) {
@@ -37,8 +38,7 @@ class PledgeVisibility {
 	/** The viewer of the need's pledges; 404 when the need is not public and the viewer is not one of its insiders. */
 	Viewer of(BangfuUser user, NeedPledging.Open need) {
 		boolean household = user != null && households.isOwnAccount(need.householdId(), user.id());
-		// the same people Pledging.receive and Ratings.rate accept
-		boolean receiver = household || (user != null && Pledging.confirmsReceipt(user, need.regionCode()));
+		boolean receiver = ReceiptConfirmation.receives(user, household, need.regionCode());
 		boolean insider = household || (user != null && (user.inScope(need.regionCode()) || user.id() == need.posterId()));
 		if (!NeedState.PUBLIC.contains(need.state()) && !insider) {
 			throw new NotFoundException("need.not-found");
@@ -50,12 +50,5 @@ class PledgeVisibility {
 	/** Whether the viewer sees the pledge in the need's list. */
 	boolean lists(Viewer viewer, Pledge p) {
 		return p.state().active() || viewer.insider() || viewer.isDonorOf(p);
-	}
-
-	/** The receipt photo's address, when there is one the viewer may see. */
-	String receiptPhotoUrl(Viewer viewer, Pledge p) {
-		boolean visible = p.receiptPhoto() != null && (viewer.photosPublic() || viewer.isDonorOf(p) || viewer.household()
-				|| (viewer.user() != null && viewer.user().inScope(p.regionCode())));
-		return visible ? "/pledges/" + p.id() + "/receipt.jpg" : null;
 	}
 }

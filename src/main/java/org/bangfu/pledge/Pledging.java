@@ -15,10 +15,8 @@ import java.util.Map;
 
 import org.bangfu.account.BangfuUser;
 import org.bangfu.account.OperationLog;
-import org.bangfu.account.Role;
 import org.bangfu.household.Households;
 import org.bangfu.need.NeedPledging;
-import org.bangfu.need.NeedState;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.BangfuProperties;
 import org.bangfu.shared.NotFoundException;
@@ -134,18 +132,11 @@ public class Pledging {
 	}
 
 	/**
-	 * Who may pledge this need, and how: it is public, it is neither the donor's own household's nor is the donor a
-	 * household, staff pledging in their own scope say so (their help is counted apart from society's), and the note and
-	 * the deadline are within bounds.
+	 * Who may pledge this need ({@link PledgeEligibility}), and how: staff pledging in their own scope say so (their help
+	 * is counted apart from society's), and the note and the deadline are within bounds.
 	 */
 	private void admit(BangfuUser donor, NeedPledging.Open need, Request request, Duration within) {
-		if (!NeedState.PUBLIC.contains(need.state())) {
-			throw new NotFoundException("need.not-found");
-		}
-		if (households.isOwnAccount(need.householdId(), donor.id())) {
-			throw new NotPermittedException("pledge.own-household");
-		}
-		DonorTools.refuseHousehold(donor);
+		PledgeEligibility.require(donor, households.isOwnAccount(need.householdId(), donor.id()), need);
 		if (donor.inScope(need.regionCode()) && !Boolean.TRUE.equals(request.staffInScope())) {
 			throw new BadInputException("pledge.staff-in-scope-unmarked");
 		}
@@ -170,14 +161,7 @@ public class Pledging {
 	@Transactional
 	public void receive(BangfuUser by, long pledgeId, InputStream photo) {
 		Pledge p = pledges.get(pledgeId);
-		boolean household = households.isOwnAccount(p.householdId(), by.id());
-		boolean officer = confirmsReceipt(by, p.regionCode());
-		if (!household && !officer) {
-			if (by.id() == p.donorId() || by.inScope(p.regionCode())) {
-				throw new NotPermittedException("pledge.receive-who");
-			}
-			throw new NotFoundException("pledge.not-found");
-		}
+		ReceiptConfirmation.requireToReceive(by, households.isOwnAccount(p.householdId(), by.id()), p);
 		if (photo == null) {
 			throw new BadInputException("pledge.receipt-photo-required");
 		}
@@ -225,17 +209,6 @@ public class Pledging {
 		p.lapse(now);
 		pledges.save(p, before);
 		return true;
-	}
-
-	/**
-	 * The household's village officer (a township manager for a need of the township itself, the county center for a county's
-	 * own) confirms and rates for it.
-	 */
-	static boolean confirmsReceipt(BangfuUser by, String regionCode) {
-		return by.staffGrants().stream()
-			.anyMatch(g -> g.covers(regionCode)
-					&& (g.role() == Role.VILLAGE_OFFICER || (g.role() == Role.TOWNSHIP_MANAGER && regionCode.length() < 12)
-							|| (g.role() == Role.COUNTY_ADMIN && regionCode.length() == 6)));
 	}
 
 	private Pledge mine(BangfuUser donor, long pledgeId) {

@@ -50,11 +50,7 @@ public class Ratings {
 	@Transactional
 	public void rate(BangfuUser by, long pledgeId, Integer stars, String thanks) {
 		Pledge p = pledges.get(pledgeId);
-		boolean household = households.isOwnAccount(p.householdId(), by.id());
-		boolean officer = Pledging.confirmsReceipt(by, p.regionCode());
-		if (!household && !officer) {
-			throw new NotFoundException("pledge.not-found");
-		}
+		ReceiptConfirmation.requireToRate(by, households.isOwnAccount(p.householdId(), by.id()), p);
 		if (p.state() != PledgeState.RECEIVED) {
 			throw new ConflictException("rating.not-received");
 		}
