@@ -62,6 +62,7 @@ class NeedWorkflowTest extends ApplicationTest {
 		List<String> steps = new ArrayList<>();
 		published.get("history").forEach(h -> steps.add(h.get("action").asString() + ":" + h.get("to").asString()));
 		assertThat(steps).containsExactly("CREATE:DRAFT", "SUBMIT:SUBMITTED", "VERIFY:VERIFIED", "PUBLISH:PUBLISHED");
+		assertThat(published.get("history").get(0).get("actorName").asString()).as("the poster's name, from the account module").isNotBlank();
 
 		JsonNode pub = api.get("/api/v1/needs/" + id).json();
 		assertThat(pub.get("beneficiary").asString()).isEqualTo("欧**华家");
