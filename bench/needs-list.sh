@@ -5,7 +5,8 @@
 # runs side by side in the same run:
 #   wrk     -t2 -c8 against GET /api/v1/needs?... rotating over a fixed set of filters (bench/needs-list.lua)
 #   pgbench -j2 -c8 -M prepared running the statements the application runs per request (the region
-#           lookup when a region is given, the list, the items of the page's 20 needs) with the same
+#           lookup when a region is given, the list, the names of the page's households, the items of the
+#           page's 20 needs) with the same
 #           parameters, rotating over the same set
 # and prints requests/s, transactions/s, their ratio, and the server-side p95 of the requests of that
 # run (from the difference of /actuator/prometheus's histogram buckets before and after it).
@@ -69,7 +70,7 @@ echo "== the cases (the same set for wrk and pgbench)"
 KEYWORDS=(轮椅 学费 助听 茶油 脐橙 被褥 危房 降压 透析 蜂蜜 冬衣 路灯)
 $PSQL <<'SQL'
 DROP TABLE IF EXISTS bench_case;
-CREATE TABLE bench_case (kind text, i int, code text, prefix text, len int, pair text, keyword text, ids text, path text,
+CREATE TABLE bench_case (kind text, i int, code text, prefix text, len int, pair text, keyword text, ids text, hids text, path text,
                          PRIMARY KEY (kind, i));
 -- four provinces, Hengyang city and three cities, 衡阳县 and three counties, picked by a fixed hash
 INSERT INTO bench_case (kind, i, code)
@@ -101,14 +102,15 @@ while IFS='|' read -r kind i code keyword; do
   ids=$(curl -sf "localhost:$PORT$path" | jq -r '"{" + (.needs | map(.id | tostring) | join(",")) + "}"')
   $PSQL -c "UPDATE bench_case SET path = '$path', ids = '$ids' WHERE kind = '$kind' AND i = $i"
 done
+# the households of each page (what the application passes to Households.publicNames)
+$PSQL -c "UPDATE bench_case SET hids = (SELECT '{' || coalesce(string_agg(DISTINCT household_id::text, ','), '') || '}' FROM need WHERE id = ANY(ids::bigint[]))"
 $PSQL -c "SELECT kind, count(*) AS cases, min(cardinality(ids::bigint[])) AS min_page, max(cardinality(ids::bigint[])) AS max_page FROM bench_case GROUP BY kind ORDER BY kind"
 
-# The statements of NeedListing.open and Needs.itemsOf (and Regions.get), as the application sends them.
+# The statements of NeedListing.open, Households.publicNames and Needs.itemsOf (and Regions.get), as the application sends them.
 CARD_SELECT="SELECT n.id, n.state, n.category, n.title, n.story, n.urgency, n.region_code, n.household_id, n.producer, n.total_quantity,
-       n.pledged_quantity, n.total_value_fen, n.published_at, h.head_name,
+       n.pledged_quantity, n.total_value_fen, n.published_at,
        concat_ws(' · ', c.name, t.name, CASE WHEN length(n.region_code) = 12 THEN v.name END) AS place
 FROM need n
-LEFT JOIN household h ON h.id = n.household_id
 LEFT JOIN region v ON v.code = n.region_code
 LEFT JOIN region t ON t.code = left(n.region_code, 9)
 LEFT JOIN region c ON c.code = left(n.region_code, 6)"
@@ -119,7 +121,7 @@ pgbench_script() { # kind
   local kind=$1 n cols where="n.state IN ('PUBLISHED', 'PARTLY_PLEDGED')" keyword len first=1
   n=$($PSQL -Atc "SELECT count(*) FROM bench_case WHERE kind = '$kind'")
   keyword=" AND n.search_pairs LIKE :pair AND strpos(regexp_replace(lower(n.title || n.story), '\\s+', '', 'g'), :keyword) > 0"
-  cols="ids"
+  cols="ids, hids"
   case $kind in
     region) cols+=", code, prefix, len" ;;
     keyword) cols+=", pair, keyword" ;;
@@ -142,6 +144,7 @@ pgbench_script() { # kind
     keyword) printf '%s\nWHERE %s%s\nORDER BY n.urgency DESC, n.published_at, n.id\nLIMIT :lim OFFSET :off;\n' "$CARD_SELECT" "$where" "$keyword" ;;
     *) printf '%s\nWHERE %s\nORDER BY n.urgency DESC, n.published_at, n.id\nLIMIT :lim OFFSET :off;\n' "$CARD_SELECT" "$where" ;;
   esac
+  echo "SELECT h.id, h.head_name, array(SELECT m.name FROM household_member m WHERE m.household_id = h.id) AS members FROM household h WHERE h.id = ANY(:hids);"
   echo "SELECT * FROM need_item WHERE need_id = ANY(:ids) ORDER BY need_id, position;"
 }
 

@@ -73,6 +73,28 @@ public class Households {
 		return names;
 	}
 
+	/** What public pages show of a household: the head's name (masked where shown) and every name to mask in its texts. */
+	public record PublicNames(String head, List<String> all) {
+	}
+
+	/** {@link PublicNames} of many households in one query (for a page of needs); ids without a household are missing. */
+	public java.util.Map<Long, PublicNames> publicNames(java.util.Collection<Long> householdIds) {
+		java.util.Map<Long, PublicNames> names = new java.util.HashMap<>();
+		if (householdIds.isEmpty()) {
+			return names;
+		}
+		jdbc.sql("""
+				SELECT h.id, h.head_name, array(SELECT m.name FROM household_member m WHERE m.household_id = h.id) AS members
+				FROM household h WHERE h.id = ANY(?)""")
+			.param(householdIds.stream().distinct().toArray(Long[]::new))
+			.query(rs -> {
+				List<String> all = new java.util.ArrayList<>(java.util.Arrays.asList((String[]) rs.getArray("members").getArray()));
+				all.add(rs.getString("head_name"));
+				names.put(rs.getLong("id"), new PublicNames(rs.getString("head_name"), java.util.Collections.unmodifiableList(all)));
+			});
+		return names;
+	}
+
 	/** The household's own platform account, if it has one (read from the link alone, nothing decrypted). */
 	public Optional<Long> accountOf(Long householdId) {
 		if (householdId == null) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.bangfu.region.Region;
+import org.bangfu.region.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -68,6 +69,31 @@ public class NeedFigures {
 				open.put(codeOfPrefix.get(rs.getString(1)), rs.getLong(2));
 			});
 		return open;
+	}
+
+	/**
+	 * The need side of the matching rate: the needs of the region's subtree verified in [from, to), how many of them are
+	 * confirmed (CONFIRMED, CLOSED), their values, and the confirmed ones' ids (so that the pledge module can say which
+	 * were met by staff within their own scope).
+	 */
+	public record Verified(long verified, long confirmed, long verifiedValueFen, long confirmedValueFen, List<Long> confirmedIds) {
+	}
+
+	public Verified verifiedIn(Region region, java.time.Instant from, java.time.Instant to) {
+		Scope scope = Scope.of(region);
+		return scope.bind(jdbc.sql("""
+				SELECT count(*) AS verified,
+				       count(*) FILTER (WHERE n.state IN ('CONFIRMED', 'CLOSED')) AS confirmed,
+				       coalesce(sum(n.total_value_fen), 0) AS verified_value,
+				       coalesce(sum(n.total_value_fen) FILTER (WHERE n.state IN ('CONFIRMED', 'CLOSED')), 0) AS confirmed_value,
+				       coalesce(array_agg(n.id) FILTER (WHERE n.state IN ('CONFIRMED', 'CLOSED')), '{}') AS confirmed_ids
+				FROM need n
+				WHERE %s AND n.verified_at >= :from AND n.verified_at < :to""".formatted(scope.sql("n.region_code"))))
+			.param("from", java.sql.Timestamp.from(from))
+			.param("to", java.sql.Timestamp.from(to))
+			.query((rs, n) -> new Verified(rs.getLong("verified"), rs.getLong("confirmed"), rs.getLong("verified_value"),
+					rs.getLong("confirmed_value"), List.of((Long[]) rs.getArray("confirmed_ids").getArray())))
+			.single();
 	}
 
 	/** The region's open needs, most urgent and longest waiting first, as the public list orders them. */

@@ -49,8 +49,8 @@ class NeedListing {
 			int totalQuantity, int pledgedQuantity, long totalValueFen, long pledgedValueFen, int lineShare, Instant publishedAt,
 			Long householdId, LocalDate onSaleFrom) implements NeedCard {
 
-		Card withText(String maskedTitle, String maskedStory) {
-			return new Card(id, state, category, maskedTitle, maskedStory, urgency, regionCode, place, beneficiary, totalQuantity,
+		Card with(String beneficiaryName, String maskedTitle, String maskedStory) {
+			return new Card(id, state, category, maskedTitle, maskedStory, urgency, regionCode, place, beneficiaryName, totalQuantity,
 					pledgedQuantity, totalValueFen, pledgedValueFen, lineShare, publishedAt, householdId, onSaleFrom);
 		}
 
@@ -114,17 +114,16 @@ class NeedListing {
 			.query(this::card)
 			.list();
 		boolean hasNext = cards.size() > size;
-		return new Page(masked(hasNext ? cards.subList(0, size) : cards), p, hasNext);
+		return new Page(named(hasNext ? cards.subList(0, size) : cards, true), p, hasNext);
 	}
 
 	private static final String CARD_SELECT = """
 			SELECT n.id, n.state, n.category, n.title, n.story, n.urgency, n.region_code, n.household_id, n.producer, n.total_quantity,
-			       n.pledged_quantity, n.total_value_fen, n.published_at, h.head_name, n.product, n.price_fen, n.sales_from_month,
+			       n.pledged_quantity, n.total_value_fen, n.published_at, n.product, n.price_fen, n.sales_from_month,
 			       n.sales_to_month, pv.pledged_value_fen, pv.line_share,
 			       concat_ws(' · ', c.name, CASE WHEN length(n.region_code) >= 9 THEN t.name END,
 			                 CASE WHEN length(n.region_code) = 12 THEN v.name END) AS place
 			FROM need n
-			LEFT JOIN household h ON h.id = n.household_id
 			LEFT JOIN region v ON v.code = n.region_code
 			LEFT JOIN region t ON t.code = left(n.region_code, 9)
 			LEFT JOIN region c ON c.code = left(n.region_code, 6)
@@ -136,13 +135,13 @@ class NeedListing {
 	/** Staff: the needs of the region's subtree (already checked to be in scope) in one state or all, newest first. */
 	List<Card> inScope(Region scope, NeedState state, int page) {
 		Scope in = Scope.of(scope);
-		return in.bind(jdbc.sql(CARD_SELECT + """
+		return named(in.bind(jdbc.sql(CARD_SELECT + """
 				WHERE %s AND (:state = '' OR n.state = :state)
 				ORDER BY n.updated_at DESC, n.id DESC LIMIT 50 OFFSET :offset""".formatted(in.sql("n.region_code"))))
 			.param("state", state == null ? "" : state.name())
 			.param("offset", Math.max(0, page) * 50)
 			.query(this::card)
-			.list();
+			.list(), false);
 	}
 
 	/**
@@ -157,13 +156,13 @@ class NeedListing {
 
 	/** A poster's or a household's own needs, newest first. */
 	List<Card> own(long accountId, Long householdId) {
-		return jdbc.sql(CARD_SELECT + """
+		return named(jdbc.sql(CARD_SELECT + """
 				WHERE n.poster_id = :account OR n.household_id = :household
 				ORDER BY n.updated_at DESC, n.id DESC LIMIT 200""")
 			.param("account", accountId)
 			.param("household", householdId == null ? -1L : householdId)
 			.query(this::card)
-			.list();
+			.list(), false);
 	}
 
 	/** How many needs of the region's subtree are in each state. */
@@ -177,13 +176,23 @@ class NeedListing {
 		return counts;
 	}
 
-	/** The cards as the public reads them: the household members' names, ID and phone numbers in titles and stories masked. */
-	private List<Card> masked(List<Card> cards) {
+	/**
+	 * The household's head's masked name as the beneficiary, asked of the household module in one query for all the
+	 * cards; for the public ({@code masked}) also the household members' names, ID and phone numbers in titles and
+	 * stories masked (staff read them as written).
+	 */
+	private List<Card> named(List<Card> cards, boolean masked) {
 		List<Long> ids = cards.stream().map(Card::householdId).filter(java.util.Objects::nonNull).distinct().toList();
-		java.util.Map<Long, List<String>> names = ids.isEmpty() ? java.util.Map.of() : households.memberNames(ids);
+		java.util.Map<Long, Households.PublicNames> names = households.publicNames(ids);
 		return cards.stream().map(c -> {
-			List<String> of = c.householdId() == null ? List.of() : names.getOrDefault(c.householdId(), List.of());
-			return c.withText(PublicText.mask(c.title(), of), PublicText.mask(c.story(), of));
+			if (c.householdId() == null) {
+				return masked ? c.with(c.beneficiary(), PublicText.mask(c.title(), List.of()), PublicText.mask(c.story(), List.of())) : c;
+			}
+			Households.PublicNames of = names.get(c.householdId());
+			String beneficiary = beneficiary(c.householdId(), of == null ? null : of.head(), null, c.place());
+			List<String> all = of == null ? List.of() : of.all();
+			return masked ? c.with(beneficiary, PublicText.mask(c.title(), all), PublicText.mask(c.story(), all))
+					: c.with(beneficiary, c.title(), c.story());
 		}).toList();
 	}
 
@@ -203,7 +212,8 @@ class NeedListing {
 		return new Card(rs.getLong("id"), NeedState.valueOf(rs.getString("state")), category,
 				rs.getString("title"), rs.getString("story"),
 				Urgency.ofRank(rs.getInt("urgency")), rs.getString("region_code"), place,
-				beneficiary((Long) rs.getObject("household_id"), rs.getString("head_name"), rs.getString("producer"), place),
+				// a household's head is named by the household module afterwards (named)
+				rs.getObject("household_id") == null ? beneficiary(null, null, rs.getString("producer"), place) : null,
 				rs.getInt("total_quantity"), rs.getInt("pledged_quantity"), rs.getLong("total_value_fen"), rs.getLong("pledged_value_fen"),
 				rs.getInt("line_share"), rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant(),
 				(Long) rs.getObject("household_id"), onSaleFrom);

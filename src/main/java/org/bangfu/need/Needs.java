@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.bangfu.account.Accounts;
 import org.bangfu.household.Households;
 import org.bangfu.region.Region;
 import org.bangfu.shared.BadInputException;
@@ -27,9 +28,12 @@ public class Needs {
 
 	private final Households households;
 
-	Needs(JdbcClient jdbc, Households households) {
+	private final Accounts accounts;
+
+	Needs(JdbcClient jdbc, Households households, Accounts accounts) {
 		this.jdbc = jdbc;
 		this.households = households;
+		this.accounts = accounts;
 	}
 
 	/** The keyword index of a need's text, built from what the public reads (names masked): names are not searchable. */
@@ -217,16 +221,21 @@ public class Needs {
 	public record HistoryEntry(String action, NeedState from, NeedState to, String actorName, String reason, Instant at) {
 	}
 
+	/** The need's transitions, oldest first; the actors' names come from the account module, in one query for all of them. */
 	List<HistoryEntry> history(long needId) {
-		return jdbc.sql("""
-				SELECT t.action, t.from_state, t.to_state, a.name AS actor_name, t.reason, t.at
-				FROM need_transition t LEFT JOIN account a ON a.id = t.actor_id WHERE t.need_id = ? ORDER BY t.id""")
+		record Row(String action, NeedState from, NeedState to, Long actorId, String reason, Instant at) {
+		}
+		List<Row> rows = jdbc.sql("SELECT action, from_state, to_state, actor_id, reason, at FROM need_transition WHERE need_id = ? ORDER BY id")
 			.param(needId)
-			.query((rs, n) -> new HistoryEntry(rs.getString("action"),
+			.query((rs, n) -> new Row(rs.getString("action"),
 					rs.getString("from_state") == null ? null : NeedState.valueOf(rs.getString("from_state")),
-					NeedState.valueOf(rs.getString("to_state")), rs.getString("actor_name"), rs.getString("reason"),
+					NeedState.valueOf(rs.getString("to_state")), (Long) rs.getObject("actor_id"), rs.getString("reason"),
 					rs.getTimestamp("at").toInstant()))
 			.list();
+		Map<Long, String> names = accounts.namesOf(rows.stream().map(Row::actorId).filter(java.util.Objects::nonNull).distinct().toList());
+		return rows.stream()
+			.map(r -> new HistoryEntry(r.action(), r.from(), r.to(), r.actorId() == null ? null : names.get(r.actorId()), r.reason(), r.at()))
+			.toList();
 	}
 
 	/** A finding of the abuse rules. */

@@ -146,6 +146,20 @@ public class Pledges {
 			.update() == 1;
 	}
 
+	/**
+	 * How many of the needs had a pledge received that staff made within their own scope: the part of the matching rate
+	 * counted apart (stats.MatchingRate).
+	 */
+	public long needsReceivedFromStaffInScope(java.util.Collection<Long> needIds) {
+		if (needIds.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("SELECT count(DISTINCT need_id) FROM pledge WHERE need_id = ANY(?) AND state = 'RECEIVED' AND staff_in_scope")
+			.param(needIds.toArray(Long[]::new))
+			.query(Long.class)
+			.single();
+	}
+
 	private Pledge pledge(ResultSet rs, int n) throws SQLException {
 		long id = rs.getLong("id");
 		Map<Integer, Integer> items = new LinkedHashMap<>();

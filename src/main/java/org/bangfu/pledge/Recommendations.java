@@ -17,7 +17,7 @@ import java.util.Optional;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.need.NeedCategory;
 import org.bangfu.need.NeedProgress;
-import org.bangfu.need.ProductSale;
+import org.bangfu.need.OpenNeeds;
 import org.bangfu.region.Regions;
 import org.bangfu.region.Scope;
 import org.bangfu.shared.BadInputException;
@@ -52,12 +52,15 @@ public class Recommendations {
 
 	private final org.bangfu.household.Households households;
 
+	private final OpenNeeds openNeeds;
+
 	private final Clock clock;
 
-	Recommendations(JdbcClient jdbc, Regions regions, org.bangfu.household.Households households, Clock clock) {
+	Recommendations(JdbcClient jdbc, Regions regions, org.bangfu.household.Households households, OpenNeeds openNeeds, Clock clock) {
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.households = households;
+		this.openNeeds = openNeeds;
 		this.clock = clock;
 	}
 
@@ -102,48 +105,36 @@ public class Recommendations {
 	public List<Recommended> forDonor(long donorId, int limit) {
 		Intent intent = of(donorId).orElse(new Intent(List.of(), List.of(), null, false));
 		Instant now = clock.instant();
-		record Candidate(long id, String title, Long householdId, NeedCategory category, String regionCode, String village, int urgency, Instant publishedAt,
-				int total, int pledged, long value, long pledgedValue, int lineShare, long villagePledges) {
-		}
 		Scope scope = intent.regionPrefixes().isEmpty() ? null : new Scope(intent.regionPrefixes());
-		List<Candidate> candidates = jdbc.sql("""
-				SELECT n.id, n.title, n.household_id, n.category, n.region_code, r.name AS village, n.urgency, n.published_at, n.total_quantity,
-				       n.pledged_quantity, n.total_value_fen, pv.pledged_value_fen, pv.line_share,
-				       (SELECT count(*) FROM pledge p WHERE p.region_code = n.region_code AND p.created_at > :since) AS village_pledges
-				FROM need n LEFT JOIN region r ON r.code = n.region_code
-				CROSS JOIN LATERAL (SELECT coalesce(sum(i.value_fen * i.pledged_quantity / i.quantity), 0) AS pledged_value_fen,
-				                           coalesce(floor(avg(i.pledged_quantity * 100 / i.quantity)), 0)::int AS line_share
-				                    FROM need_item i WHERE i.need_id = n.id) pv
-				WHERE n.state IN ('PUBLISHED', 'PARTLY_PLEDGED') AND %s
-				  AND (cardinality(CAST(:categories AS text[])) = 0 OR n.category = ANY(CAST(:categories AS text[])))
-				  AND %s
-				  AND NOT EXISTS (SELECT 1 FROM pledge mine WHERE mine.need_id = n.id AND mine.donor_id = :donor
-				                  AND mine.state IN ('COMMITTED', 'IN_TRANSIT', 'RECEIVED'))
-				ORDER BY n.urgency DESC, n.published_at LIMIT :limit""".formatted(
-					ProductSale.windowHoldsSql("n", LocalDate.ofInstant(now, ZoneId.of("Asia/Shanghai")).getMonthValue()),
-					scope == null ? "TRUE" : scope.sql("n.region_code")))
-			.param("since", Timestamp.from(now.minus(Duration.ofDays(90))))
-			.param("categories", intent.categories().stream().map(Enum::name).toArray(String[]::new))
-			.param(Scope.PARAMETER, scope == null ? "" : scope.parameter()) // no chosen regions: anywhere
-			.param("donor", donorId)
-			.param("limit", CANDIDATES)
-			.query((rs, n) -> new Candidate(rs.getLong("id"), rs.getString("title"), (Long) rs.getObject("household_id"),
-					NeedCategory.valueOf(rs.getString("category")),
-					rs.getString("region_code"), rs.getString("village"), rs.getInt("urgency"), rs.getTimestamp("published_at").toInstant(),
-					rs.getInt("total_quantity"), rs.getInt("pledged_quantity"), rs.getLong("total_value_fen"), rs.getLong("pledged_value_fen"),
-					rs.getInt("line_share"), rs.getLong("village_pledges")))
+		// the needs the donor already has a live pledge on are left out before the limit: the candidates stay CANDIDATES many
+		List<Long> mine = jdbc.sql("SELECT DISTINCT need_id FROM pledge WHERE donor_id = ? AND state IN ('COMMITTED', 'IN_TRANSIT', 'RECEIVED')")
+			.param(donorId)
+			.query(Long.class)
 			.list();
+		List<OpenNeeds.Candidate> candidates = openNeeds.mostUrgent(scope, intent.categories(),
+				LocalDate.ofInstant(now, ZoneId.of("Asia/Shanghai")).getMonthValue(), mine, CANDIDATES);
+		// fairness: the pledges each candidate's village received in the last 90 days, one query for all of them
+		Map<String, Long> villagePledges = new HashMap<>();
+		String[] villages = candidates.stream().map(OpenNeeds.Candidate::regionCode).distinct().toArray(String[]::new);
+		if (villages.length > 0) {
+			jdbc.sql("SELECT region_code, count(*) FROM pledge WHERE region_code = ANY(?) AND created_at > ? GROUP BY region_code")
+				.params(villages, Timestamp.from(now.minus(Duration.ofDays(90))))
+				.query(rs -> {
+					villagePledges.put(rs.getString(1), rs.getLong(2));
+				});
+		}
 		// the public reads titles with the household members' names masked
-		Map<Long, List<String>> names = households.memberNames(candidates.stream().map(Candidate::householdId)
+		Map<Long, List<String>> names = households.memberNames(candidates.stream().map(OpenNeeds.Candidate::householdId)
 			.filter(java.util.Objects::nonNull).distinct().toList());
 		List<Recommended> scored = new ArrayList<>();
-		for (Candidate c : candidates) {
+		for (OpenNeeds.Candidate c : candidates) {
 			long days = Math.max(0, Duration.between(c.publishedAt(), now).toDays());
 			// by value: the lines are in different units (NeedProgress)
-			int percent = NeedProgress.percent(c.pledgedValue(), c.value(), c.lineShare());
+			int percent = NeedProgress.percent(c.pledgedValueFen(), c.totalValueFen(), c.lineShare());
 			double open = (100 - percent) / 100.0;
-			long remainingValue = c.value() - c.pledgedValue();
-			double fairness = 1.0 / (1 + c.villagePledges());
+			long remainingValue = c.totalValueFen() - c.pledgedValueFen();
+			long pledgesOfVillage = villagePledges.getOrDefault(c.regionCode(), 0L);
+			double fairness = 1.0 / (1 + pledgesOfVillage);
 			double fit = intent.budgetFen() == null || remainingValue <= intent.budgetFen() ? 1
 					: intent.budgetFen() / (double) remainingValue;
 			double score = 3 * c.urgency() / 3.0 + 2 * Math.min(days / 60.0, 1) + 1.5 * open + 1.5 * fairness + fit;
@@ -154,17 +145,17 @@ public class Recommendations {
 			if (days >= 30) {
 				reasons.add("recommend.reason.waiting:" + days);
 			}
-			if (c.pledged() == 0) {
+			if (c.pledgedQuantity() == 0) {
 				reasons.add("recommend.reason.unpledged");
 			}
-			if (c.villagePledges() == 0) {
+			if (pledgesOfVillage == 0) {
 				reasons.add("recommend.reason.rarely-helped");
 			}
 			if (fit == 1 && intent.budgetFen() != null) {
 				reasons.add("recommend.reason.in-budget");
 			}
-			scored.add(new Recommended(c.id(), org.bangfu.need.PublicText.mask(c.title(), names.get(c.householdId())), c.category(), c.regionCode(), c.village(), c.urgency(), days,
-					c.total() - c.pledged(), c.total(), remainingValue, percent, score, reasons));
+			scored.add(new Recommended(c.id(), org.bangfu.need.PublicText.mask(c.title(), names.get(c.householdId())), c.category(), c.regionCode(), c.villageName(), c.urgency(), days,
+					c.totalQuantity() - c.pledgedQuantity(), c.totalQuantity(), remainingValue, percent, score, reasons));
 		}
 		return diversified(scored, limit);
 	}

@@ -1,26 +1,29 @@
 package org.bangfu.stats;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 
+import org.bangfu.need.NeedFigures;
+import org.bangfu.pledge.Pledges;
 import org.bangfu.region.Region;
-import org.bangfu.region.Scope;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The matching rate (对接率, DESIGN.md §3), the city's headline: of the needs verified in the period
  * and region, the share whose receipt has been confirmed — by count and by value. Needs met by a
  * pledge of staff within their own scope are counted apart (and the rate without them given), so
- * officers cannot raise their own figure by pledging their own villages' needs.
+ * officers cannot raise their own figure by pledging their own villages' needs. The need module gives
+ * the needs' figures, the pledge module says which confirmed ones staff met (two queries).
  */
 @Component
 public class MatchingRate {
 
-	private final JdbcClient jdbc;
+	private final NeedFigures needs;
 
-	public MatchingRate(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	private final Pledges pledges;
+
+	public MatchingRate(NeedFigures needs, Pledges pledges) {
+		this.needs = needs;
+		this.pledges = pledges;
 	}
 
 	public record Rate(String regionCode, Instant from, Instant to, long verified, long confirmed, long confirmedByStaffInScope,
@@ -28,26 +31,11 @@ public class MatchingRate {
 	}
 
 	public Rate of(Region region, Instant from, Instant to) {
-		record Row(long verified, long confirmed, long byStaff, long verifiedValue, long confirmedValue) {
-		}
-		Scope scope = Scope.of(region);
-		Row r = scope.bind(jdbc.sql("""
-				SELECT count(*) AS verified,
-				       count(*) FILTER (WHERE n.state IN ('CONFIRMED', 'CLOSED')) AS confirmed,
-				       count(*) FILTER (WHERE n.state IN ('CONFIRMED', 'CLOSED') AND EXISTS (
-				           SELECT 1 FROM pledge p WHERE p.need_id = n.id AND p.state = 'RECEIVED' AND p.staff_in_scope)) AS by_staff,
-				       coalesce(sum(n.total_value_fen), 0) AS verified_value,
-				       coalesce(sum(n.total_value_fen) FILTER (WHERE n.state IN ('CONFIRMED', 'CLOSED')), 0) AS confirmed_value
-				FROM need n
-				WHERE %s AND n.verified_at >= :from AND n.verified_at < :to""".formatted(scope.sql("n.region_code"))))
-			.param("from", Timestamp.from(from))
-			.param("to", Timestamp.from(to))
-			.query((rs, n) -> new Row(rs.getLong("verified"), rs.getLong("confirmed"), rs.getLong("by_staff"), rs.getLong("verified_value"),
-					rs.getLong("confirmed_value")))
-			.single();
-		return new Rate(region.code(), from, to, r.verified(), r.confirmed(), r.byStaff(), r.verifiedValue(), r.confirmedValue(),
-				ratio(r.confirmed(), r.verified()), ratio(r.confirmedValue(), r.verifiedValue()),
-				ratio(r.confirmed() - r.byStaff(), r.verified()));
+		NeedFigures.Verified v = needs.verifiedIn(region, from, to);
+		long byStaff = pledges.needsReceivedFromStaffInScope(v.confirmedIds());
+		return new Rate(region.code(), from, to, v.verified(), v.confirmed(), byStaff, v.verifiedValueFen(), v.confirmedValueFen(),
+				ratio(v.confirmed(), v.verified()), ratio(v.confirmedValueFen(), v.verifiedValueFen()),
+				ratio(v.confirmed() - byStaff, v.verified()));
 	}
 
 	/** A share in percent with one decimal; 0 when nothing was verified. */

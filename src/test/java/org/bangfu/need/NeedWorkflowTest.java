@@ -62,9 +62,17 @@ class NeedWorkflowTest extends ApplicationTest {
 		List<String> steps = new ArrayList<>();
 		published.get("history").forEach(h -> steps.add(h.get("action").asString() + ":" + h.get("to").asString()));
 		assertThat(steps).containsExactly("CREATE:DRAFT", "SUBMIT:SUBMITTED", "VERIFY:VERIFIED", "PUBLISH:PUBLISHED");
+		assertThat(published.get("history").get(0).get("actorName").asString()).as("the poster's name, from the account module").isNotBlank();
 
 		JsonNode pub = api.get("/api/v1/needs/" + id).json();
 		assertThat(pub.get("beneficiary").asString()).isEqualTo("欧**华家");
+		JsonNode card = null;
+		for (JsonNode c : api.get("/api/v1/needs?region=" + VILLAGE + "&q=" + java.net.URLEncoder.encode("轮椅", java.nio.charset.StandardCharsets.UTF_8)).json().get("needs")) {
+			card = c.get("id").asLong() == id ? c : card;
+		}
+		assertThat(card).as("the public list shows the need").isNotNull();
+		assertThat(card.get("beneficiary").asString()).as("the head's name from the household module, masked").isEqualTo("欧**华家");
+		assertThat(card.toString()).doesNotContain("欧阳建华");
 		assertThat(pub.toString()).doesNotContain("欧阳建华").doesNotContain("householdId").doesNotContain("flags").doesNotContain("history");
 		assertThat(pub.get("photos").size()).isEqualTo(1);
 		assertThat(api.get("/needs/" + id + "/qr.png").contentType()).isEqualTo("image/png");

@@ -39,6 +39,12 @@ class PledgeTest extends ApplicationTest {
 	@Autowired
 	Pledging pledging;
 
+	@Autowired
+	MatchingRate matchingRate;
+
+	@Autowired
+	org.bangfu.region.Regions regions;
+
 	/** A published need of the demo village for one item of the given quantity (50 yuan each), for 张大山's household. */
 	long publishedNeed(ApiClient api, int quantity, String title) {
 		String officer = api.login(OFFICER, DEMO_PASSWORD);
@@ -312,6 +318,32 @@ class PledgeTest extends ApplicationTest {
 			.isEqualTo(MatchingRate.ratio(after.get("confirmed").asLong() - after.get("confirmedByStaffInScope").asLong(), v));
 		assertThat(api.get("/api/v1/stats/matching-rate?region=430421100203&from=2026-12-01&to=2026-11-01").status()).isEqualTo(400);
 		assertThat(api.get("/api/v1/stats/matching-rate?region=430422&from=2020-01-01&to=2020-02-01").json().get("rate").asDouble()).isZero();
+
+		// the same figures as the one query over need and pledge that stats ran before the two modules answered apart
+		java.time.Instant from = java.time.Instant.parse("2020-01-01T00:00:00Z");
+		java.time.Instant to = java.time.Instant.parse("2100-01-01T00:00:00Z");
+		for (String code : List.of("430400", "430421", "430421100203", "430422")) {
+			org.bangfu.region.Region region = regions.get(org.bangfu.shared.RegionCode.parse(code));
+			MatchingRate.Rate rate = matchingRate.of(region, from, to);
+			org.bangfu.region.Scope scope = org.bangfu.region.Scope.of(region);
+			List<Long> oneQuery = scope.bind(jdbc.sql("""
+					SELECT count(*) AS verified,
+					       count(*) FILTER (WHERE n.state IN ('CONFIRMED', 'CLOSED')) AS confirmed,
+					       count(*) FILTER (WHERE n.state IN ('CONFIRMED', 'CLOSED') AND EXISTS (
+					           SELECT 1 FROM pledge p WHERE p.need_id = n.id AND p.state = 'RECEIVED' AND p.staff_in_scope)) AS by_staff,
+					       coalesce(sum(n.total_value_fen), 0) AS verified_value,
+					       coalesce(sum(n.total_value_fen) FILTER (WHERE n.state IN ('CONFIRMED', 'CLOSED')), 0) AS confirmed_value
+					FROM need n
+					WHERE %s AND n.verified_at >= :from AND n.verified_at < :to""".formatted(scope.sql("n.region_code"))))
+				.param("from", java.sql.Timestamp.from(from))
+				.param("to", java.sql.Timestamp.from(to))
+				.query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+				.single();
+			assertThat(List.of(rate.verified(), rate.confirmed(), rate.confirmedByStaffInScope(), rate.verifiedValueFen(), rate.confirmedValueFen()))
+				.as(code).isEqualTo(oneQuery);
+		}
+		assertThat(matchingRate.of(regions.get(org.bangfu.shared.RegionCode.parse("430421100203")), from, to).confirmedByStaffInScope())
+			.isPositive();
 	}
 
 	static byte[] jpeg() throws java.io.IOException {

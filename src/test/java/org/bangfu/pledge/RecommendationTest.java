@@ -71,7 +71,7 @@ class RecommendationTest extends ApplicationTest {
 
 		ApiClient api = api();
 		String phone = newPhone();
-		accounts.create(new Accounts.NewAccount(phone, "关爱老人的企业", DEMO_PASSWORD, DonorType.ENTERPRISE, null, null, null));
+		long donorId = accounts.create(new Accounts.NewAccount(phone, "关爱老人的企业", DEMO_PASSWORD, DonorType.ENTERPRISE, null, null, null));
 		String donor = api.login(phone, DEMO_PASSWORD);
 		Answer intent = api.put("/api/v1/me/intent",
 				"{\"categories\":[\"ELDERLY_CARE\"],\"regionPrefixes\":[\"430421101\"],\"budgetFen\":100000,\"monthly\":true}", donor);
@@ -87,6 +87,17 @@ class RecommendationTest extends ApplicationTest {
 		assertThat(order).doesNotContain(otherCategory, otherTownship, helped);
 		assertThat(list.get(0).get("reasons").toString()).contains("非常紧急").contains("还没有人认领");
 		assertThat(list.get(1).get("reasons").toString()).contains("已等待 50 天");
+
+		// a need the donor has a live pledge on is not recommended to it again (an old pledge: the village counts stay)
+		jdbc.sql("""
+				INSERT INTO pledge (need_id, region_code, donor_id, state, quantity, value_fen, staff_in_scope, deadline, created_at)
+				VALUES (?, ?, ?, 'COMMITTED', 1, 10000, false, now(), now() - interval '200 days')""")
+			.params(critical, v1, donorId)
+			.update();
+		List<Long> without = new ArrayList<>();
+		api.get("/api/v1/recommendations", donor).json().forEach(r -> without.add(r.get("needId").asLong()));
+		// halfPledged is now v1's first: 5.58, before helpedVillage's 5.08
+		assertThat(without).containsExactly(longWaiting, halfPledged, helpedVillage, overBudget);
 		assertThat(api.put("/api/v1/me/intent", "{\"budgetFen\":0}", donor).status()).isEqualTo(400);
 		assertThat(api.put("/api/v1/me/intent", "{\"budgetFen\":100,\"regionPrefixes\":[\"999999\"]}", donor).status()).isEqualTo(400);
 	}
