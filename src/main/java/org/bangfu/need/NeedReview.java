@@ -42,14 +42,6 @@ public class NeedReview {
 		this.clock = clock;
 	}
 
-	/**
-	 * Whether the user verifies needs of this region: {@link VerificationPolicy#verifiesIn}, kept under this name for
-	 * {@link NeedViews} until it asks {@link VerificationPolicy#allows} itself.
-	 */
-	static boolean mayVerify(BangfuUser user, String regionCode) {
-		return VerificationPolicy.verifiesIn(user, regionCode);
-	}
-
 	/** The need, if the caller may verify or reject it ({@link VerificationPolicy}). */
 	private Need reviewable(BangfuUser by, long id) {
 		Need need = needs.get(id);

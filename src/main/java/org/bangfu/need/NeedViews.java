@@ -121,8 +121,7 @@ class NeedViews {
 			.map(f -> new FlagView(f.rule(), messages.getMessage(f.messageKey(), f.args().toArray(), f.rule(), LocaleContextHolder.getLocale())))
 			.toList() : null;
 		boolean editable = insider && (need.state() == NeedState.DRAFT || need.state() == NeedState.REJECTED);
-		boolean verifiable = user != null && need.state() == NeedState.SUBMITTED && need.posterId() != user.id()
-				&& NeedReview.mayVerify(user, need.regionCode());
+		boolean verifiable = need.state() == NeedState.SUBMITTED && VerificationPolicy.allows(user, need);
 		boolean withdrawable = insider && NeedLifecycle.next(need.state(), NeedAction.WITHDRAW).isPresent();
 		String share = baseUrl + "/needs/" + need.id();
 		List<String> names = insider || need.householdId() == null ? List.of()

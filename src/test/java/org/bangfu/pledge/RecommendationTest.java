@@ -67,7 +67,8 @@ class RecommendationTest extends ApplicationTest {
 				.params(helped, v3, poster())
 				.update();
 		}
-		jdbc.sql("UPDATE need SET state = 'PLEDGED' WHERE id = ?").param(helped).update();
+		// the need counts its pledges as the pledge events would have had it count them
+		jdbc.sql("UPDATE need SET state = 'PLEDGED', pledges_active = 5, pledges_received = 5 WHERE id = ?").param(helped).update();
 
 		ApiClient api = api();
 		String phone = newPhone();
@@ -91,9 +92,10 @@ class RecommendationTest extends ApplicationTest {
 		// a need the donor has a live pledge on is not recommended to it again (an old pledge: the village counts stay)
 		jdbc.sql("""
 				INSERT INTO pledge (need_id, region_code, donor_id, state, quantity, value_fen, staff_in_scope, deadline, created_at)
-				VALUES (?, ?, ?, 'COMMITTED', 1, 10000, false, now(), now() - interval '200 days')""")
+				VALUES (?, ?, ?, 'COMMITTED', 1, 10000, false, now() + interval '30 days', now() - interval '200 days')""")
 			.params(critical, v1, donorId)
 			.update();
+		jdbc.sql("UPDATE need SET pledges_active = pledges_active + 1 WHERE id = ?").param(critical).update();
 		List<Long> without = new ArrayList<>();
 		api.get("/api/v1/recommendations", donor).json().forEach(r -> without.add(r.get("needId").asLong()));
 		// halfPledged is now v1's first: 5.58, before helpedVillage's 5.08
