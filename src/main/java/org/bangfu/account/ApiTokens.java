@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
  * valid for {@link #LIFETIME} unless revoked (logout).
  */
 @Component
-class ApiTokens {
+public class ApiTokens {
 
-	static final Duration LIFETIME = Duration.ofDays(30);
+	public static final Duration LIFETIME = Duration.ofDays(30);
 
 	private final JdbcClient jdbc;
 
@@ -34,7 +34,7 @@ class ApiTokens {
 		this.clock = clock;
 	}
 
-	String issue(long accountId) {
+	public String issue(long accountId) {
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

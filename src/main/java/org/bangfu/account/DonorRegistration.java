@@ -16,9 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
  * used up, and all of it happens in one transaction: a refused registration changes nothing.
  */
 @Component
-class DonorRegistration {
+public class DonorRegistration {
 
-	record Form(String phone, String code, String password, String donorType, String name, String idNumber, String creditCode) {
+	public record Form(String phone, String code, String password, String donorType, String name, String idNumber, String creditCode) {
 	}
 
 	private final Accounts accounts;
@@ -37,7 +37,7 @@ class DonorRegistration {
 	}
 
 	@Transactional
-	long register(Form form) {
+	public long register(Form form) {
 		String phone = PhoneNumbers.normalise(form.phone());
 		DonorType type = donorType(form.donorType());
 		String name = form.name() == null ? "" : form.name().strip();

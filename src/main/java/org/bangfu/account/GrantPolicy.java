@@ -1,6 +1,7 @@
 package org.bangfu.account;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.bangfu.region.Region;
@@ -16,7 +17,7 @@ import org.bangfu.region.RegionLevel;
  * </ul>
  * Each staff role belongs at one level: county admin at a county, manager at a township, officer at a village.
  */
-final class GrantPolicy {
+public final class GrantPolicy {
 
 	private static final Set<Role> TEAMS = EnumSet.of(Role.VOLUNTEER, Role.EXPERT, Role.SUPERVISOR, Role.AMBASSADOR);
 
@@ -48,7 +49,15 @@ final class GrantPolicy {
 	}
 
 	/** Whether the user may grant anything at all (and so sees the grant form and the operation log). */
-	static boolean grantsAnything(BangfuUser user) {
+	/** The roles the grant form offers: the city office grants the county centers and the teams, a county its own staff. */
+	public static List<Role> offeredRoles(BangfuUser user) {
+		return user.has(Role.CITY_ADMIN)
+				? List.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_MANAGER, Role.VILLAGE_OFFICER, Role.FUND_STAFF, Role.VOLUNTEER, Role.EXPERT,
+						Role.SUPERVISOR, Role.AMBASSADOR)
+				: List.of(Role.TOWNSHIP_MANAGER, Role.VILLAGE_OFFICER);
+	}
+
+	public static boolean grantsAnything(BangfuUser user) {
 		return user.has(Role.CITY_ADMIN) || user.has(Role.COUNTY_ADMIN);
 	}
 }

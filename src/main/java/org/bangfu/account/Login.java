@@ -18,7 +18,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * phones answer alike to anyone who does not know the password, so that nobody learns who is registered.
  */
 @Component
-class Login {
+public class Login {
 
 	/** A valid bcrypt hash to compare against when the phone is unknown, so both cases take as long. */
 	private final String decoy;
@@ -42,7 +42,7 @@ class Login {
 		this.decoy = passwords.encode("decoy-password-never-used-1");
 	}
 
-	BangfuUser withPassword(String phone, String password) {
+	public BangfuUser withPassword(String phone, String password) {
 		if (phone == null || password == null || phone.isBlank() || password.isEmpty()) {
 			throw new BadInputException("auth.login.missing");
 		}
@@ -62,7 +62,7 @@ class Login {
 	}
 
 	/** With the phone's latest login code; a phone without an account fails as a wrong code does. */
-	BangfuUser withCode(String phone, String code) {
+	public BangfuUser withCode(String phone, String code) {
 		if (phone == null || phone.isBlank()) {
 			throw new BadInputException("auth.login.missing");
 		}

@@ -7,7 +7,10 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.bangfu.region.Region;
+import org.bangfu.region.Regions;
 import org.bangfu.region.Scope;
+import org.bangfu.shared.NotPermittedException;
+import org.bangfu.shared.RegionCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -24,9 +27,12 @@ public class OperationLog {
 
 	private final Clock clock;
 
-	OperationLog(JdbcClient jdbc, Clock clock) {
+	private final Regions regions;
+
+	OperationLog(JdbcClient jdbc, Clock clock, Regions regions) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.regions = regions;
 	}
 
 	/**
@@ -56,6 +62,18 @@ public class OperationLog {
 
 	public record Entry(long id, Long accountId, String accountName, String action, String target, String regionCode,
 			String detail, String ip, Instant at, String targetName) {
+	}
+
+	/**
+	 * The log as the reader may read it: the city office and county centers only, each within its own
+	 * scope (or the given region under it); the region is a code typed by the reader.
+	 */
+	public List<Entry> readableBy(BangfuUser user, String region, int page) {
+		if (!GrantPolicy.grantsAnything(user)) {
+			throw new NotPermittedException("error.forbidden");
+		}
+		Region scope = user.scopeFor(region == null || region.isBlank() ? null : regions.get(RegionCode.parse(region)));
+		return within(scope, user.has(Role.CITY_ADMIN), page);
 	}
 
 	/**

@@ -29,14 +29,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@link #signIn}. Every request then re-reads the account ({@link FreshUser}), so a revoked grant or
  * "log out everywhere" takes effect at once rather than at the next login.
  */
-final class SessionLogin {
+public final class SessionLogin {
 
 	static final String AUTHENTICATED_AT = SessionLogin.class.getName() + ".at";
 
 	private SessionLogin() {
 	}
 
-	static void signIn(BangfuUser user, HttpServletRequest request, HttpServletResponse response, Clock clock) {
+	public static void signIn(BangfuUser user, HttpServletRequest request, HttpServletResponse response, Clock clock) {
 		request.changeSessionId(); // no session fixation
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));

@@ -29,13 +29,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * mobile carriers put many phones behind one address).
  */
 @Component
-class SmsCodes {
+public class SmsCodes {
 
-	enum Purpose {
+	public enum Purpose {
 		REGISTER, LOGIN
 	}
 
-	static final Duration VALID_FOR = Duration.ofMinutes(5);
+	public static final Duration VALID_FOR = Duration.ofMinutes(5);
 
 	static final int MAX_TRIES = 5;
 
@@ -82,7 +82,7 @@ class SmsCodes {
 	 * answer (202, or the same 429s) does not tell whether the phone is registered.
 	 */
 	@Transactional
-	void request(String phone, Purpose purpose, String ip) {
+	public void request(String phone, Purpose purpose, String ip) {
 		if (purpose == Purpose.REGISTER && accounts.phoneTaken(PhoneNumbers.normalise(phone))) {
 			throw new ConflictException("account.phone.taken");
 		}

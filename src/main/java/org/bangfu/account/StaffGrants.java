@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * holder logs in with an SMS code and sets a password.
  */
 @Component
-class StaffGrants {
+public class StaffGrants {
 
 	private final Accounts accounts;
 
@@ -60,12 +60,12 @@ class StaffGrants {
 	}
 
 	/** @param revocable whether the caller may revoke this grant */
-	record StaffMember(long grantId, Role role, String regionCode, String regionName, long accountId, String name,
+	public record StaffMember(long grantId, Role role, String regionCode, String regionName, long accountId, String name,
 			String phone, Instant grantedAt, String grantedBy, boolean revocable) {
 	}
 
 	@Transactional
-	StaffMember grant(BangfuUser by, String phone, String name, String roleName, String regionCode) {
+	public StaffMember grant(BangfuUser by, String phone, String name, String roleName, String regionCode) {
 		if (!by.isStaff()) {
 			throw new NotPermittedException("grant.forbidden");
 		}
@@ -105,7 +105,7 @@ class StaffGrants {
 	}
 
 	@Transactional
-	void revoke(BangfuUser by, long grantId) {
+	public void revoke(BangfuUser by, long grantId) {
 		var row = jdbc.sql("SELECT account_id, role, region_code, revoked_at FROM role_grant WHERE id = ?")
 			.param(grantId)
 			.query((rs, n) -> new Object[] { rs.getLong(1), Role.valueOf(rs.getString(2)), rs.getString(3), rs.getTimestamp(4) })
@@ -132,7 +132,7 @@ class StaffGrants {
 	}
 
 	/** The staff and team members of the region's subtree, 100 a page; the region must lie in the caller's scope. */
-	List<StaffMember> directory(BangfuUser by, String regionCode, int page) {
+	public List<StaffMember> directory(BangfuUser by, String regionCode, int page) {
 		if (!by.isStaff()) {
 			throw new NotPermittedException("error.forbidden");
 		}

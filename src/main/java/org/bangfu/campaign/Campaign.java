@@ -13,14 +13,14 @@ import org.bangfu.shared.BadInputException;
  * allocation has been computed; it can be recomputed, and donors changed, until it is sent) → SENT
  * (the kept proposals went out as invitations; nothing about the plan changes any more).
  */
-final class Campaign {
+public final class Campaign {
 
-	enum State {
+	public enum State {
 		DRAFT, PROPOSED, SENT
 	}
 
 	/** What the last allocation saw and reached, for the review. */
-	record Outcome(int candidateNeeds, long candidateValueFen, long fractionalBoundFen, long roundingLossFen, Instant proposedAt) {
+	public record Outcome(int candidateNeeds, long candidateValueFen, long fractionalBoundFen, long roundingLossFen, Instant proposedAt) {
 	}
 
 	private final long id;

@@ -68,12 +68,12 @@ public class CampaignPlanning {
 			.anyMatch(g -> (g.role() == Role.CITY_ADMIN || g.role() == Role.COUNTY_ADMIN) && g.covers(regionCode));
 	}
 
-	static boolean organiser(BangfuUser user) {
+	public static boolean organiser(BangfuUser user) {
 		return user != null && (user.has(Role.CITY_ADMIN) || user.has(Role.COUNTY_ADMIN));
 	}
 
 	/** The regions a user may organise in: their city and county grants' regions. */
-	static List<Region> scopes(BangfuUser user) {
+	public static List<Region> scopes(BangfuUser user) {
 		return user.staffGrants().stream()
 			.filter(g -> g.role() == Role.CITY_ADMIN || g.role() == Role.COUNTY_ADMIN)
 			.map(org.bangfu.account.Grant::region)
@@ -124,7 +124,7 @@ public class CampaignPlanning {
 		return c;
 	}
 
-	List<Campaign> list(BangfuUser by) {
+	public List<Campaign> list(BangfuUser by) {
 		List<Region> scopes = scopes(by);
 		return scopes.isEmpty() ? List.of() : campaigns.under(Scope.anyOf(scopes));
 	}
@@ -161,7 +161,7 @@ public class CampaignPlanning {
 	}
 
 	@Transactional
-	void removeDonor(BangfuUser by, long campaignId, long donorId) {
+	public void removeDonor(BangfuUser by, long campaignId, long donorId) {
 		Campaign c = get(by, campaignId);
 		c.requirePlanning();
 		if (!campaigns.removeDonor(campaignId, donorId)) {
@@ -202,7 +202,7 @@ public class CampaignPlanning {
 
 	/** Leaves a proposed need out of what will be sent (all its donors' parts: a need is funded whole or not at all). */
 	@Transactional
-	void drop(BangfuUser by, long campaignId, long needId) {
+	public void drop(BangfuUser by, long campaignId, long needId) {
 		Campaign c = get(by, campaignId);
 		c.requirePlanning();
 		if (!campaigns.drop(campaignId, needId)) {
@@ -242,7 +242,7 @@ public class CampaignPlanning {
 	}
 
 	/** The campaign as its organisers review it, if the user organises its region; else 404. */
-	CampaignReview review(BangfuUser by, long campaignId) {
+	public CampaignReview review(BangfuUser by, long campaignId) {
 		Campaign c = get(by, campaignId);
 		List<Campaigns.Invitation> invitations = campaigns.invitations(campaignId);
 		List<Campaigns.Donor> donors = campaigns.donors(campaignId);

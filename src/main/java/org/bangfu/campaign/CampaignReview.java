@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** A campaign as its organisers review it: its donors with what is asked of them, its invitations, and their totals. */
-record CampaignReview(Campaign campaign, String regionName, List<CampaignReview.DonorLine> donors, List<Campaigns.Invitation> invitations,
+public record CampaignReview(Campaign campaign, String regionName, List<CampaignReview.DonorLine> donors, List<Campaigns.Invitation> invitations,
 		long proposedValueFen, int proposedNeeds, Map<Campaigns.InvitationState, long[]> byState) {
 
 	/** The share of the LP bound the kept proposals reach (1.0 when the bound is 0). */
@@ -18,7 +18,7 @@ record CampaignReview(Campaign campaign, String regionName, List<CampaignReview.
 	}
 
 	/** A donor with what the kept proposals (or, once sent, the invitations) ask of them. */
-	record DonorLine(Campaigns.Donor donor, long askedFen, int needs) {
+	public record DonorLine(Campaigns.Donor donor, long askedFen, int needs) {
 	}
 
 	/** Totals the invitations by state, and (all but the dropped ones) by donor and need. */

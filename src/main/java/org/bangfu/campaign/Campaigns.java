@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 
 /** The SQL of the campaign tables, and the candidate needs of a campaign. */
 @Component
-class Campaigns {
+public class Campaigns {
 
 	private final JdbcClient jdbc;
 
@@ -97,7 +97,7 @@ class Campaigns {
 	// --- donors -----------------------------------------------------------------------------------
 
 	/** A donor of a campaign; {@code regionPrefixes} empty means anywhere in the campaign's region. */
-	record Donor(long donorId, String name, long budgetFen, List<NeedCategory> categories, List<String> regionPrefixes) {
+	public record Donor(long donorId, String name, long budgetFen, List<NeedCategory> categories, List<String> regionPrefixes) {
 	}
 
 	void putDonor(long campaignId, long donorId, long budgetFen, List<NeedCategory> categories, List<String> prefixes) {
@@ -170,7 +170,7 @@ class Campaigns {
 
 	// --- invitations ------------------------------------------------------------------------------
 
-	enum InvitationState {
+	public enum InvitationState {
 		PROPOSED, DROPPED, SENT, ACCEPTED, DECLINED;
 
 		public String label() {
@@ -179,7 +179,7 @@ class Campaigns {
 	}
 
 	/** A donor's part of a need, as proposed, sent and answered. */
-	record Invitation(long id, long campaignId, long needId, long donorId, String regionCode, Map<Integer, Integer> byPosition, long valueFen,
+	public record Invitation(long id, long campaignId, long needId, long donorId, String regionCode, Map<Integer, Integer> byPosition, long valueFen,
 			InvitationState state, Long pledgeId, String reason, Instant decidedAt) {
 	}
 

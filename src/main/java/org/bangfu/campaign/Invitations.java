@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * donor can then decline). Accepting twice answers the pledge the first acceptance made.
  */
 @Component
-class Invitations {
+public class Invitations {
 
 	private final Campaigns campaigns;
 
@@ -66,7 +66,7 @@ class Invitations {
 	}
 
 	/** An invitation as its donor sees it: the need's public title, the village, the items, whether it can still be accepted. */
-	record Shown(long id, String campaign, long needId, String needTitle, String village, String items, long valueFen,
+	public record Shown(long id, String campaign, long needId, String needTitle, String village, String items, long valueFen,
 			Campaigns.InvitationState state, Long pledgeId, Instant respondBy, boolean expired, boolean stillOpen) {
 
 		public boolean answerable() {
@@ -75,7 +75,7 @@ class Invitations {
 	}
 
 	/** A donor's invitations, newest first; their needs, households' names and villages are read once for the whole list. */
-	List<Shown> of(BangfuUser donor) {
+	public List<Shown> of(BangfuUser donor) {
 		DonorTools.refuseHousehold(donor);
 		Instant now = clock.instant();
 		List<Campaigns.Invitation> invitations = campaigns.invitationsOf(donor.id());
@@ -101,11 +101,11 @@ class Invitations {
 	}
 
 	/** The pledge the acceptance made, and whether this request made it. */
-	record Accepted(long pledgeId, boolean created) {
+	public record Accepted(long pledgeId, boolean created) {
 	}
 
 	@Transactional
-	Accepted accept(BangfuUser donor, long invitationId) {
+	public Accepted accept(BangfuUser donor, long invitationId) {
 		DonorTools.refuseHousehold(donor);
 		Campaigns.Invitation i = mine(donor, invitationId);
 		if (i.state() == Campaigns.InvitationState.ACCEPTED) {
@@ -126,7 +126,7 @@ class Invitations {
 	}
 
 	@Transactional
-	void decline(BangfuUser donor, long invitationId, String reason) {
+	public void decline(BangfuUser donor, long invitationId, String reason) {
 		DonorTools.refuseHousehold(donor);
 		if (reason != null && reason.length() > 200) {
 			throw new BadInputException("pledge.note-too-long", 200);

@@ -58,7 +58,7 @@ public class Consents {
 		this.clock = clock;
 	}
 
-	record NewConsent(boolean postOnBehalf, boolean publishPhotos, Consent.Method method, LocalDate givenOn, String witnessPhone) {
+	public record NewConsent(boolean postOnBehalf, boolean publishPhotos, Consent.Method method, LocalDate givenOn, String witnessPhone) {
 	}
 
 	/** The active consent to posting on the household's behalf, if any: what the need module asks before a proxy post. */
@@ -73,7 +73,7 @@ public class Consents {
 			.param(householdId).query(Long.class).single() > 0;
 	}
 
-	List<Consent> of(long householdId) {
+	public List<Consent> of(long householdId) {
 		record Row(long id, long householdId, boolean postOnBehalf, boolean publishPhotos, Consent.Method method, LocalDate givenOn,
 				long recordedBy, Long witnessId, boolean hasPhoto, Instant recordedAt, Instant revokedAt) {
 		}
@@ -103,7 +103,7 @@ public class Consents {
 	}
 
 	@Transactional
-	long record(BangfuUser officer, long householdId, NewConsent consent, InputStream photo, long photoSize) {
+	public long record(BangfuUser officer, long householdId, NewConsent consent, InputStream photo, long photoSize) {
 		Household household = households.inScopeOf(officer, householdId);
 		if (!consent.postOnBehalf() && !consent.publishPhotos()) {
 			throw new BadInputException("consent.scope-required");
@@ -141,7 +141,7 @@ public class Consents {
 	}
 
 	@Transactional
-	void revoke(BangfuUser officer, long householdId, long consentId) {
+	public void revoke(BangfuUser officer, long householdId, long consentId) {
 		Household household = households.inScopeOf(officer, householdId);
 		int changed = jdbc.sql("UPDATE consent SET revoked_at = ?, revoked_by = ? WHERE id = ? AND household_id = ? AND revoked_at IS NULL")
 			.params(Timestamp.from(clock.instant()), officer.id(), consentId, householdId)
@@ -153,7 +153,7 @@ public class Consents {
 	}
 
 	/** The stored photo of a consent, for staff in scope. */
-	Path photo(BangfuUser officer, long householdId, long consentId) {
+	public Path photo(BangfuUser officer, long householdId, long consentId) {
 		households.inScopeOf(officer, householdId);
 		String path = jdbc.sql("SELECT photo_path FROM consent WHERE id = ? AND household_id = ?")
 			.params(consentId, householdId)

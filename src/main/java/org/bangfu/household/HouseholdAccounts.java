@@ -26,9 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * until the household claims it by registering itself with its own phone.
  */
 @Component
-class HouseholdAccounts {
+public class HouseholdAccounts {
 
-	record SelfRegistration(String phone, String code, String password, String name, String idNumber) {
+	public record SelfRegistration(String phone, String code, String password, String name, String idNumber) {
 	}
 
 	private final Households households;
@@ -58,7 +58,7 @@ class HouseholdAccounts {
 
 	/** Self-registration, or the claim of an account an officer registered on the household's behalf. */
 	@Transactional
-	long registerSelf(SelfRegistration form) {
+	public long registerSelf(SelfRegistration form) {
 		String phone = PhoneNumbers.normalise(form.phone());
 		if (form.name() == null || form.name().isBlank()) {
 			throw new BadInputException("household.register.name");
@@ -89,7 +89,7 @@ class HouseholdAccounts {
 
 	/** An officer registers a household of its village on its behalf, optionally with a phone the household can receive SMS on. */
 	@Transactional
-	long registerByOfficer(BangfuUser officer, long householdId, String phone) {
+	public long registerByOfficer(BangfuUser officer, long householdId, String phone) {
 		if (!officer.isStaff()) {
 			throw new NotFoundException("household.not-found");
 		}

@@ -9,11 +9,15 @@ import java.util.Optional;
 
 import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
+import org.bangfu.account.Role;
 import org.bangfu.region.Region;
+import org.bangfu.region.Regions;
 import org.bangfu.region.Scope;
 import org.bangfu.shared.IdentityNumber;
 import org.bangfu.shared.Masking;
 import org.bangfu.shared.NotFoundException;
+import org.bangfu.shared.NotPermittedException;
+import org.bangfu.shared.RegionCode;
 import org.bangfu.shared.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,11 +40,34 @@ public class Households {
 
 	private final Clock clock;
 
-	Households(JdbcClient jdbc, PersonalData personalData, Accounts accounts, Clock clock) {
+	private final Regions regions;
+
+	Households(JdbcClient jdbc, PersonalData personalData, Accounts accounts, Clock clock, Regions regions) {
 		this.jdbc = jdbc;
 		this.personalData = personalData;
 		this.accounts = accounts;
 		this.clock = clock;
+		this.regions = regions;
+	}
+
+	/** The part of the registry a staff member works on: their scope, or the typed region within it; nobody else's. */
+	public Region staffScope(BangfuUser user, String region) {
+		if (!user.isStaff()) {
+			throw new NotPermittedException("error.forbidden");
+		}
+		return requestedScope(user, region);
+	}
+
+	/** Who looked at whose personal data is for the city office and county centers only, each in its scope. */
+	public Region personalDataViewsScope(BangfuUser user, String region) {
+		if (!user.has(Role.CITY_ADMIN) && !user.has(Role.COUNTY_ADMIN)) {
+			throw new NotPermittedException("error.forbidden");
+		}
+		return requestedScope(user, region);
+	}
+
+	private Region requestedScope(BangfuUser user, String region) {
+		return user.scopeFor(region == null || region.isBlank() ? null : regions.get(RegionCode.parse(region)));
 	}
 
 	public Optional<Household> find(long id, Region scope) {
@@ -209,7 +236,7 @@ public class Households {
 	}
 
 	/** The full ID number of a member or the household's phone, for entitled staff in scope; every call is logged. */
-	String reveal(BangfuUser user, long householdId, Long memberId, String field, String ip) {
+	public String reveal(BangfuUser user, long householdId, Long memberId, String field, String ip) {
 		Household household = inScopeOf(user, householdId);
 		byte[] cipher;
 		if ("ID_NUMBER".equals(field)) {

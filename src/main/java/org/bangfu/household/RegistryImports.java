@@ -38,15 +38,15 @@ import org.springframework.stereotype.Component;
  * county file does not starve the web requests of a two-core machine.
  */
 @Component
-class RegistryImports {
+public class RegistryImports {
 
 	private static final Logger log = LoggerFactory.getLogger(RegistryImports.class);
 
-	enum Status {
+	public enum Status {
 		QUEUED, RUNNING, DONE, FAILED
 	}
 
-	record Job(long id, long accountId, String regionCode, String fileName, Status status, Long rowsTotal, long rowsRead,
+	public record Job(long id, long accountId, String regionCode, String fileName, Status status, Long rowsTotal, long rowsRead,
 			long rowsRejected, long households, long householdsNew, long householdsUpdated, long members, String error, Instant createdAt,
 			Instant finishedAt) {
 
@@ -62,7 +62,7 @@ class RegistryImports {
 		}
 	}
 
-	record Problem(int line, String column, String message) {
+	public record Problem(int line, String column, String message) {
 	}
 
 	private final JdbcClient jdbc;
@@ -90,12 +90,12 @@ class RegistryImports {
 	}
 
 	/** Who may import: the city office, county centers and township managers, into their own scope. */
-	static boolean mayImport(BangfuUser user) {
+	public static boolean mayImport(BangfuUser user) {
 		return user.has(Role.CITY_ADMIN) || user.has(Role.COUNTY_ADMIN) || user.has(Role.TOWNSHIP_MANAGER);
 	}
 
 	/** Keeps the upload and queues its import into the scope; answers the job id at once. */
-	long submit(BangfuUser user, Region scope, String fileName, InputStream content) {
+	public long submit(BangfuUser user, Region scope, String fileName, InputStream content) {
 		if (!mayImport(user)) {
 			throw new NotPermittedException("import.forbidden");
 		}
@@ -158,7 +158,7 @@ class RegistryImports {
 	}
 
 	/** The job, if the user's scope contains the region it was imported into. */
-	Job get(BangfuUser user, long id) {
+	public Job get(BangfuUser user, long id) {
 		return jdbc.sql("SELECT * FROM household_import WHERE id = ?")
 			.param(id)
 			.query(RegistryImports::job)
@@ -167,14 +167,14 @@ class RegistryImports {
 			.orElseThrow(() -> new NotFoundException("import.not-found"));
 	}
 
-	List<Job> recent(Region scope) {
+	public List<Job> recent(Region scope) {
 		Scope in = Scope.of(scope);
 		return in.bind(jdbc.sql("SELECT * FROM household_import WHERE " + in.sql("region_code") + " ORDER BY id DESC LIMIT 20"))
 			.query(RegistryImports::job)
 			.list();
 	}
 
-	List<Problem> problems(long jobId, int limit) {
+	public List<Problem> problems(long jobId, int limit) {
 		return jdbc.sql("SELECT line, column_name, message FROM household_import_problem WHERE import_id = ? ORDER BY line LIMIT ?")
 			.params(jobId, limit)
 			.query((rs, n) -> new Problem(rs.getInt(1), rs.getString(2), rs.getString(3)))

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Reading the recorded messages, for the admins' SMS outbox page and API. */
 @Component
-class SmsOutbox {
+public class SmsOutbox {
 
 	private final JdbcClient jdbc;
 
@@ -20,12 +20,12 @@ class SmsOutbox {
 		this.personalData = personalData;
 	}
 
-	record Message(long id, String phone, String body, String status, String provider, int attempts, Instant createdAt,
+	public record Message(long id, String phone, String body, String status, String provider, int attempts, Instant createdAt,
 			Instant sentAt) {
 	}
 
 	/** The newest messages, to one phone when given (then up to 50), else to everyone (up to 200). */
-	List<Message> latest(String phone) {
+	public List<Message> latest(String phone) {
 		String where = phone == null ? "" : "WHERE phone_hash = :hash";
 		var query = jdbc.sql("SELECT * FROM sms_message " + where + " ORDER BY id DESC LIMIT " + (phone == null ? 200 : 50));
 		if (phone != null) {

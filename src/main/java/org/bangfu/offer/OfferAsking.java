@@ -122,12 +122,12 @@ public class OfferAsking {
 	}
 
 	/** A request as its offer's donor reads it; {@code substitute}: the asker accepts the offer in place of a line of another kind. */
-	record Request(long id, long offerId, long needId, String needTitle, String regionCode, int position, int quantity, String state,
+	public record Request(long id, long offerId, long needId, String needTitle, String regionCode, int position, int quantity, String state,
 			Long pledgeId, Instant requestedAt, boolean substitute) {
 	}
 
 	/** The requests for the donor's offer; the need titles as the public reads them (the household's names masked). */
-	List<Request> requests(BangfuUser donor, long offerId) {
+	public List<Request> requests(BangfuUser donor, long offerId) {
 		offers.requireOwner(donor, offerId);
 		List<Request> rows = jdbc.sql("SELECT * FROM offer_request WHERE offer_id = ? ORDER BY id")
 			.param(offerId)

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * household ({@link NeedReach}). The needs themselves are read through the need module's API.
  */
 @Component
-class OfferViews {
+public class OfferViews {
 
 	static final int PAGE_SIZE = 20;
 
@@ -58,7 +58,7 @@ class OfferViews {
 	}
 
 	/** The open offers, newest first, {@link #PAGE_SIZE} a page. */
-	Page open(NeedCategory category, int page) {
+	public Page open(NeedCategory category, int page) {
 		int p = Math.max(0, Math.min(page, 500));
 		List<Offers.Offer> found = offers.open(category, p * PAGE_SIZE, PAGE_SIZE + 1);
 		boolean next = found.size() > PAGE_SIZE;
@@ -66,7 +66,7 @@ class OfferViews {
 	}
 
 	/** The donor's own offers, open or not, newest first, with how many requests wait for an answer. */
-	Page mine(long donorId, int page) {
+	public Page mine(long donorId, int page) {
 		int p = Math.max(0, Math.min(page, 500));
 		Map<Long, Integer> pending = new HashMap<>();
 		List<Offers.Offer> found = offers.named(jdbc.sql("""
@@ -83,7 +83,7 @@ class OfferViews {
 		return new Page(listed(next ? found.subList(0, PAGE_SIZE) : found, pending), p, next);
 	}
 
-	Listed one(Offers.Offer offer) {
+	public Listed one(Offers.Offer offer) {
 		return listed(List.of(offer), Map.of()).get(0);
 	}
 
@@ -124,7 +124,7 @@ class OfferViews {
 	}
 
 	/** The requests for an offer, those waiting for an answer first; the caller has checked the offer is theirs. */
-	List<RequestRow> requestsOf(long offerId) {
+	public List<RequestRow> requestsOf(long offerId) {
 		record Row(long id, long needId, int position, int quantity, String state, Long pledgeId, Instant requestedAt, boolean substitute,
 				String place) {
 		}
@@ -163,17 +163,17 @@ class OfferViews {
 	}
 
 	/** What the pages need to know of a request to answer a repeated tap: where it belongs, who asked, how it was decided. */
-	record RequestState(long id, long offerId, long needId, long requestedBy, int quantity, String state, Long pledgeId) {
+	public record RequestState(long id, long offerId, long needId, long requestedBy, int quantity, String state, Long pledgeId) {
 	}
 
-	Optional<RequestState> request(long requestId) {
+	public Optional<RequestState> request(long requestId) {
 		return jdbc.sql("SELECT id, offer_id, need_id, requested_by, quantity, state, pledge_id FROM offer_request WHERE id = ?")
 			.param(requestId)
 			.query(OfferViews::state)
 			.optional();
 	}
 
-	Optional<RequestState> request(long offerId, long needId, int position) {
+	public Optional<RequestState> request(long offerId, long needId, int position) {
 		return jdbc.sql("""
 				SELECT id, offer_id, need_id, requested_by, quantity, state, pledge_id FROM offer_request
 				WHERE offer_id = ? AND need_id = ? AND position = ?""")
@@ -190,7 +190,7 @@ class OfferViews {
 	// --- the asking side (staff in scope, the household itself) ---------------------------------------
 
 	/** Whether the user may ask for offers at all: staff with a region, or a household's own account. */
-	boolean mayAsk(BangfuUser user) {
+	public boolean mayAsk(BangfuUser user) {
 		return user != null && (user.isStaff() || user.has(Role.HOUSEHOLD));
 	}
 
@@ -211,7 +211,7 @@ class OfferViews {
 	 * are left out (a need's line is asked for once per offer), and so are lines the offer does not fit
 	 * (another item kind) unless {@code others} asks for them too, to be asked for as a substitute.
 	 */
-	Candidates candidates(BangfuUser user, Offers.Offer offer, boolean others) {
+	public Candidates candidates(BangfuUser user, Offers.Offer offer, boolean others) {
 		NeedReach reach = NeedReach.of(households, user);
 		if (reach == null) {
 			return new Candidates(List.of(), false);
@@ -267,7 +267,7 @@ class OfferViews {
 	}
 
 	/** The requests under this offer for needs the caller reaches (their scope, or their household's own), newest first. */
-	List<Asked> askedFor(BangfuUser user, long offerId) {
+	public List<Asked> askedFor(BangfuUser user, long offerId) {
 		NeedReach reach = NeedReach.of(households, user);
 		if (reach == null) {
 			return List.of();

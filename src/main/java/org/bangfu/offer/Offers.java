@@ -77,7 +77,7 @@ public class Offers {
 	}
 
 	/** An offer; {@code kind} is null for offers made before offers had one (they fit lines of the same item name only). */
-	record Offer(long id, String donor, NeedCategory category, String title, String description, String itemName, String kind, String unit,
+	public record Offer(long id, String donor, NeedCategory category, String title, String description, String itemName, String kind, String unit,
 			int quantity, int remaining, List<String> regionPrefixes, boolean open, Instant createdAt) {
 
 		Offer withDonor(String name) {
@@ -86,7 +86,7 @@ public class Offers {
 	}
 
 	/** Whether the account may put up offers: anyone but a household's own account. */
-	static boolean mayOffer(BangfuUser user) {
+	public static boolean mayOffer(BangfuUser user) {
 		return user != null && !(user.has(Role.HOUSEHOLD) && !user.isStaff());
 	}
 
@@ -96,11 +96,11 @@ public class Offers {
 	}
 
 	/** The offer and whether this call made it (false: a repeat of an earlier call with the same key). */
-	record Created(long id, boolean created) {
+	public record Created(long id, boolean created) {
 	}
 
 	@Transactional
-	Created create(BangfuUser donor, NewOffer o, String idempotencyKey) {
+	public Created create(BangfuUser donor, NewOffer o, String idempotencyKey) {
 		if (!mayOffer(donor)) {
 			throw new NotPermittedException("offer.household");
 		}
@@ -158,7 +158,7 @@ public class Offers {
 		return t;
 	}
 
-	List<Offer> open(NeedCategory category, int page) {
+	public List<Offer> open(NeedCategory category, int page) {
 		return open(category, Math.max(0, page) * 50, 50);
 	}
 
@@ -175,7 +175,7 @@ public class Offers {
 			.list());
 	}
 
-	Offer get(long id) {
+	public Offer get(long id) {
 		Row row = jdbc.sql("SELECT o.* FROM offer o WHERE o.id = ?")
 			.param(id)
 			.query(Offers::row)
@@ -206,7 +206,7 @@ public class Offers {
 	}
 
 	/** Whether the offer is the account's own. */
-	boolean ownedBy(long offerId, long accountId) {
+	public boolean ownedBy(long offerId, long accountId) {
 		long owner = jdbc.sql("SELECT donor_id FROM offer WHERE id = ?").param(offerId).query(Long.class).optional()
 			.orElseThrow(() -> new NotFoundException("offer.not-found"));
 		return owner == accountId;
@@ -220,7 +220,7 @@ public class Offers {
 
 	/** The donor accepts a request: the offer shrinks and the request becomes a pledge (or nothing happens). */
 	@Transactional
-	long accept(BangfuUser donor, long requestId) {
+	public long accept(BangfuUser donor, long requestId) {
 		record Row(long offerId, long needId, int position, int quantity, String state) {
 		}
 		// the request's row lock: a second tap on 同意 waits here and then finds the request decided
@@ -251,7 +251,7 @@ public class Offers {
 
 	/** The donor declines a request; whoever asked is told, so the household is not left waiting. */
 	@Transactional
-	void decline(BangfuUser donor, long requestId) {
+	public void decline(BangfuUser donor, long requestId) {
 		record Row(long offerId, long requestedBy, long needId) {
 		}
 		Row r = jdbc.sql("SELECT offer_id, requested_by, need_id FROM offer_request WHERE id = ?")
@@ -274,7 +274,7 @@ public class Offers {
 	 * list, and the requests still waiting are declined with a word to whoever asked.
 	 */
 	@Transactional
-	void close(BangfuUser donor, long offerId) {
+	public void close(BangfuUser donor, long offerId) {
 		requireOwner(donor, offerId);
 		// the offer's row lock: an acceptance running now finishes first, or sees the offer closed
 		boolean open = jdbc.sql("SELECT open FROM offer WHERE id = ? FOR UPDATE").param(offerId).query(Boolean.class).single();

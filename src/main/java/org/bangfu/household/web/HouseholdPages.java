@@ -1,18 +1,19 @@
-package org.bangfu.household;
+package org.bangfu.household.web;
 
 import org.bangfu.shared.web.FailureStatus;
-import org.bangfu.shared.NotPermittedException;
 import java.io.IOException;
 import java.time.LocalDate;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.bangfu.account.BangfuUser;
-import org.bangfu.account.Role;
+import org.bangfu.household.Consent;
+import org.bangfu.household.Consents;
+import org.bangfu.household.Household;
+import org.bangfu.household.HouseholdAccounts;
+import org.bangfu.household.Households;
 import org.bangfu.region.Region;
-import org.bangfu.region.Regions;
 import org.bangfu.shared.BadInputException;
-import org.bangfu.shared.RegionCode;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.FileSystemResource;
@@ -40,16 +41,12 @@ class HouseholdPages {
 
 	private final Consents consents;
 
-	private final Regions regions;
-
 	private final MessageSource messages;
 
-	HouseholdPages(Households households, HouseholdAccounts householdAccounts, Consents consents, Regions regions,
-			MessageSource messages) {
+	HouseholdPages(Households households, HouseholdAccounts householdAccounts, Consents consents, MessageSource messages) {
 		this.households = households;
 		this.householdAccounts = householdAccounts;
 		this.consents = consents;
-		this.regions = regions;
 		this.messages = messages;
 	}
 
@@ -57,12 +54,11 @@ class HouseholdPages {
 		return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale());
 	}
 
-
 	@GetMapping("/households")
 	String page(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean unregistered,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		Region scope = HouseholdApiController.scope(user, region, regions);
+		Region scope = households.staffScope(user, region);
 		model.addAttribute("scope", scope);
 		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("unregistered", unregistered);
@@ -142,7 +138,7 @@ class HouseholdPages {
 
 	@GetMapping("/households/coverage")
 	String coveragePage(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String region, Model model) {
-		Region scope = HouseholdApiController.scope(user, region, regions);
+		Region scope = households.staffScope(user, region);
 		model.addAttribute("scope", scope);
 		model.addAttribute("total", households.coverageOf(scope));
 		model.addAttribute("units", households.coverageBelow(scope));
@@ -152,10 +148,7 @@ class HouseholdPages {
 	@GetMapping("/households/views")
 	String viewsPage(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String region,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		if (!user.has(Role.CITY_ADMIN) && !user.has(Role.COUNTY_ADMIN)) {
-			throw new NotPermittedException("error.forbidden");
-		}
-		Region scope = user.scopeFor(region == null || region.isBlank() ? null : regions.get(RegionCode.parse(region)));
+		Region scope = households.personalDataViewsScope(user, region);
 		model.addAttribute("views", households.viewsWithin(scope, page));
 		model.addAttribute("scope", scope);
 		return "household/views";

@@ -1,4 +1,4 @@
-package org.bangfu.account;
+package org.bangfu.account.web;
 
 import java.util.List;
 
@@ -6,6 +6,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.bangfu.account.Accounts;
+import org.bangfu.account.ApiTokens;
+import org.bangfu.account.BangfuUser;
+import org.bangfu.account.DonorRegistration;
+import org.bangfu.account.DonorType;
+import org.bangfu.account.Grant;
+import org.bangfu.account.Login;
+import org.bangfu.account.MyAccount;
+import org.bangfu.account.Role;
+import org.bangfu.account.SmsCodes;
 import org.bangfu.shared.BadInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,16 +40,16 @@ class AuthApiController {
 
 	private final Accounts accounts;
 
-	private final OperationLog log;
+	private final MyAccount myAccount;
 
 	AuthApiController(Login login, ApiTokens tokens, SmsCodes codes, DonorRegistration registration, Accounts accounts,
-			OperationLog log) {
+			MyAccount myAccount) {
 		this.login = login;
 		this.tokens = tokens;
 		this.codes = codes;
 		this.registration = registration;
 		this.accounts = accounts;
-		this.log = log;
+		this.myAccount = myAccount;
 	}
 
 	record SmsCodeRequest(String phone, String purpose) {
@@ -91,17 +101,14 @@ class AuthApiController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "退出登录：吊销当前令牌", security = @SecurityRequirement(name = "bearer"))
 	void logout(HttpServletRequest request) {
-		if (request.getAttribute(BearerTokenFilter.TOKEN_ATTRIBUTE) instanceof String token) {
-			tokens.revoke(token);
-		}
+		myAccount.logOut(request);
 	}
 
 	@PostMapping("/api/v1/auth/logout-all")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "在所有设备上退出：吊销全部令牌和网页会话", security = @SecurityRequirement(name = "bearer"))
 	void logoutEverywhere(@AuthenticationPrincipal BangfuUser user) {
-		accounts.endAllSessions(user.id());
-		log.record(user.id(), "auth.logout-all", "account:" + user.id(), null, null);
+		myAccount.logOutEverywhere(user);
 	}
 
 	record PasswordChange(String oldPassword, String newPassword) {
@@ -111,8 +118,7 @@ class AuthApiController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "设置或修改密码", description = "已有密码时须提供旧密码。", security = @SecurityRequirement(name = "bearer"))
 	void changePassword(@AuthenticationPrincipal BangfuUser user, @RequestBody PasswordChange change, HttpServletRequest request) {
-		MyAccount.changePassword(user, change == null ? null : change.oldPassword(), change == null ? null : change.newPassword(),
-				login, accounts, tokens, log, request);
+		myAccount.changePassword(user, change == null ? null : change.oldPassword(), change == null ? null : change.newPassword(), request);
 	}
 
 	@GetMapping("/api/v1/me")

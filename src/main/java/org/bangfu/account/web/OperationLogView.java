@@ -1,6 +1,5 @@
-package org.bangfu.account;
+package org.bangfu.account.web;
 
-import org.bangfu.shared.NotPermittedException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,15 +8,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.bangfu.region.Regions;
-import org.bangfu.shared.BadInputException;
+import org.bangfu.account.OperationLog;
 import org.bangfu.shared.Money;
-import org.bangfu.shared.RegionCode;
 import org.springframework.context.MessageSource;
 
 /**
- * Who may read the operation log (the city office and county centers, each within its own scope), and
- * the log in words: the stored entries keep stable codes ({@code pledge.create}, {@code need:12},
+ * The operation log in words (who may read it is {@link OperationLog#readableBy}): the stored entries keep stable codes ({@code pledge.create}, {@code need:12},
  * {@code pledge:8 quantity 50}); the page says what happened ("认领 · 50 件") and links to what it
  * happened to.
  */
@@ -52,14 +48,6 @@ final class OperationLogView {
 			Map.entry("need.rule.update", Pattern.compile("(.*)", Pattern.DOTALL)));
 
 	private OperationLogView() {
-	}
-
-	static List<OperationLog.Entry> entries(BangfuUser user, String region, int page, OperationLog log, Regions regions) {
-		if (!GrantPolicy.grantsAnything(user)) {
-			throw new NotPermittedException("error.forbidden");
-		}
-		var scope = user.scopeFor(region == null || region.isBlank() ? null : regions.get(RegionCode.parse(region)));
-		return log.within(scope, user.has(Role.CITY_ADMIN), page);
 	}
 
 	static List<Line> lines(List<OperationLog.Entry> entries, MessageSource messages, Locale locale) {

@@ -1,10 +1,11 @@
-package org.bangfu.account;
+package org.bangfu.account.web;
 
 import java.util.List;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import org.bangfu.account.BangfuUser;
 import org.bangfu.notify.Notices;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

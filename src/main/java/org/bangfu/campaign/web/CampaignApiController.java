@@ -1,4 +1,4 @@
-package org.bangfu.campaign;
+package org.bangfu.campaign.web;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +8,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bangfu.account.BangfuUser;
+import org.bangfu.campaign.Campaign;
+import org.bangfu.campaign.CampaignPlanning;
+import org.bangfu.campaign.CampaignReview;
+import org.bangfu.campaign.Campaigns;
+import org.bangfu.campaign.Invitations;
 import org.bangfu.need.NeedCategory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

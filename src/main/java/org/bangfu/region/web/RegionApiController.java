@@ -1,9 +1,12 @@
-package org.bangfu.region;
+package org.bangfu.region.web;
 
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.bangfu.region.Region;
+import org.bangfu.region.RegionLevel;
+import org.bangfu.region.Regions;
 import org.bangfu.region.Regions.RegionNode;
 import org.bangfu.shared.RegionCode;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package org.bangfu.account;
+package org.bangfu.account.web;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,9 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.bangfu.account.BangfuUser;
+import org.bangfu.account.GrantPolicy;
+import org.bangfu.account.Role;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;

@@ -1,6 +1,5 @@
-package org.bangfu.household;
+package org.bangfu.household.web;
 
-import org.bangfu.shared.NotPermittedException;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,12 +9,14 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.bangfu.account.BangfuUser;
+import org.bangfu.household.Consent;
+import org.bangfu.household.Consents;
+import org.bangfu.household.Household;
+import org.bangfu.household.HouseholdAccounts;
+import org.bangfu.household.Households;
+import org.bangfu.household.Member;
 import org.bangfu.region.Region;
-import org.bangfu.region.Regions;
 import org.bangfu.shared.BadInputException;
-import org.bangfu.shared.RegionCode;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,28 +41,10 @@ class HouseholdApiController {
 
 	private final Consents consents;
 
-	private final Regions regions;
-
-	private final MessageSource messages;
-
-	HouseholdApiController(Households households, HouseholdAccounts householdAccounts, Consents consents, Regions regions,
-			MessageSource messages) {
+	HouseholdApiController(Households households, HouseholdAccounts householdAccounts, Consents consents) {
 		this.households = households;
 		this.householdAccounts = householdAccounts;
 		this.consents = consents;
-		this.regions = regions;
-		this.messages = messages;
-	}
-
-	static Region scope(BangfuUser user, String region, Regions regions) {
-		if (!user.isStaff()) {
-			throw new NotPermittedException("error.forbidden");
-		}
-		return user.scopeFor(region == null || region.isBlank() ? null : regions.get(RegionCode.parse(region)));
-	}
-
-	private String text(BadInputException e) {
-		return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale());
 	}
 
 	// --- the households API ---------------------------------------------------------------------------------
@@ -73,7 +56,7 @@ class HouseholdApiController {
 	List<Household> list(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean unregistered,
 			@RequestParam(defaultValue = "0") int page) {
-		return households.within(scope(user, region, regions), q, unregistered, page);
+		return households.within(households.staffScope(user, region), q, unregistered, page);
 	}
 
 	record HouseholdDetail(Household household, List<Member> members, List<Consent> consents) {
@@ -108,7 +91,7 @@ class HouseholdApiController {
 	@ResponseBody
 	@Operation(summary = "注册覆盖率：名册户数与已有平台账户的户数，按下一级区划", security = @SecurityRequirement(name = "bearer"))
 	CoverageView coverage(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String region) {
-		Region scope = scope(user, region, regions);
+		Region scope = households.staffScope(user, region);
 		return new CoverageView(households.coverageOf(scope), households.coverageBelow(scope));
 	}
 
@@ -135,6 +118,7 @@ class HouseholdApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	/** Parses the consent form (the same fields on the page and in the API) and records it. */
 	static long recordConsent(Consents consents, BangfuUser user, long id, boolean postOnBehalf, boolean publishPhotos, String method, LocalDate givenOn,
 			String witnessPhone, MultipartFile photo) throws IOException {
 		Consent.Method m;

@@ -1,5 +1,7 @@
-package org.bangfu.offer;
+package org.bangfu.offer.web;
 
+import org.bangfu.offer.OfferAsking;
+import org.bangfu.offer.Offers;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,19 +1,29 @@
-package org.bangfu.account;
+package org.bangfu.account.web;
 
 import org.bangfu.shared.web.FailureStatus;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.bangfu.account.Accounts;
+import org.bangfu.account.BangfuUser;
+import org.bangfu.account.DonorRegistration;
+import org.bangfu.account.DonorType;
+import org.bangfu.account.GrantPolicy;
+import org.bangfu.account.LandingPage;
+import org.bangfu.account.Login;
+import org.bangfu.account.MyAccount;
+import org.bangfu.account.OperationLog;
+import org.bangfu.account.SessionLogin;
+import org.bangfu.account.SmsCodes;
+import org.bangfu.account.StaffGrants;
+import org.bangfu.account.StationAddresses;
 import org.bangfu.region.Region;
 import org.bangfu.region.Regions;
 import org.bangfu.region.Station;
-import org.bangfu.region.Stations;
 import org.bangfu.shared.BadInputException;
-import org.bangfu.shared.NotFoundException;
 import org.bangfu.shared.RegionCode;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -40,7 +50,7 @@ class AccountPageController {
 	private static final org.springframework.security.web.savedrequest.RequestCache SAVED_REQUESTS =
 			new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
 
-	private final Stations stations;
+	private final StationAddresses stationAddresses;
 
 	private final Regions regions;
 
@@ -50,7 +60,7 @@ class AccountPageController {
 
 	private final Accounts accounts;
 
-	private final ApiTokens tokens;
+	private final MyAccount myAccount;
 
 	private final DonorRegistration registration;
 
@@ -62,10 +72,10 @@ class AccountPageController {
 
 	private final Clock clock;
 
-	AccountPageController(Stations stations, Regions regions, Login login, SmsCodes codes, Accounts accounts, ApiTokens tokens,
-			DonorRegistration registration, StaffGrants grants, OperationLog log, MessageSource messages, Clock clock) {
-		this.tokens = tokens;
-		this.stations = stations;
+	AccountPageController(StationAddresses stationAddresses, Regions regions, Login login, SmsCodes codes, Accounts accounts,
+			MyAccount myAccount, DonorRegistration registration, StaffGrants grants, OperationLog log, MessageSource messages, Clock clock) {
+		this.myAccount = myAccount;
+		this.stationAddresses = stationAddresses;
 		this.regions = regions;
 		this.login = login;
 		this.codes = codes;
@@ -176,7 +186,7 @@ class AccountPageController {
 	String changePassword(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String oldPassword,
 			@RequestParam(required = false) String newPassword, RedirectAttributes redirect, HttpServletRequest request) {
 		try {
-			MyAccount.changePassword(user, oldPassword, newPassword, login, accounts, tokens, log, request);
+			myAccount.changePassword(user, oldPassword, newPassword, request);
 			redirect.addFlashAttribute("notice", messages.getMessage("me.password.changed", null, LocaleContextHolder.getLocale()));
 		}
 		catch (BadInputException e) {
@@ -187,8 +197,7 @@ class AccountPageController {
 
 	@PostMapping("/me/logout-all")
 	String logoutEverywhere(@AuthenticationPrincipal BangfuUser user, HttpServletRequest request) {
-		accounts.endAllSessions(user.id());
-		log.record(user.id(), "auth.logout-all", "account:" + user.id(), null, null);
+		myAccount.logOutEverywhere(user);
 		request.getSession().invalidate();
 		return "redirect:/login?loggedOutEverywhere";
 	}
@@ -198,14 +207,7 @@ class AccountPageController {
 	/** The stations in the caller's scopes: the organisation a staff member works in. */
 	@GetMapping("/stations")
 	String stations(@AuthenticationPrincipal BangfuUser user, Model model) {
-		if (!user.isStaff()) {
-			throw new NotFoundException("error.not-found");
-		}
-		List<Station> within = user.staffGrants().stream()
-			.flatMap(g -> stations.within(g.region()).stream())
-			.distinct()
-			.sorted(Comparator.comparing(Station::regionCode))
-			.toList();
+		List<Station> within = stationAddresses.within(user);
 		model.addAttribute("stations", within);
 		model.addAttribute("editable", within.stream().filter(s -> StationAddresses.mayEdit(user, s)).map(Station::id).toList());
 		return "account/stations";
@@ -219,10 +221,7 @@ class AccountPageController {
 		model.addAttribute("members", grants.directory(user, scope.code(), page));
 		model.addAttribute("page", page);
 		model.addAttribute("canGrant", GrantPolicy.grantsAnything(user));
-		model.addAttribute("grantableRoles", user.has(Role.CITY_ADMIN)
-				? List.of(Role.COUNTY_ADMIN, Role.TOWNSHIP_MANAGER, Role.VILLAGE_OFFICER, Role.FUND_STAFF, Role.VOLUNTEER, Role.EXPERT,
-						Role.SUPERVISOR, Role.AMBASSADOR)
-				: List.of(Role.TOWNSHIP_MANAGER, Role.VILLAGE_OFFICER));
+		model.addAttribute("grantableRoles", GrantPolicy.offeredRoles(user));
 		return "account/staff";
 	}
 
@@ -265,7 +264,7 @@ class AccountPageController {
 	@GetMapping("/admin/operation-log")
 	String operationLog(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String region,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		List<OperationLog.Entry> entries = OperationLogView.entries(user, region, page, log, regions);
+		List<OperationLog.Entry> entries = log.readableBy(user, region, page);
 		model.addAttribute("entries", OperationLogView.lines(entries, messages, LocaleContextHolder.getLocale()));
 		model.addAttribute("page", page);
 		model.addAttribute("region", region == null ? "" : region);

@@ -1,10 +1,11 @@
-package org.bangfu.notify;
+package org.bangfu.notify.web;
 
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.bangfu.notify.SmsOutbox;
 import org.bangfu.shared.Masking;
 import org.bangfu.shared.PhoneNumbers;
 import org.springframework.stereotype.Controller;

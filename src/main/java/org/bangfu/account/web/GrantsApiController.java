@@ -1,11 +1,13 @@
-package org.bangfu.account;
+package org.bangfu.account.web;
 
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.bangfu.region.Regions;
+import org.bangfu.account.BangfuUser;
+import org.bangfu.account.OperationLog;
+import org.bangfu.account.StaffGrants;
 import org.bangfu.shared.BadInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,12 +28,9 @@ class GrantsApiController {
 
 	private final OperationLog log;
 
-	private final Regions regions;
-
-	GrantsApiController(StaffGrants grants, OperationLog log, Regions regions) {
+	GrantsApiController(StaffGrants grants, OperationLog log) {
 		this.grants = grants;
 		this.log = log;
-		this.regions = regions;
 	}
 
 	record GrantRequest(String phone, String role, String regionCode, String name) {
@@ -67,6 +66,6 @@ class GrantsApiController {
 	@Operation(summary = "操作日志（市办、县管理中心，按管辖范围）", security = @SecurityRequirement(name = "bearer"))
 	List<OperationLog.Entry> operationLog(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String region,
 			@RequestParam(defaultValue = "0") int page) {
-		return OperationLogView.entries(user, region, page, log, regions);
+		return log.readableBy(user, region, page);
 	}
 }

@@ -1,16 +1,17 @@
-package org.bangfu.campaign;
+package org.bangfu.campaign.web;
 
-import org.bangfu.pledge.PledgePages;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.bangfu.account.BangfuUser;
-import org.bangfu.household.Households;
+import org.bangfu.campaign.Campaign;
+import org.bangfu.campaign.CampaignPlanning;
+import org.bangfu.campaign.CampaignProposals;
+import org.bangfu.campaign.CampaignReview;
+import org.bangfu.campaign.Invitations;
 import org.bangfu.need.NeedCategory;
-import org.bangfu.need.NeedPledging;
 import org.bangfu.region.Region;
 import org.bangfu.region.Regions;
 import org.bangfu.shared.BadInputException;
@@ -36,27 +37,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CampaignPages {
 
-	/** A review page lists at most this many proposed needs; the API has them all. */
-	static final int SHOWN = 300;
-
 	private final CampaignPlanning planning;
 
 	private final Invitations invitations;
 
-	private final NeedPledging needs;
-
-	private final Households households;
+	private final CampaignProposals proposals;
 
 	private final Regions regions;
 
 	private final MessageSource messages;
 
-	CampaignPages(CampaignPlanning planning, Invitations invitations, NeedPledging needs, Households households, Regions regions,
+	CampaignPages(CampaignPlanning planning, Invitations invitations, CampaignProposals proposals, Regions regions,
 			MessageSource messages) {
 		this.planning = planning;
 		this.invitations = invitations;
-		this.needs = needs;
-		this.households = households;
+		this.proposals = proposals;
 		this.regions = regions;
 		this.messages = messages;
 	}
@@ -100,69 +95,21 @@ class CampaignPages {
 		return "redirect:/campaigns/" + id[0];
 	}
 
-	/** A proposed need on the review page: what it is and who is asked for which part. */
-	record ProposalRow(long needId, String title, String village, long valueFen, List<Part> parts) {
-	}
-
-	record Part(String donor, String items, long valueFen, Campaigns.InvitationState state) {
-	}
-
 	@GetMapping("/campaigns/{id}")
 	String one(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, Model model) {
-		CampaignReview review = planning.review(user, id);
-		Map<Long, String> donorNames = new HashMap<>();
-		review.donors().forEach(d -> donorNames.put(d.donor().donorId(), d.donor().name()));
-		Map<Long, List<Campaigns.Invitation>> byNeed = new LinkedHashMap<>();
-		review.invitations().forEach(i -> byNeed.computeIfAbsent(i.needId(), k -> new ArrayList<>()).add(i));
-		List<ProposalRow> rows = new ArrayList<>();
-		List<ProposalRow> dropped = new ArrayList<>();
-		Map<String, String> villages = new HashMap<>();
-		// the needs shown (the first SHOWN kept and the first SHOWN left out), loaded together
-		List<Long> shownIds = new ArrayList<>();
-		int[] counts = new int[2];
-		byNeed.forEach((needId, list) -> {
-			int k = list.stream().allMatch(i -> i.state() == Campaigns.InvitationState.DROPPED) ? 1 : 0;
-			if (counts[k]++ < SHOWN) {
-				shownIds.add(needId);
-			}
-		});
-		Map<Long, NeedPledging.Open> shownNeeds = needs.getAll(shownIds);
-		Map<Long, List<String>> memberNames = households.memberNames(
-				shownNeeds.values().stream().map(NeedPledging.Open::householdId).filter(java.util.Objects::nonNull).distinct().toList());
-		for (Map.Entry<Long, List<Campaigns.Invitation>> e : byNeed.entrySet()) {
-			NeedPledging.Open need = shownNeeds.get(e.getKey());
-			if (need == null) {
-				continue;
-			}
-			boolean isDropped = e.getValue().stream().allMatch(i -> i.state() == Campaigns.InvitationState.DROPPED);
-			List<ProposalRow> into = isDropped ? dropped : rows;
-			List<String> names = need.householdId() == null ? List.of() : memberNames.getOrDefault(need.householdId(), List.of());
-			List<Part> parts = e.getValue().stream()
-				.map(i -> new Part(donorNames.getOrDefault(i.donorId(), "#" + i.donorId()), PledgePages.describe(i.byPosition(), need.items(), names),
-						i.valueFen(), i.state()))
-				.toList();
-			String village = villages.computeIfAbsent(need.regionCode(), code -> regions.find(RegionCode.parse(code)).map(Region::name).orElse(code));
-			into.add(new ProposalRow(need.id(), need.title(), village, e.getValue().stream().mapToLong(Campaigns.Invitation::valueFen).sum(), parts));
-		}
+		CampaignProposals.Proposal proposal = proposals.of(user, id);
+		CampaignReview review = proposal.review();
 		Region region = regions.get(RegionCode.parse(review.campaign().regionCode()));
-		Map<String, String> areaNames = new HashMap<>();
-		review.donors().forEach(d -> d.donor().regionPrefixes().forEach(p -> areaNames.computeIfAbsent(p, this::nameOfPrefix)));
-		model.addAttribute("areaNames", areaNames);
+		model.addAttribute("areaNames", proposal.areaNames());
 		model.addAttribute("review", review);
 		model.addAttribute("c", review.campaign());
-		model.addAttribute("rows", rows);
-		model.addAttribute("dropped", dropped);
-		model.addAttribute("needCount", byNeed.size());
-		model.addAttribute("shown", SHOWN);
+		model.addAttribute("rows", proposal.rows());
+		model.addAttribute("dropped", proposal.dropped());
+		model.addAttribute("needCount", proposal.needCount());
+		model.addAttribute("shown", CampaignProposals.SHOWN);
 		model.addAttribute("areas", areas(List.of(region)));
 		model.addAttribute("categories", NeedCategory.values());
 		return "campaign/campaign";
-	}
-
-	/** A region's name from its code prefix (4304 → 衡阳市: a city's prefix is its code without the trailing zeros). */
-	private String nameOfPrefix(String prefix) {
-		String code = prefix.length() < 6 ? (prefix + "000000").substring(0, 6) : prefix;
-		return regions.find(RegionCode.parse(code)).map(Region::name).orElse(prefix);
 	}
 
 	@PostMapping("/campaigns/{id}/donors")

@@ -1,4 +1,4 @@
-package org.bangfu.household;
+package org.bangfu.household.web;
 
 import org.bangfu.shared.web.FailureStatus;
 import java.io.IOException;
@@ -14,8 +14,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.bangfu.account.BangfuUser;
+import org.bangfu.household.Households;
+import org.bangfu.household.RegistryImports;
 import org.bangfu.region.Region;
-import org.bangfu.region.Regions;
 import org.bangfu.shared.BadInputException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -42,13 +43,13 @@ class RegistryImportController {
 
 	private final RegistryImports imports;
 
-	private final Regions regions;
+	private final Households households;
 
 	private final MessageSource messages;
 
-	RegistryImportController(RegistryImports imports, Regions regions, MessageSource messages) {
+	RegistryImportController(RegistryImports imports, Households households, MessageSource messages) {
 		this.imports = imports;
-		this.regions = regions;
+		this.households = households;
 		this.messages = messages;
 	}
 
@@ -125,7 +126,7 @@ class RegistryImportController {
 	@GetMapping("/households/imports")
 	String page(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String region, Model model) {
 		// ?region= for staff whose grants are not under one region (the chooser links here with it)
-		Region scope = HouseholdApiController.scope(user, region, regions);
+		Region scope = households.staffScope(user, region);
 		model.addAttribute("scope", scope);
 		model.addAttribute("jobs", imports.recent(scope));
 		model.addAttribute("mayImport", RegistryImports.mayImport(user));
@@ -167,7 +168,7 @@ class RegistryImportController {
 		if (file == null || file.isEmpty()) {
 			throw new BadInputException("import.empty");
 		}
-		Region scope = HouseholdApiController.scope(user, region, regions);
+		Region scope = households.staffScope(user, region);
 		return imports.submit(user, scope, file.getOriginalFilename(), file.getInputStream());
 	}
 }

@@ -1,6 +1,8 @@
-package org.bangfu.offer;
+package org.bangfu.offer.web;
 
 
+import org.bangfu.offer.OfferViews;
+import org.bangfu.offer.Offers;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.Flash;

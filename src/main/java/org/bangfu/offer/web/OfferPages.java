@@ -1,5 +1,8 @@
-package org.bangfu.offer;
+package org.bangfu.offer.web;
 
+import org.bangfu.offer.OfferAsking;
+import org.bangfu.offer.OfferViews;
+import org.bangfu.offer.Offers;
 import org.bangfu.shared.NotPermittedException;
 import java.util.List;
 import java.util.Optional;
