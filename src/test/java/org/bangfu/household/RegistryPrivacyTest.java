@@ -26,6 +26,9 @@ class RegistryPrivacyTest extends ApplicationTest {
 	Households households;
 
 	@org.springframework.beans.factory.annotation.Autowired
+	PersonalDataViews personalDataViews;
+
+	@org.springframework.beans.factory.annotation.Autowired
 	org.bangfu.region.Regions regions;
 
 	static final String ZHANG_HEAD_ID = IdentityNumber.withCheckCharacter("43042119580312003");
@@ -64,7 +67,7 @@ class RegistryPrivacyTest extends ApplicationTest {
 		assertThat(jdbc.sql("SELECT count(*) FROM personal_data_view").query(Long.class).single()).isEqualTo(before + 1);
 		assertThat(jdbc.sql("SELECT a.name || ' ' || v.field || ' ' || v.region_code FROM personal_data_view v JOIN account a ON a.id = v.account_id ORDER BY v.id DESC LIMIT 1")
 			.query(String.class).single()).isEqualTo("西渡村信息员 ID_NUMBER 430421100203");
-		Households.View seen = households.viewsWithin(regions.get(org.bangfu.shared.RegionCode.parse("430421100203")), 0).get(0);
+		PersonalDataViews.View seen = personalDataViews.within(regions.get(org.bangfu.shared.RegionCode.parse("430421100203")), 0).get(0);
 		assertThat(seen.viewer() + " " + seen.field()).as("the list of views names the viewer").isEqualTo("西渡村信息员 ID_NUMBER");
 
 		// outside the scope: 404, and nothing logged

@@ -14,6 +14,7 @@ import org.bangfu.household.Consents;
 import org.bangfu.household.Household;
 import org.bangfu.household.HouseholdAccounts;
 import org.bangfu.household.Households;
+import org.bangfu.household.PersonalDataViews;
 import org.bangfu.household.Member;
 import org.bangfu.region.Region;
 import org.bangfu.shared.BadInputException;
@@ -41,7 +42,11 @@ class HouseholdApiController {
 
 	private final Consents consents;
 
-	HouseholdApiController(Households households, HouseholdAccounts householdAccounts, Consents consents) {
+	private final PersonalDataViews personalDataViews;
+
+	HouseholdApiController(Households households, HouseholdAccounts householdAccounts, Consents consents,
+			PersonalDataViews personalDataViews) {
+		this.personalDataViews = personalDataViews;
 		this.households = households;
 		this.householdAccounts = householdAccounts;
 		this.consents = consents;
@@ -77,14 +82,14 @@ class HouseholdApiController {
 	@ResponseBody
 	@Operation(summary = "查看成员完整身份证号（记录查看日志）", security = @SecurityRequirement(name = "bearer"))
 	Revealed revealId(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @PathVariable long memberId, HttpServletRequest request) {
-		return new Revealed(households.reveal(user, id, memberId, "ID_NUMBER", request.getRemoteAddr()));
+		return new Revealed(personalDataViews.reveal(user, id, memberId, "ID_NUMBER", request.getRemoteAddr()));
 	}
 
 	@PostMapping("/api/v1/households/{id}/phone/reveal")
 	@ResponseBody
 	@Operation(summary = "查看户的完整联系电话（记录查看日志）", security = @SecurityRequirement(name = "bearer"))
 	Revealed revealPhone(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, HttpServletRequest request) {
-		return new Revealed(households.reveal(user, id, null, "PHONE", request.getRemoteAddr()));
+		return new Revealed(personalDataViews.reveal(user, id, null, "PHONE", request.getRemoteAddr()));
 	}
 
 	@GetMapping("/api/v1/households/coverage")

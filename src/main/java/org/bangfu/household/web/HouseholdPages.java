@@ -12,6 +12,7 @@ import org.bangfu.household.Consents;
 import org.bangfu.household.Household;
 import org.bangfu.household.HouseholdAccounts;
 import org.bangfu.household.Households;
+import org.bangfu.household.PersonalDataViews;
 import org.bangfu.region.Region;
 import org.bangfu.shared.BadInputException;
 import org.springframework.context.MessageSource;
@@ -43,7 +44,11 @@ class HouseholdPages {
 
 	private final MessageSource messages;
 
-	HouseholdPages(Households households, HouseholdAccounts householdAccounts, Consents consents, MessageSource messages) {
+	private final PersonalDataViews personalDataViews;
+
+	HouseholdPages(Households households, HouseholdAccounts householdAccounts, Consents consents, PersonalDataViews personalDataViews,
+			MessageSource messages) {
+		this.personalDataViews = personalDataViews;
 		this.households = households;
 		this.householdAccounts = householdAccounts;
 		this.consents = consents;
@@ -83,7 +88,7 @@ class HouseholdPages {
 	@PostMapping("/households/{id}/members/{memberId}/reveal")
 	@ResponseBody
 	String revealPage(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @PathVariable long memberId, HttpServletRequest request) {
-		return org.springframework.web.util.HtmlUtils.htmlEscape(households.reveal(user, id, memberId, "ID_NUMBER", request.getRemoteAddr()));
+		return org.springframework.web.util.HtmlUtils.htmlEscape(personalDataViews.reveal(user, id, memberId, "ID_NUMBER", request.getRemoteAddr()));
 	}
 
 	@PostMapping("/households/{id}/consents")
@@ -148,8 +153,8 @@ class HouseholdPages {
 	@GetMapping("/households/views")
 	String viewsPage(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String region,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		Region scope = households.personalDataViewsScope(user, region);
-		model.addAttribute("views", households.viewsWithin(scope, page));
+		Region scope = personalDataViews.scope(user, region);
+		model.addAttribute("views", personalDataViews.within(scope, page));
 		model.addAttribute("scope", scope);
 		return "household/views";
 	}
