@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class NeedPhotos {
 
-	static final int MAX_PHOTOS = 6;
+	public static final int MAX_PHOTOS = 6;
 
 	private final JdbcClient jdbc;
 
@@ -48,7 +48,7 @@ public class NeedPhotos {
 		this.clock = clock;
 	}
 
-	record Photo(long id, int width, int height) {
+	public record Photo(long id, int width, int height) {
 	}
 
 	int count(long needId) {
@@ -63,7 +63,7 @@ public class NeedPhotos {
 	}
 
 	/** Whether the public may see the need's photos. */
-	boolean publishable(Need need) {
+	public boolean publishable(Need need) {
 		return NeedState.PUBLIC.contains(need.state()) && (need.householdId() == null || consents.allowsPublishingPhotos(need.householdId()));
 	}
 
@@ -101,7 +101,7 @@ public class NeedPhotos {
 	}
 
 	@Transactional
-	void remove(Need need, long photoId) {
+	public void remove(Need need, long photoId) {
 		if (need.state() != NeedState.DRAFT && need.state() != NeedState.REJECTED) {
 			throw new ConflictException("need.photo-state");
 		}
@@ -120,7 +120,7 @@ public class NeedPhotos {
 		}
 	}
 
-	Path file(long needId, long photoId, boolean thumbnail) {
+	public Path file(long needId, long photoId, boolean thumbnail) {
 		int found = jdbc.sql("SELECT count(*) FROM need_photo WHERE id = ? AND need_id = ?").params(photoId, needId).query(Integer.class).single();
 		if (found == 0) {
 			throw new NotFoundException("need.photo-not-found");

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * in scope, the abuse rules' flags. Anyone else gets 404.
  */
 @Component
-class NeedViews {
+public class NeedViews {
 
 	private final Needs needs;
 
@@ -50,7 +50,7 @@ class NeedViews {
 		this.messages = messages;
 	}
 
-	record ItemView(String kind, String name, int quantity, String unit, long valueFen, int pledgedQuantity, int remainingQuantity) {
+	public record ItemView(String kind, String name, int quantity, String unit, long valueFen, int pledgedQuantity, int remainingQuantity) {
 	}
 
 	/**
@@ -64,7 +64,7 @@ class NeedViews {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record NeedView(long id, NeedState state, NeedCategory category, String title, String story, String regionCode, String place,
+	public record NeedView(long id, NeedState state, NeedCategory category, String title, String story, String regionCode, String place,
 			String beneficiary, Urgency urgency, LocalDate neededBy, List<ItemView> items, int totalQuantity, int pledgedQuantity,
 			int remainingQuantity, long totalValueFen, long pledgedValueFen, int percentPledged, ProductSale sale, LocalDate onSaleFrom,
 			String producer, boolean onBehalf, Instant createdAt,
@@ -80,11 +80,11 @@ class NeedViews {
 	}
 
 	/** Who is looking, in relation to the need. */
-	enum Relation {
+	public enum Relation {
 		PUBLIC, OWNER, STAFF
 	}
 
-	Relation relation(BangfuUser user, Need need) {
+	public Relation relation(BangfuUser user, Need need) {
 		if (user == null) {
 			return Relation.PUBLIC;
 		}
@@ -99,7 +99,7 @@ class NeedViews {
 	}
 
 	/** The need as the user may see it; 404 for a need that is not public and not the user's. */
-	NeedView view(BangfuUser user, long id, String baseUrl) {
+	public NeedView view(BangfuUser user, long id, String baseUrl) {
 		Need need = needs.get(id);
 		Relation relation = relation(user, need);
 		if (relation == Relation.PUBLIC && !NeedState.PUBLIC.contains(need.state())) {
@@ -163,12 +163,12 @@ class NeedViews {
 	}
 
 	/** A list entry of the API: the card with its story and items. */
-	record Summary(long id, NeedState state, NeedCategory category, String title, String story, String regionCode, String place,
+	public record Summary(long id, NeedState state, NeedCategory category, String title, String story, String regionCode, String place,
 			String beneficiary, Urgency urgency, List<ItemView> items, int totalQuantity, int pledgedQuantity, int remainingQuantity,
 			long totalValueFen, long pledgedValueFen, int percentPledged, LocalDate onSaleFrom, Instant publishedAt) {
 	}
 
-	List<Summary> summaries(List<NeedListing.Card> cards) {
+	public List<Summary> summaries(List<NeedListing.Card> cards) {
 		Map<Long, List<NeedItem>> items = needs.itemsOf(cards.stream().map(NeedListing.Card::id).toList());
 		return cards.stream()
 			.map(c -> new Summary(c.id(), c.state(), c.category(), c.title(), c.story(), c.regionCode(), c.place(), c.beneficiary(),

@@ -1,5 +1,9 @@
-package org.bangfu.need;
+package org.bangfu.need.web;
 
+import org.bangfu.need.Need;
+import org.bangfu.need.NeedPhotos;
+import org.bangfu.need.NeedViews;
+import org.bangfu.need.Needs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
