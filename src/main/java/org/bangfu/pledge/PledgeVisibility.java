@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * {@link ReceiptPhotoAccess}.
  */
 @Component
-class PledgeVisibility {
+public class PledgeVisibility {
 
 	private final Households households;
 
@@ -28,15 +28,15 @@ class PledgeVisibility {
 	}
 
 	/** What the viewer (null: the public) is to the need; {@code receiver}: the receiving side ({@link ReceiptConfirmation}). */
-	record Viewer(BangfuUser user, boolean household, boolean receiver, boolean insider, boolean photosPublic) {
+	public record Viewer(BangfuUser user, boolean household, boolean receiver, boolean insider, boolean photosPublic) {
 
-		boolean isDonorOf(Pledge p) {
+		public boolean isDonorOf(Pledge p) {
 			return user != null && user.id() == p.donorId();
 		}
 	}
 
 	/** The viewer of the need's pledges; 404 when the need is not public and the viewer is not one of its insiders. */
-	Viewer of(BangfuUser user, NeedPledging.Open need) {
+	public Viewer of(BangfuUser user, NeedPledging.Open need) {
 		boolean household = user != null && households.isOwnAccount(need.householdId(), user.id());
 		boolean receiver = ReceiptConfirmation.receives(user, household, need.regionCode());
 		boolean insider = household || (user != null && (user.inScope(need.regionCode()) || user.id() == need.posterId()));
@@ -48,7 +48,7 @@ class PledgeVisibility {
 	}
 
 	/** Whether the viewer sees the pledge in the need's list. */
-	boolean lists(Viewer viewer, Pledge p) {
+	public boolean lists(Viewer viewer, Pledge p) {
 		return p.state().active() || viewer.insider() || viewer.isDonorOf(p);
 	}
 }

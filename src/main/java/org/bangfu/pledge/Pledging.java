@@ -39,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Pledging {
 
-	static final Duration MAX_DEADLINE = Duration.ofDays(60);
+	public static final Duration MAX_DEADLINE = Duration.ofDays(60);
 
 	private final Pledges pledges;
 
@@ -72,7 +72,7 @@ public class Pledging {
 		this.receipts = properties.dataDir().resolve("uploads").resolve("receipts");
 	}
 
-	Duration defaultDeadline() {
+	public Duration defaultDeadline() {
 		return deadline;
 	}
 
@@ -222,7 +222,7 @@ public class Pledging {
 		return p;
 	}
 
-	Path receiptPhoto(long pledgeId, boolean thumbnail) {
+	public Path receiptPhoto(long pledgeId, boolean thumbnail) {
 		return receipts.resolve(pledgeId + (thumbnail ? "-thumb.jpg" : ".jpg"));
 	}
 }

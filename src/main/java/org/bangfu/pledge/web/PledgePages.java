@@ -1,8 +1,19 @@
-package org.bangfu.pledge;
+package org.bangfu.pledge.web;
 
+import org.bangfu.pledge.DonorNames;
+import org.bangfu.pledge.Pledge;
+import org.bangfu.pledge.PledgeEligibility;
+import org.bangfu.pledge.PledgeState;
+import org.bangfu.pledge.PledgeTexts;
+import org.bangfu.pledge.PledgeVisibility;
+import org.bangfu.pledge.Pledges;
+import org.bangfu.pledge.Pledging;
+import org.bangfu.pledge.Ratings;
+import org.bangfu.pledge.ReceiptConfirmation;
+import org.bangfu.pledge.ReceiptPhotoAccess;
+import org.bangfu.pledge.Recommendations;
 import org.bangfu.shared.NotFoundException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,11 +50,7 @@ import org.bangfu.shared.Flash;
  * flash error in the user's language; a 404 stays a 404.
  */
 @Controller
-public class PledgePages {
-
-
-	/** How many recommended needs the home page shows a donor. */
-	public static final int RECOMMENDED_ON_HOME = 5;
+class PledgePages {
 
 	private final Pledging pledging;
 
@@ -114,17 +121,17 @@ public class PledgePages {
 			boolean mine = rel.isDonorOf(p);
 			Ratings.Shown shown = thanks.get(p.id());
 			boolean open = p.state() == PledgeState.COMMITTED || p.state() == PledgeState.IN_TRANSIT;
-			rows.add(new Row(p.id(), donorName(p.donorId()), mine, p.quantity(), describe(p.items(), need.items(), names), p.state(),
+			rows.add(new Row(p.id(), donorName(p.donorId()), mine, p.quantity(), PledgeTexts.describe(p.items(), need.items(), names), p.state(),
 					p.createdAt(), p.deadline(), p.receivedAt(), ReceiptPhotoAccess.url(rel, p),
-					shown == null ? null : shown.stars(), shown == null ? null : mask(shown.thanks(), names),
-					shown == null ? null : mask(shown.feedback(), names), open && ReceiptConfirmation.allows(user, rel.household(), p),
+					shown == null ? null : shown.stars(), shown == null ? null : PledgeTexts.mask(shown.thanks(), names),
+					shown == null ? null : PledgeTexts.mask(shown.feedback(), names), open && ReceiptConfirmation.allows(user, rel.household(), p),
 					rel.receiver() && p.state() == PledgeState.RECEIVED && (shown == null || shown.stars() == null)));
 		}
 		boolean open = need.pledgeable(); // a product sale outside its sales window: the need's page says from when
 		List<FormItem> items = new ArrayList<>();
 		for (int i = 0; i < need.items().size(); i++) {
 			NeedItem item = need.items().get(i);
-			items.add(new FormItem(i, mask(item.name(), names), item.unit(), item.remainingQuantity()));
+			items.add(new FormItem(i, PledgeTexts.mask(item.name(), names), item.unit(), item.remainingQuantity()));
 		}
 		model.addAttribute("needId", id);
 		model.addAttribute("needState", need.state());
@@ -154,7 +161,7 @@ public class PledgePages {
 	@GetMapping("/needs/{id}/pledge")
 	String page(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, Model model) {
 		pledging(user, id, model);
-		model.addAttribute("title", mask(needs.get(id).content().title(), names(needPledging.get(id).householdId())));
+		model.addAttribute("title", PledgeTexts.mask(needs.get(id).content().title(), names(needPledging.get(id).householdId())));
 		return "pledge/pledge";
 	}
 
@@ -274,23 +281,7 @@ public class PledgePages {
 		return accounts.findById(donorId).map(DonorNames::shown).orElse("");
 	}
 
-	/** "棉被 2 床、大米 1 袋": what a pledge holds, by the need's items. */
-	public static String describe(Map<Integer, Integer> byPosition, List<NeedItem> items, List<String> names) {
-		List<String> parts = new ArrayList<>();
-		byPosition.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-			NeedItem item = e.getKey() < items.size() ? items.get(e.getKey()) : null;
-			parts.add(item == null ? String.valueOf(e.getValue())
-					: mask(item.name(), names) + " " + e.getValue() + (item.unit() == null ? "" : " " + item.unit()));
-		});
-		return String.join("、", parts);
-	}
-
 	private List<String> names(Long householdId) {
 		return householdId == null ? List.of() : households.memberNames(List.of(householdId)).getOrDefault(householdId, List.of());
-	}
-
-	/** The household's names masked in a text the public reads, as the need pages mask titles and stories. */
-	static String mask(String text, Collection<String> names) {
-		return org.bangfu.need.PublicText.mask(text, names);
 	}
 }

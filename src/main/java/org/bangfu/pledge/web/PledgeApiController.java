@@ -1,5 +1,13 @@
-package org.bangfu.pledge;
+package org.bangfu.pledge.web;
 
+import org.bangfu.pledge.DonorNames;
+import org.bangfu.pledge.DonorTools;
+import org.bangfu.pledge.Pledge;
+import org.bangfu.pledge.PledgeState;
+import org.bangfu.pledge.PledgeVisibility;
+import org.bangfu.pledge.Pledges;
+import org.bangfu.pledge.Pledging;
+import org.bangfu.pledge.ReceiptPhotoAccess;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;

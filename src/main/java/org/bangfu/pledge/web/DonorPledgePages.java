@@ -1,5 +1,13 @@
-package org.bangfu.pledge;
+package org.bangfu.pledge.web;
 
+import org.bangfu.pledge.DonorTools;
+import org.bangfu.pledge.Pledge;
+import org.bangfu.pledge.PledgeState;
+import org.bangfu.pledge.PledgeTexts;
+import org.bangfu.pledge.Pledges;
+import org.bangfu.pledge.Ratings;
+import org.bangfu.pledge.ReceiptPhotoAccess;
+import org.bangfu.pledge.Recommendations;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -86,8 +94,8 @@ class DonorPledgePages {
 				return m;
 			}).get(p.id());
 			boolean open = p.state() == PledgeState.COMMITTED || p.state() == PledgeState.IN_TRANSIT;
-			rows.add(new MineRow(p.id(), p.needId(), PledgePages.mask(need.content().title(), names), p.quantity(),
-					PledgePages.describe(p.items(), need.content().items(), names), p.state(), p.createdAt(), p.deadline(), p.shippedAt(), p.receivedAt(),
+			rows.add(new MineRow(p.id(), p.needId(), PledgeTexts.mask(need.content().title(), names), p.quantity(),
+					PledgeTexts.describe(p.items(), need.content().items(), names), p.state(), p.createdAt(), p.deadline(), p.shippedAt(), p.receivedAt(),
 					ReceiptPhotoAccess.forParty(p), shown == null ? null : shown.stars(),
 					shown == null ? null : shown.thanks(), shown == null ? null : shown.feedback(), p.state() == PledgeState.COMMITTED, open,
 					p.state() == PledgeState.RECEIVED && (shown == null || shown.feedback() == null)));
@@ -104,7 +112,7 @@ class DonorPledgePages {
 	@GetMapping("/pledges/recommended")
 	String recommended(@AuthenticationPrincipal BangfuUser user, Model model) {
 		DonorTools.refuseHousehold(user);
-		model.addAttribute("suggestions", suggestions(user, PledgePages.RECOMMENDED_ON_HOME));
+		model.addAttribute("suggestions", suggestions(user, Recommendations.RECOMMENDED_ON_HOME));
 		return "pledge/parts :: recommended";
 	}
 
@@ -122,7 +130,7 @@ class DonorPledgePages {
 			names.putAll(households.memberNames(householdOf.values()));
 		}
 		return found.stream()
-			.map(r -> new Suggestion(r.needId(), PledgePages.mask(r.title(), names.get(householdOf.get(r.needId()))), r.category(), r.villageName(),
+			.map(r -> new Suggestion(r.needId(), PledgeTexts.mask(r.title(), names.get(householdOf.get(r.needId()))), r.category(), r.villageName(),
 					r.urgency(), r.waitingDays(), r.remainingQuantity(), r.totalQuantity(), r.remainingValueFen(), r.percentPledged(),
 					r.reasons().stream().map(this::reason).toList()))
 			.toList();
