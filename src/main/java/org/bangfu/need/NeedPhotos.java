@@ -63,7 +63,7 @@ public class NeedPhotos {
 	}
 
 	/** Whether the public may see the need's photos. */
-	public boolean publishable(Need need) {
+	boolean publishable(Need need) {
 		return NeedState.PUBLIC.contains(need.state()) && (need.householdId() == null || consents.allowsPublishingPhotos(need.householdId()));
 	}
 
@@ -120,7 +120,7 @@ public class NeedPhotos {
 		}
 	}
 
-	public Path file(long needId, long photoId, boolean thumbnail) {
+	Path file(long needId, long photoId, boolean thumbnail) {
 		int found = jdbc.sql("SELECT count(*) FROM need_photo WHERE id = ? AND need_id = ?").params(photoId, needId).query(Integer.class).single();
 		if (found == 0) {
 			throw new NotFoundException("need.photo-not-found");

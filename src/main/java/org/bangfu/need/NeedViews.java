@@ -1,5 +1,7 @@
 package org.bangfu.need;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,12 +81,33 @@ public class NeedViews {
 				PhotoRenditions.heightAt(PhotoRenditions.THUMBNAIL, p.width(), p.height()), base + "-w" + PhotoRenditions.SCREEN + ".jpg");
 	}
 
+	/** A photo's file and whether the public may see it (then it may be cached anywhere). */
+	public record PhotoFile(Path file, boolean publishable) {
+	}
+
+	/**
+	 * A need's photo file for the user: the public gets it only while the need is public and the
+	 * household consented; its poster, its household and staff in scope always. 404 otherwise.
+	 */
+	public PhotoFile photo(BangfuUser user, long needId, long photoId, boolean thumbnail) {
+		Need need = needs.get(needId);
+		boolean publishable = photos.publishable(need);
+		if (!publishable && relation(user, need) == Relation.PUBLIC) {
+			throw new NotFoundException("need.photo-not-found");
+		}
+		Path file = photos.file(needId, photoId, thumbnail);
+		if (!Files.exists(file)) {
+			throw new NotFoundException("need.photo-not-found");
+		}
+		return new PhotoFile(file, publishable);
+	}
+
 	/** Who is looking, in relation to the need. */
-	public enum Relation {
+	enum Relation {
 		PUBLIC, OWNER, STAFF
 	}
 
-	public Relation relation(BangfuUser user, Need need) {
+	Relation relation(BangfuUser user, Need need) {
 		if (user == null) {
 			return Relation.PUBLIC;
 		}
