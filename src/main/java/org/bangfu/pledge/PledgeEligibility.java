@@ -13,13 +13,13 @@ import org.bangfu.shared.NotPermittedException;
  * (staff in scope saying so, the note, the deadline) {@link Pledging} checks. Pure: the caller supplies whether the
  * user is the need's household's own account.
  */
-public final class PledgeEligibility {
+final class PledgeEligibility {
 
 	private PledgeEligibility() {
 	}
 
 	/** Whether the user may pledge the need; for the pages' pledge form. */
-	public static boolean allows(BangfuUser user, boolean ownHousehold, NeedPledging.Open need) {
+	static boolean allows(BangfuUser user, boolean ownHousehold, NeedPledging.Open need) {
 		return user != null && NeedState.PUBLIC.contains(need.state()) && !ownHousehold && !user.householdOnly();
 	}
 

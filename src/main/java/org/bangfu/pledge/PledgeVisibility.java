@@ -30,7 +30,7 @@ public class PledgeVisibility {
 	/** What the viewer (null: the public) is to the need; {@code receiver}: the receiving side ({@link ReceiptConfirmation}). */
 	public record Viewer(BangfuUser user, boolean household, boolean receiver, boolean insider, boolean photosPublic) {
 
-		public boolean isDonorOf(Pledge p) {
+		boolean isDonorOf(Pledge p) {
 			return user != null && user.id() == p.donorId();
 		}
 	}

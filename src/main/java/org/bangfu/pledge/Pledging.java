@@ -72,7 +72,7 @@ public class Pledging {
 		this.receipts = properties.dataDir().resolve("uploads").resolve("receipts");
 	}
 
-	public Duration defaultDeadline() {
+	Duration defaultDeadline() {
 		return deadline;
 	}
 

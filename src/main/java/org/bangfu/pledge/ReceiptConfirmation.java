@@ -12,7 +12,7 @@ import org.bangfu.shared.NotPermittedException;
  * confirms its own pledge, even when it is also that official: a second person has to say the help arrived.
  * Pure: the caller supplies whether the user is the household's own account (a lookup in the household module).
  */
-public final class ReceiptConfirmation {
+final class ReceiptConfirmation {
 
 	private ReceiptConfirmation() {
 	}
@@ -23,7 +23,7 @@ public final class ReceiptConfirmation {
 	}
 
 	/** Whether the user may confirm receipt of the pledge: the receiving side, and not the pledge's donor. */
-	public static boolean allows(BangfuUser user, boolean ownHousehold, Pledge p) {
+	static boolean allows(BangfuUser user, boolean ownHousehold, Pledge p) {
 		return receives(user, ownHousehold, p.regionCode()) && user != null && user.id() != p.donorId();
 	}
 

@@ -1,12 +1,8 @@
 package org.bangfu.pledge.web;
 
+import org.bangfu.pledge.DonorPledges;
 import org.bangfu.pledge.DonorTools;
-import org.bangfu.pledge.Pledge;
-import org.bangfu.pledge.PledgeState;
 import org.bangfu.pledge.PledgeTexts;
-import org.bangfu.pledge.Pledges;
-import org.bangfu.pledge.Ratings;
-import org.bangfu.pledge.ReceiptPhotoAccess;
 import org.bangfu.pledge.Recommendations;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,9 +36,7 @@ class DonorPledgePages {
 	/** Recommendations shown on "my pledges". */
 	static final int RECOMMENDED = 10;
 
-	private final Pledges pledges;
-
-	private final Ratings ratings;
+	private final DonorPledges donorPledges;
 
 	private final Recommendations recommendations;
 
@@ -52,10 +46,9 @@ class DonorPledgePages {
 
 	private final MessageSource messages;
 
-	DonorPledgePages(Pledges pledges, Ratings ratings, Recommendations recommendations, Needs needs, Households households,
+	DonorPledgePages(DonorPledges donorPledges, Recommendations recommendations, Needs needs, Households households,
 			MessageSource messages) {
-		this.pledges = pledges;
-		this.ratings = ratings;
+		this.donorPledges = donorPledges;
 		this.recommendations = recommendations;
 		this.needs = needs;
 		this.households = households;
@@ -66,15 +59,6 @@ class DonorPledgePages {
 		return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
 	}
 
-	private List<String> names(Long householdId) {
-		return householdId == null ? List.of() : households.memberNames(List.of(householdId)).getOrDefault(householdId, List.of());
-	}
-
-	record MineRow(long id, long needId, String title, int quantity, String items, PledgeState state, java.time.Instant createdAt,
-			java.time.Instant deadline, java.time.Instant shippedAt, java.time.Instant receivedAt, String photoUrl, Integer stars,
-			String thanks, String feedback, boolean shippable, boolean cancellable, boolean feedbackDue) {
-	}
-
 	/** A recommended need, its title masked and its reasons in words. */
 	record Suggestion(long needId, String title, NeedCategory category, String village, int urgency, long waitingDays, int remainingQuantity,
 			int totalQuantity, long remainingValueFen, int percentPledged, List<String> reasons) {
@@ -83,24 +67,7 @@ class DonorPledgePages {
 	@GetMapping("/pledges/mine")
 	String mine(@AuthenticationPrincipal BangfuUser user, @RequestParam(defaultValue = "0") int page, Model model) {
 		DonorTools.refuseHousehold(user);
-		List<MineRow> rows = new ArrayList<>();
-		Map<Long, Map<Long, Ratings.Shown>> thanksByNeed = new HashMap<>();
-		for (Pledge p : pledges.ofDonor(user.id(), page)) {
-			var need = needs.get(p.needId());
-			List<String> names = names(need.householdId());
-			Ratings.Shown shown = thanksByNeed.computeIfAbsent(p.needId(), n -> {
-				Map<Long, Ratings.Shown> m = new HashMap<>();
-				ratings.ofNeed(n).forEach(s -> m.put(s.pledgeId(), s));
-				return m;
-			}).get(p.id());
-			boolean open = p.state() == PledgeState.COMMITTED || p.state() == PledgeState.IN_TRANSIT;
-			rows.add(new MineRow(p.id(), p.needId(), PledgeTexts.mask(need.content().title(), names), p.quantity(),
-					PledgeTexts.describe(p.items(), need.content().items(), names), p.state(), p.createdAt(), p.deadline(), p.shippedAt(), p.receivedAt(),
-					ReceiptPhotoAccess.forParty(p), shown == null ? null : shown.stars(),
-					shown == null ? null : shown.thanks(), shown == null ? null : shown.feedback(), p.state() == PledgeState.COMMITTED, open,
-					p.state() == PledgeState.RECEIVED && (shown == null || shown.feedback() == null)));
-		}
-		model.addAttribute("rows", rows);
+		model.addAttribute("rows", donorPledges.mine(user, page));
 		model.addAttribute("page", page);
 		model.addAttribute("suggestions", suggestions(user, RECOMMENDED));
 		model.addAttribute("intent", recommendations.of(user.id()).orElse(null));
