@@ -1,5 +1,6 @@
 package org.bangfu.pledge;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import org.bangfu.household.Households;
 import org.bangfu.need.NeedItem;
 import org.bangfu.need.NeedPledging;
 import org.bangfu.need.NeedState;
+import org.bangfu.shared.NotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -95,6 +97,35 @@ public class NeedPledgesView {
 				open && PledgeEligibility.allows(user, rel.household(), need), rel.household(), user != null && user.householdOnly(),
 				user != null, user != null && user.inScope(need.regionCode()), items, pledging.defaultDeadline().toDays(),
 				Pledging.MAX_DEADLINE.toDays(), rel.receiver(), rel.insider());
+	}
+
+	/** A pledge the viewer may see listed, with its receipt photo's address when they may see the photo (else null). */
+	public record Listed(Pledge pledge, String photoUrl) {
+	}
+
+	/** The need's pledges this viewer sees listed: the public sees the help that holds, not what was given back. */
+	public List<Listed> listed(BangfuUser user, long needId) {
+		PledgeVisibility.Viewer viewer = visibility.of(user, needPledging.get(needId));
+		return pledges.ofNeed(needId).stream().filter(p -> visibility.lists(viewer, p)).map(p -> new Listed(p, ReceiptPhotoAccess.url(viewer, p)))
+			.toList();
+	}
+
+	/** A receipt photo's file and whether the public may see it (then it may be cached anywhere). */
+	public record ReceiptPhoto(Path file, boolean publishable) {
+	}
+
+	/** A pledge's receipt photo for this viewer; 404 when the pledge's need or the photo is not theirs to see. */
+	public ReceiptPhoto receiptPhoto(BangfuUser user, long pledgeId) {
+		Pledge p = pledges.get(pledgeId);
+		PledgeVisibility.Viewer viewer;
+		try {
+			viewer = visibility.of(user, needPledging.get(p.needId()));
+		}
+		catch (NotFoundException e) {
+			throw new NotFoundException("pledge.not-found");
+		}
+		ReceiptPhotoAccess.require(viewer, p);
+		return new ReceiptPhoto(pledging.receiptPhoto(pledgeId, false), viewer.photosPublic());
 	}
 
 	/** A donor as the public sees them: a person masked (张*三), an enterprise or organisation in full. */

@@ -28,7 +28,7 @@ public class PledgeVisibility {
 	}
 
 	/** What the viewer (null: the public) is to the need; {@code receiver}: the receiving side ({@link ReceiptConfirmation}). */
-	public record Viewer(BangfuUser user, boolean household, boolean receiver, boolean insider, boolean photosPublic) {
+	record Viewer(BangfuUser user, boolean household, boolean receiver, boolean insider, boolean photosPublic) {
 
 		boolean isDonorOf(Pledge p) {
 			return user != null && user.id() == p.donorId();
@@ -48,7 +48,7 @@ public class PledgeVisibility {
 	}
 
 	/** Whether the viewer sees the pledge in the need's list. */
-	public boolean lists(Viewer viewer, Pledge p) {
+	boolean lists(Viewer viewer, Pledge p) {
 		return p.state().active() || viewer.insider() || viewer.isDonorOf(p);
 	}
 }

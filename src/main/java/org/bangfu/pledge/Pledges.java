@@ -106,7 +106,7 @@ public class Pledges {
 		return jdbc.sql(SELECT + " WHERE donor_id = ? AND idempotency_key = ?").params(donorId, key).query(this::pledge).optional();
 	}
 
-	public List<Pledge> ofNeed(long needId) {
+	List<Pledge> ofNeed(long needId) {
 		return jdbc.sql(SELECT + " WHERE need_id = ? ORDER BY id").param(needId).query(this::pledge).list();
 	}
 

@@ -222,7 +222,7 @@ public class Pledging {
 		return p;
 	}
 
-	public Path receiptPhoto(long pledgeId, boolean thumbnail) {
+	Path receiptPhoto(long pledgeId, boolean thumbnail) {
 		return receipts.resolve(pledgeId + (thumbnail ? "-thumb.jpg" : ".jpg"));
 	}
 }

@@ -19,7 +19,7 @@ public final class ReceiptPhotoAccess {
 	}
 
 	/** The photo's address for this viewer, or null when there is none it may see. */
-	public static String url(PledgeVisibility.Viewer viewer, Pledge p) {
+	static String url(PledgeVisibility.Viewer viewer, Pledge p) {
 		return allows(viewer, p) ? address(p) : null;
 	}
 
@@ -32,7 +32,7 @@ public final class ReceiptPhotoAccess {
 	}
 
 	/** Refuses the photo to one who may not see it, or when there is none: 404, as if it did not exist. */
-	public static void require(PledgeVisibility.Viewer viewer, Pledge p) {
+	static void require(PledgeVisibility.Viewer viewer, Pledge p) {
 		if (!allows(viewer, p)) {
 			throw new NotFoundException("pledge.not-found");
 		}
