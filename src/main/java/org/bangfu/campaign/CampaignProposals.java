@@ -1,6 +1,6 @@
 package org.bangfu.campaign;
 
-import org.bangfu.pledge.PledgePages;
+import org.bangfu.pledge.PledgeTexts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -82,7 +82,7 @@ public class CampaignProposals {
 			List<Row> into = isDropped ? dropped : rows;
 			List<String> names = need.householdId() == null ? List.of() : memberNames.getOrDefault(need.householdId(), List.of());
 			List<Part> parts = e.getValue().stream()
-				.map(i -> new Part(donorNames.getOrDefault(i.donorId(), "#" + i.donorId()), PledgePages.describe(i.byPosition(), need.items(), names),
+				.map(i -> new Part(donorNames.getOrDefault(i.donorId(), "#" + i.donorId()), PledgeTexts.describe(i.byPosition(), need.items(), names),
 						i.valueFen(), i.state()))
 				.toList();
 			String village = villages.computeIfAbsent(need.regionCode(), code -> regions.find(RegionCode.parse(code)).map(Region::name).orElse(code));

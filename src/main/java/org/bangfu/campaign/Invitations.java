@@ -1,7 +1,7 @@
 package org.bangfu.campaign;
 
 import org.bangfu.pledge.Pledging;
-import org.bangfu.pledge.PledgePages;
+import org.bangfu.pledge.PledgeTexts;
 import org.bangfu.pledge.DonorTools;
 import org.bangfu.shared.ConflictException;
 import java.time.Clock;
@@ -94,7 +94,7 @@ public class Invitations {
 			String village = villageOf.computeIfAbsent(need.regionCode(),
 					code -> regions.find(RegionCode.parse(code)).map(r -> r.name()).orElse(""));
 			shown.add(new Shown(i.id(), c.name(), i.needId(), PublicText.mask(need.title(), names), village,
-					PledgePages.describe(i.byPosition(), need.items(), names), i.valueFen(), i.state(), i.pledgeId(), c.respondBy(),
+					PledgeTexts.describe(i.byPosition(), need.items(), names), i.valueFen(), i.state(), i.pledgeId(), c.respondBy(),
 					c.respondBy() != null && now.isAfter(c.respondBy()), stillOpen));
 		}
 		return shown;

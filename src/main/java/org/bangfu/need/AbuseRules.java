@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-class AbuseRules {
+public class AbuseRules {
 
 	static final int ABOVE_USUAL_FACTOR = 3;
 
@@ -126,7 +126,7 @@ class AbuseRules {
 		}
 	}
 
-	static String yuan(long fen) {
+	public static String yuan(long fen) {
 		return org.bangfu.shared.Money.yuan(fen);
 	}
 }

@@ -32,7 +32,7 @@ public class CategoryRules {
 		this.clock = clock;
 	}
 
-	List<CategoryRule> all() {
+	public List<CategoryRule> all() {
 		return jdbc.sql("SELECT * FROM need_category_rule").query(CategoryRules::rule).list().stream()
 			.sorted((a, b) -> a.category().compareTo(b.category()))
 			.toList();
@@ -43,7 +43,7 @@ public class CategoryRules {
 	}
 
 	@Transactional
-	CategoryRule update(BangfuUser by, CategoryRule rule) {
+	public CategoryRule update(BangfuUser by, CategoryRule rule) {
 		if (!by.has(Role.CITY_ADMIN)) {
 			throw new NotPermittedException("error.forbidden");
 		}

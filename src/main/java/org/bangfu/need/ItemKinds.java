@@ -24,7 +24,7 @@ public class ItemKinds {
 		return byCategory(rules.all());
 	}
 
-	static Map<NeedCategory, List<String>> byCategory(List<CategoryRule> rules) {
+	public static Map<NeedCategory, List<String>> byCategory(List<CategoryRule> rules) {
 		Map<NeedCategory, List<String>> kinds = new EnumMap<>(NeedCategory.class);
 		rules.forEach(r -> kinds.put(r.category(), r.itemKinds()));
 		return kinds;

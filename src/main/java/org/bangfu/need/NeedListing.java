@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
  * appears as 张*山家, with no cause of poverty and no address below the village.
  */
 @Component
-class NeedListing {
+public class NeedListing {
 
-	static final int PAGE_SIZE = 20;
+	public static final int PAGE_SIZE = 20;
 
 	private final JdbcClient jdbc;
 
@@ -45,7 +45,7 @@ class NeedListing {
 	 * its lines ({@code lineShare}, percent): quantities in different units are never added up.
 	 * {@code onSaleFrom}: a product sale outside its sales window opens on that day (else null).
 	 */
-	record Card(long id, NeedState state, NeedCategory category, String title, String story, Urgency urgency, String regionCode, String place, String beneficiary,
+	public record Card(long id, NeedState state, NeedCategory category, String title, String story, Urgency urgency, String regionCode, String place, String beneficiary,
 			int totalQuantity, int pledgedQuantity, long totalValueFen, long pledgedValueFen, int lineShare, Instant publishedAt,
 			Long householdId, LocalDate onSaleFrom) implements NeedCard {
 
@@ -65,13 +65,13 @@ class NeedListing {
 		}
 	}
 
-	record Page(List<Card> cards, int page, boolean hasNext) {
+	public record Page(List<Card> cards, int page, boolean hasNext) {
 	}
 
-	record Filter(Region region, NeedCategory category, Urgency urgency, String keyword) {
+	public record Filter(Region region, NeedCategory category, Urgency urgency, String keyword) {
 	}
 
-	Page open(Filter filter, int page) {
+	public Page open(Filter filter, int page) {
 		return open(filter, page, PAGE_SIZE);
 	}
 
@@ -133,7 +133,7 @@ class NeedListing {
 			""";
 
 	/** Staff: the needs of the region's subtree (already checked to be in scope) in one state or all, newest first. */
-	List<Card> inScope(Region scope, NeedState state, int page) {
+	public List<Card> inScope(Region scope, NeedState state, int page) {
 		Scope in = Scope.of(scope);
 		return named(in.bind(jdbc.sql(CARD_SELECT + """
 				WHERE %s AND (:state = '' OR n.state = :state)
@@ -148,7 +148,7 @@ class NeedListing {
 	 * The account's own needs: what it posted and, for a household's account, every need of its
 	 * household, whoever posted it on the household's behalf.
 	 */
-	List<Card> own(org.bangfu.account.BangfuUser user) {
+	public List<Card> own(org.bangfu.account.BangfuUser user) {
 		Long household = user.has(org.bangfu.account.Role.HOUSEHOLD)
 				? households.ofAccount(user.id()).map(org.bangfu.household.Household::id).orElse(null) : null;
 		return own(user.id(), household);
@@ -166,7 +166,7 @@ class NeedListing {
 	}
 
 	/** How many needs of the region's subtree are in each state. */
-	java.util.Map<NeedState, Long> countsByState(Region scope) {
+	public java.util.Map<NeedState, Long> countsByState(Region scope) {
 		java.util.Map<NeedState, Long> counts = new java.util.EnumMap<>(NeedState.class);
 		Scope in = Scope.of(scope);
 		in.bind(jdbc.sql("SELECT state, count(*) FROM need WHERE " + in.sql("region_code") + " GROUP BY state"))

@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class NeedPhotos {
 
-	static final int MAX_PHOTOS = 6;
+	public static final int MAX_PHOTOS = 6;
 
 	private final JdbcClient jdbc;
 
@@ -48,7 +48,7 @@ public class NeedPhotos {
 		this.clock = clock;
 	}
 
-	record Photo(long id, int width, int height) {
+	public record Photo(long id, int width, int height) {
 	}
 
 	int count(long needId) {
@@ -101,7 +101,7 @@ public class NeedPhotos {
 	}
 
 	@Transactional
-	void remove(Need need, long photoId) {
+	public void remove(Need need, long photoId) {
 		if (need.state() != NeedState.DRAFT && need.state() != NeedState.REJECTED) {
 			throw new ConflictException("need.photo-state");
 		}

@@ -116,7 +116,7 @@ public class NeedPosting {
 	 * production cycle (from any state but draft), any other need once it expired or was withdrawn.
 	 */
 	@Transactional
-	Need repost(BangfuUser by, long previousId) {
+	public Need repost(BangfuUser by, long previousId) {
 		Need previous = editable(by, needs.get(previousId));
 		NeedContent c = previous.content();
 		boolean allowed = c.category() == NeedCategory.PRODUCT_SALES ? previous.state() != NeedState.DRAFT
@@ -136,7 +136,7 @@ public class NeedPosting {
 	}
 
 	@Transactional
-	Need edit(BangfuUser by, long id, NeedContent content) {
+	public Need edit(BangfuUser by, long id, NeedContent content) {
 		Need need = editable(by, needs.get(id));
 		need.edit(check(content), by.id(), clock.instant());
 		needs.save(need);
@@ -176,7 +176,7 @@ public class NeedPosting {
 	 * The need, if the caller may change it: its poster, the household it belongs to, or staff whose
 	 * scope contains it. Anyone else gets 404, as if it did not exist.
 	 */
-	Need editable(BangfuUser by, Need need) {
+	public Need editable(BangfuUser by, Need need) {
 		boolean poster = need.posterId() == by.id();
 		boolean ownHousehold = need.householdId() != null && by.has(Role.HOUSEHOLD)
 				&& households.isOwnAccount(need.householdId(), by.id());

@@ -26,11 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
  * need. A few reports an hour per address keep the button from being used to flood the queue.
  */
 @Component
-class NeedReports {
+public class NeedReports {
 
 	static final int PER_ADDRESS_PER_HOUR = 5;
 
-	enum Reason {
+	public enum Reason {
 		FALSE_INFO, LUXURY, DUPLICATE, PRIVACY, OTHER
 	}
 
@@ -53,7 +53,7 @@ class NeedReports {
 	}
 
 	@Transactional
-	long report(long needId, Reason reason, String text, BangfuUser reporter, String ip) {
+	public long report(long needId, Reason reason, String text, BangfuUser reporter, String ip) {
 		Need need = needs.find(needId).filter(n -> NeedState.PUBLIC.contains(n.state()))
 			.orElseThrow(() -> new NotFoundException("need.not-found"));
 		if (reason == null) {
@@ -80,7 +80,7 @@ class NeedReports {
 			.single();
 	}
 
-	record Open(long id, long needId, String needTitle, NeedState needState, String regionCode, Reason reason, String text,
+	public record Open(long id, long needId, String needTitle, NeedState needState, String regionCode, Reason reason, String text,
 			Instant reportedAt) {
 	}
 
@@ -90,7 +90,7 @@ class NeedReports {
 			.anyMatch(g -> g.covers(regionCode) && (g.role() == Role.SUPERVISOR || VerificationPolicy.isManager(g)));
 	}
 
-	List<Open> open(BangfuUser user, Region scope) {
+	public List<Open> open(BangfuUser user, Region scope) {
 		if (!reviews(user, scope.code())) {
 			throw new NotFoundException("region.not-found", scope.code());
 		}
@@ -107,7 +107,7 @@ class NeedReports {
 
 	/** Handles a report: dismissed, or the need withdrawn (when its state still allows it) with the report as reason. */
 	@Transactional
-	void handle(BangfuUser user, long reportId, boolean withdrawNeed, String note) {
+	public void handle(BangfuUser user, long reportId, boolean withdrawNeed, String note) {
 		record Row(long needId, String regionCode, boolean handled) {
 		}
 		Row row = jdbc.sql("SELECT need_id, region_code, handled_at IS NOT NULL AS handled FROM need_report WHERE id = ? FOR UPDATE")

@@ -77,7 +77,7 @@ public class NeedReview {
 	}
 
 	/** A submitted need waiting for verification, with the abuse rules' findings. */
-	record Waiting(long id, String title, NeedCategory category, String regionCode, String regionName, long totalValueFen,
+	public record Waiting(long id, String title, NeedCategory category, String regionCode, String regionName, long totalValueFen,
 			java.time.Instant submittedAt, String posterName, List<Needs.Flag> flags) {
 	}
 
@@ -92,7 +92,7 @@ public class NeedReview {
 	}
 
 	/** The verification queue of the region's subtree (which must lie in the caller's scope): oldest first. */
-	List<Waiting> queue(BangfuUser by, Region scope, int page) {
+	public List<Waiting> queue(BangfuUser by, Region scope, int page) {
 		VerificationPolicy.requireQueue(by, scope);
 		Scope in = Scope.of(scope);
 		List<Queued> rows = in.bind(jdbc.sql("""
@@ -112,7 +112,7 @@ public class NeedReview {
 		return rows.stream().map(q -> q.completed(posters.get(q.posterId()), needs.flags(q.waiting().id()))).toList();
 	}
 
-	long waitingCount(BangfuUser by, Region scope) {
+	public long waitingCount(BangfuUser by, Region scope) {
 		Scope in = Scope.of(scope);
 		return in.bind(jdbc.sql("SELECT count(*) FROM need WHERE state = 'SUBMITTED' AND " + in.sql("region_code")
 				+ " AND (length(region_code) > 6 OR :county)"))

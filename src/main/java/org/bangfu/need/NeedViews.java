@@ -1,5 +1,7 @@
 package org.bangfu.need;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +29,7 @@ import org.springframework.stereotype.Component;
  * in scope, the abuse rules' flags. Anyone else gets 404.
  */
 @Component
-class NeedViews {
+public class NeedViews {
 
 	private final Needs needs;
 
@@ -50,7 +52,7 @@ class NeedViews {
 		this.messages = messages;
 	}
 
-	record ItemView(String kind, String name, int quantity, String unit, long valueFen, int pledgedQuantity, int remainingQuantity) {
+	public record ItemView(String kind, String name, int quantity, String unit, long valueFen, int pledgedQuantity, int remainingQuantity) {
 	}
 
 	/**
@@ -64,7 +66,7 @@ class NeedViews {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record NeedView(long id, NeedState state, NeedCategory category, String title, String story, String regionCode, String place,
+	public record NeedView(long id, NeedState state, NeedCategory category, String title, String story, String regionCode, String place,
 			String beneficiary, Urgency urgency, LocalDate neededBy, List<ItemView> items, int totalQuantity, int pledgedQuantity,
 			int remainingQuantity, long totalValueFen, long pledgedValueFen, int percentPledged, ProductSale sale, LocalDate onSaleFrom,
 			String producer, boolean onBehalf, Instant createdAt,
@@ -77,6 +79,27 @@ class NeedViews {
 		String base = "/needs/" + needId + "/photos/" + p.id();
 		return new PhotoView(p.id(), base + ".jpg", base + "-thumb.jpg", p.width(), p.height(), base + "-w" + PhotoRenditions.THUMBNAIL + ".jpg",
 				PhotoRenditions.heightAt(PhotoRenditions.THUMBNAIL, p.width(), p.height()), base + "-w" + PhotoRenditions.SCREEN + ".jpg");
+	}
+
+	/** A photo's file and whether the public may see it (then it may be cached anywhere). */
+	public record PhotoFile(Path file, boolean publishable) {
+	}
+
+	/**
+	 * A need's photo file for the user: the public gets it only while the need is public and the
+	 * household consented; its poster, its household and staff in scope always. 404 otherwise.
+	 */
+	public PhotoFile photo(BangfuUser user, long needId, long photoId, boolean thumbnail) {
+		Need need = needs.get(needId);
+		boolean publishable = photos.publishable(need);
+		if (!publishable && relation(user, need) == Relation.PUBLIC) {
+			throw new NotFoundException("need.photo-not-found");
+		}
+		Path file = photos.file(needId, photoId, thumbnail);
+		if (!Files.exists(file)) {
+			throw new NotFoundException("need.photo-not-found");
+		}
+		return new PhotoFile(file, publishable);
 	}
 
 	/** Who is looking, in relation to the need. */
@@ -99,7 +122,7 @@ class NeedViews {
 	}
 
 	/** The need as the user may see it; 404 for a need that is not public and not the user's. */
-	NeedView view(BangfuUser user, long id, String baseUrl) {
+	public NeedView view(BangfuUser user, long id, String baseUrl) {
 		Need need = needs.get(id);
 		Relation relation = relation(user, need);
 		if (relation == Relation.PUBLIC && !NeedState.PUBLIC.contains(need.state())) {
@@ -163,12 +186,12 @@ class NeedViews {
 	}
 
 	/** A list entry of the API: the card with its story and items. */
-	record Summary(long id, NeedState state, NeedCategory category, String title, String story, String regionCode, String place,
+	public record Summary(long id, NeedState state, NeedCategory category, String title, String story, String regionCode, String place,
 			String beneficiary, Urgency urgency, List<ItemView> items, int totalQuantity, int pledgedQuantity, int remainingQuantity,
 			long totalValueFen, long pledgedValueFen, int percentPledged, LocalDate onSaleFrom, Instant publishedAt) {
 	}
 
-	List<Summary> summaries(List<NeedListing.Card> cards) {
+	public List<Summary> summaries(List<NeedListing.Card> cards) {
 		Map<Long, List<NeedItem>> items = needs.itemsOf(cards.stream().map(NeedListing.Card::id).toList());
 		return cards.stream()
 			.map(c -> new Summary(c.id(), c.state(), c.category(), c.title(), c.story(), c.regionCode(), c.place(), c.beneficiary(),

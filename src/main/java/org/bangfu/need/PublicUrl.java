@@ -10,7 +10,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * address people reach through the city's domain), else the address of the current request.
  */
 @Component
-class PublicUrl {
+public class PublicUrl {
 
 	private final String configured;
 
@@ -18,7 +18,7 @@ class PublicUrl {
 		this.configured = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
 	}
 
-	String of(HttpServletRequest request) {
+	public String of(HttpServletRequest request) {
 		if (!configured.isBlank()) {
 			return configured;
 		}

@@ -13,7 +13,7 @@ import org.bangfu.shared.NotPermittedException;
  * verifies its own county's projects — and never the need's own poster, so that a proxy post always passes a second
  * person. Whether the need is waiting for verification is its state's business ({@link NeedLifecycle}).
  */
-final class VerificationPolicy {
+public final class VerificationPolicy {
 
 	private VerificationPolicy() {
 	}
@@ -56,7 +56,7 @@ final class VerificationPolicy {
 	}
 
 	/** Whether the user verifies needs anywhere, so has a verification queue (the link to it). */
-	static boolean verifiesAnywhere(BangfuUser user) {
+	public static boolean verifiesAnywhere(BangfuUser user) {
 		return user.staffGrants().stream().anyMatch(VerificationPolicy::isManager);
 	}
 
@@ -73,7 +73,7 @@ final class VerificationPolicy {
 	}
 
 	/** A manager's grant: the township station, the county center or the city office. */
-	static boolean isManager(Grant g) {
+	public static boolean isManager(Grant g) {
 		return g.role() == Role.TOWNSHIP_MANAGER || g.role() == Role.COUNTY_ADMIN || g.role() == Role.CITY_ADMIN;
 	}
 

@@ -24,21 +24,21 @@ import org.springframework.stereotype.Component;
  * of it. Phones are masked; the full number comes only through {@link #reveal}, which logs the view.
  */
 @Component
-class DeliveryArrangements {
+public class DeliveryArrangements {
 
 	/**
 	 * A person to contact as this viewer sees them; {@code revealable}: the viewer may ask for the full phone; {@code self}:
 	 * it is the viewer (an officer reading the arrangement of their own village), shown without a phone.
 	 */
-	record Person(String roleKey, String name, String maskedPhone, boolean revealable, boolean self) {
+	public record Person(String roleKey, String name, String maskedPhone, boolean revealable, boolean self) {
 	}
 
 	/** The arrangement for one viewer; station, officer or donor may be null when there is none or it is not theirs to see. */
-	record Arrangement(String stationName, String stationAddress, Person officer, Person donor) {
+	public record Arrangement(String stationName, String stationAddress, Person officer, Person donor) {
 	}
 
 	/** A message as this viewer sees its author. */
-	record ShownMessage(long id, String roleKey, String author, boolean mine, String body, Instant createdAt) {
+	public record ShownMessage(long id, String roleKey, String author, boolean mine, String body, Instant createdAt) {
 	}
 
 	private final Stations stations;
@@ -53,7 +53,7 @@ class DeliveryArrangements {
 		this.accounts = accounts;
 	}
 
-	Arrangement of(PledgeThread.Access a) {
+	public Arrangement of(PledgeThread.Access a) {
 		Optional<Station> station = stations.atCode(a.need().regionCode());
 		Person officer = officer(a).map(c -> {
 			boolean self = c.accountId() == a.viewer().id();
@@ -73,7 +73,7 @@ class DeliveryArrangements {
 	 * The full phone of the officer (for any party) or of the donor (for staff only), logged as a view of personal data.
 	 * {@code who} is {@code officer} or {@code donor}.
 	 */
-	String reveal(PledgeThread.Access a, String who) {
+	public String reveal(PledgeThread.Access a, String who) {
 		long accountId;
 		if ("officer".equals(who)) {
 			accountId = officer(a).orElseThrow(() -> new NotFoundException("contact.no-phone")).accountId();
@@ -91,7 +91,7 @@ class DeliveryArrangements {
 	}
 
 	/** The messages, each author named as this viewer may see them: donors and households masked except to staff and themselves. */
-	List<ShownMessage> shown(PledgeThread.Access a, List<PledgeThread.Message> messages) {
+	public List<ShownMessage> shown(PledgeThread.Access a, List<PledgeThread.Message> messages) {
 		Map<Long, Optional<WorkContacts.Contact>> authors = new HashMap<>();
 		Map<Long, Optional<BangfuUser>> users = new HashMap<>();
 		boolean staffViewer = a.party() == PledgeThread.Party.STAFF;

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * officer on its behalf) with its pledges. Donors are named as the public sees them on the need's page.
  */
 @Component
-class HouseholdHome {
+public class HouseholdHome {
 
 	private final Households households;
 
@@ -61,10 +61,10 @@ class HouseholdHome {
 	record NeedCard(long id, String title, NeedState state, String rejectReason, int totalQuantity, int pledgedQuantity, List<Help> help) {
 	}
 
-	record View(String headName, String village, List<Coming> coming, List<ToThank> toThank, List<NeedCard> needs) {
+	public record View(String headName, String village, List<Coming> coming, List<ToThank> toThank, List<NeedCard> needs) {
 	}
 
-	View of(BangfuUser user) {
+	public View of(BangfuUser user) {
 		if (!user.has(org.bangfu.account.Role.HOUSEHOLD)) {
 			throw new NotPermittedException("household-home.not-household");
 		}
@@ -87,7 +87,7 @@ class HouseholdHome {
 		Map<Long, List<Help>> help = new HashMap<>();
 		for (Pledge p : all) {
 			Need need = byId.get(p.needId());
-			String items = PledgePages.describe(p.items(), need.content().items(), List.of());
+			String items = PledgeTexts.describe(p.items(), need.content().items(), List.of());
 			String donor = donors.computeIfAbsent(p.donorId(), id -> accounts.findById(id).map(DonorNames::shown).orElse(""));
 			if (p.state() == PledgeState.COMMITTED || p.state() == PledgeState.IN_TRANSIT) {
 				coming.add(new Coming(p.id(), need.id(), need.content().title(), items, donor, p.state(), p.deadline()));

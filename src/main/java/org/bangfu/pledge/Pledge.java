@@ -19,7 +19,7 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  * RECEIVED (the household or its village officer confirms, with a photo); a pledge not yet received
  * may be CANCELLED by its donor or LAPSE past its deadline, which gives its quantities back.
  */
-final class Pledge {
+public final class Pledge {
 
 	record Transition(PledgeState from, PledgeState to, Long actorId, String reason, Instant at) {
 	}
@@ -150,11 +150,11 @@ final class Pledge {
 		}
 	}
 
-	long id() {
+	public long id() {
 		return id;
 	}
 
-	long needId() {
+	public long needId() {
 		return needId;
 	}
 
@@ -167,43 +167,43 @@ final class Pledge {
 		return householdId;
 	}
 
-	long donorId() {
+	public long donorId() {
 		return donorId;
 	}
 
-	Map<Integer, Integer> items() {
+	public Map<Integer, Integer> items() {
 		return items;
 	}
 
-	int quantity() {
+	public int quantity() {
 		return quantity;
 	}
 
-	long valueFen() {
+	public long valueFen() {
 		return valueFen;
 	}
 
-	boolean staffInScope() {
+	public boolean staffInScope() {
 		return staffInScope;
 	}
 
-	Instant deadline() {
+	public Instant deadline() {
 		return deadline;
 	}
 
-	Instant createdAt() {
+	public Instant createdAt() {
 		return createdAt;
 	}
 
-	PledgeState state() {
+	public PledgeState state() {
 		return state;
 	}
 
-	Instant shippedAt() {
+	public Instant shippedAt() {
 		return shippedAt;
 	}
 
-	Instant receivedAt() {
+	public Instant receivedAt() {
 		return receivedAt;
 	}
 

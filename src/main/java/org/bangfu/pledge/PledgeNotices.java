@@ -132,7 +132,7 @@ class PledgeNotices {
 
 	/** What the pledge holds, in the household's own words (its own need, so nothing masked). */
 	private static String items(Pledge p, NeedPledging.Open need) {
-		return PledgePages.describe(p.items(), need.items(), List.of());
+		return PledgeTexts.describe(p.items(), need.items(), List.of());
 	}
 
 	/** The month and the day of a deadline in the city's time zone, as numbers (each bundle writes the date its own way). */

@@ -29,20 +29,20 @@ import org.springframework.transaction.annotation.Transactional;
  * everyone else the pledge does not exist (404). Each message tells the other parties, in the app and by SMS.
  */
 @Component
-class PledgeThread {
+public class PledgeThread {
 
-	static final int MAX_LENGTH = 500;
+	public static final int MAX_LENGTH = 500;
 
 	/** What the viewer is to a pledge. */
-	enum Party {
+	public enum Party {
 		DONOR, HOUSEHOLD, STAFF
 	}
 
 	/** A pledge with its need, as one of its parties sees it. */
-	record Access(Pledge pledge, NeedPledging.Open need, Party party, BangfuUser viewer) {
+	public record Access(Pledge pledge, NeedPledging.Open need, Party party, BangfuUser viewer) {
 	}
 
-	record Message(long id, long authorId, Party role, String body, Instant createdAt) {
+	public record Message(long id, long authorId, Party role, String body, Instant createdAt) {
 	}
 
 	private final Pledges pledges;
@@ -77,7 +77,7 @@ class PledgeThread {
 	}
 
 	/** The pledge for one of its parties; 404 for anyone else (not 403: don't confirm that it exists). */
-	Access access(BangfuUser user, long pledgeId) {
+	public Access access(BangfuUser user, long pledgeId) {
 		Pledge p = pledges.find(pledgeId).orElseThrow(() -> new NotFoundException("pledge.not-found"));
 		NeedPledging.Open need = needs.get(p.needId());
 		return partyOf(user, p, need).map(party -> new Access(p, need, party, user))
@@ -98,7 +98,7 @@ class PledgeThread {
 		return user.inScope(need.regionCode()) ? Optional.of(Party.STAFF) : Optional.empty();
 	}
 
-	List<Message> messages(long pledgeId) {
+	public List<Message> messages(long pledgeId) {
 		return jdbc.sql("SELECT * FROM pledge_message WHERE pledge_id = ? ORDER BY id")
 			.param(pledgeId)
 			.query((rs, n) -> new Message(rs.getLong("id"), rs.getLong("author_id"), Party.valueOf(rs.getString("author_role")),
@@ -111,7 +111,7 @@ class PledgeThread {
 	 * so is writing on a pledge that was cancelled or lapsed. The other parties are told.
 	 */
 	@Transactional
-	Message post(BangfuUser user, long pledgeId, String body, String idempotencyKey) {
+	public Message post(BangfuUser user, long pledgeId, String body, String idempotencyKey) {
 		Access a = access(user, pledgeId);
 		String text = body == null ? "" : body.strip();
 		if (text.isEmpty()) {

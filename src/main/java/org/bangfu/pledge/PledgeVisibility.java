@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * {@link ReceiptPhotoAccess}.
  */
 @Component
-class PledgeVisibility {
+public class PledgeVisibility {
 
 	private final Households households;
 
@@ -36,7 +36,7 @@ class PledgeVisibility {
 	}
 
 	/** The viewer of the need's pledges; 404 when the need is not public and the viewer is not one of its insiders. */
-	Viewer of(BangfuUser user, NeedPledging.Open need) {
+	public Viewer of(BangfuUser user, NeedPledging.Open need) {
 		boolean household = user != null && households.isOwnAccount(need.householdId(), user.id());
 		boolean receiver = ReceiptConfirmation.receives(user, household, need.regionCode());
 		boolean insider = household || (user != null && (user.inScope(need.regionCode()) || user.id() == need.posterId()));

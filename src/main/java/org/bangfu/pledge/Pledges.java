@@ -85,7 +85,7 @@ public class Pledges {
 		return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(this::pledge).optional();
 	}
 
-	Pledge get(long id) {
+	public Pledge get(long id) {
 		return find(id).orElseThrow(() -> new NotFoundException("pledge.not-found"));
 	}
 
@@ -115,7 +115,7 @@ public class Pledges {
 		return jdbc.sql(SELECT + " WHERE need_id = ANY(?) ORDER BY id").param(needIds.toArray(Long[]::new)).query(this::pledge).list();
 	}
 
-	List<Pledge> ofDonor(long donorId, int page) {
+	public List<Pledge> ofDonor(long donorId, int page) {
 		return jdbc.sql(SELECT + " WHERE donor_id = ? ORDER BY id DESC LIMIT 50 OFFSET ?")
 			.params(donorId, Math.max(0, page) * 50)
 			.query(this::pledge)

@@ -39,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Pledging {
 
-	static final Duration MAX_DEADLINE = Duration.ofDays(60);
+	public static final Duration MAX_DEADLINE = Duration.ofDays(60);
 
 	private final Pledges pledges;
 

@@ -114,10 +114,10 @@ public class Ratings {
 	}
 
 	/** What the need's page shows of the help it received: stars, thanks, the donor's words. */
-	record Shown(long pledgeId, Integer stars, String thanks, String feedback, Instant ratedAt) {
+	public record Shown(long pledgeId, Integer stars, String thanks, String feedback, Instant ratedAt) {
 	}
 
-	List<Shown> ofNeed(long needId) {
+	public List<Shown> ofNeed(long needId) {
 		return jdbc.sql("""
 				SELECT p.id, r.stars, r.thanks, f.text AS feedback, r.rated_at FROM pledge p
 				LEFT JOIN pledge_rating r ON r.pledge_id = p.id LEFT JOIN pledge_feedback f ON f.pledge_id = p.id

@@ -7,7 +7,7 @@ import org.bangfu.shared.NotFoundException;
  * consented to publishing photos (or the need has no household), else only the pledge's donor, the household's own
  * account and staff whose scope holds the pledge. The need's page, the API and the photo itself all ask here.
  */
-final class ReceiptPhotoAccess {
+public final class ReceiptPhotoAccess {
 
 	private ReceiptPhotoAccess() {
 	}
@@ -27,7 +27,7 @@ final class ReceiptPhotoAccess {
 	 * The photo's address for one of the pledge's own parties (its donor, or the receiving side who took it, who is the
 	 * household or staff over it): the rule always lets them see it, so no viewer need be looked up.
 	 */
-	static String forParty(Pledge p) {
+	public static String forParty(Pledge p) {
 		return address(p);
 	}
 

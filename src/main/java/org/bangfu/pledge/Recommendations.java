@@ -42,6 +42,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Recommendations {
 
+	/** How many recommended needs the home page shows a donor. */
+	public static final int RECOMMENDED_ON_HOME = 5;
+
 	static final int CANDIDATES = 500;
 
 	static final double SAME_VILLAGE_FACTOR = 0.7;
@@ -65,10 +68,10 @@ public class Recommendations {
 	}
 
 
-	record Intent(List<NeedCategory> categories, List<String> regionPrefixes, Long budgetFen, Boolean monthly) {
+	public record Intent(List<NeedCategory> categories, List<String> regionPrefixes, Long budgetFen, Boolean monthly) {
 	}
 
-	void save(BangfuUser donor, Intent intent) {
+	public void save(BangfuUser donor, Intent intent) {
 		DonorTools.refuseHousehold(donor);
 		if (intent == null || intent.budgetFen() == null || intent.budgetFen() <= 0) {
 			throw new BadInputException("intent.budget");
@@ -88,7 +91,7 @@ public class Recommendations {
 			.update();
 	}
 
-	Optional<Intent> of(long donorId) {
+	public Optional<Intent> of(long donorId) {
 		return jdbc.sql("SELECT * FROM donor_intent WHERE account_id = ?")
 			.param(donorId)
 			.query((rs, n) -> new Intent(Arrays.stream((String[]) rs.getArray("categories").getArray()).map(NeedCategory::valueOf).toList(),

@@ -1,6 +1,5 @@
 package org.bangfu.offer;
 
-import org.bangfu.pledge.PledgePages;
 import org.bangfu.pledge.Recommendations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -285,7 +284,7 @@ class OfferPagesTest extends ApplicationTest {
 	void aDonorFindsRecommendationsOnTheHomePageAndNobodyElseDoes() throws Exception {
 		publishedBlankets(2);
 		BangfuUser donor = demo(DONOR);
-		List<Recommendations.Recommended> expected = recommendations.forDonor(donor.id(), PledgePages.RECOMMENDED_ON_HOME);
+		List<Recommendations.Recommended> expected = recommendations.forDonor(donor.id(), Recommendations.RECOMMENDED_ON_HOME);
 		assertThat(expected).isNotEmpty();
 
 		String fragment = body(send(get("/pledges/recommended").with(user(donor))));

@@ -1,5 +1,10 @@
-package org.bangfu.pledge;
+package org.bangfu.pledge.web;
 
+import org.bangfu.pledge.DeliveryArrangements;
+import org.bangfu.pledge.Pledge;
+import org.bangfu.pledge.PledgeState;
+import org.bangfu.pledge.PledgeTexts;
+import org.bangfu.pledge.PledgeThread;
 import org.bangfu.shared.NotFoundException;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +65,8 @@ class PledgeThreadPages {
 				: households.memberNames(List.of(a.need().householdId())).getOrDefault(a.need().householdId(), List.of());
 		model.addAttribute("pledge", new Summary(p.id(), p.needId(), p.state(), p.createdAt(), p.deadline()));
 		model.addAttribute("party", a.party().name());
-		model.addAttribute("title", PledgePages.mask(needs.get(p.needId()).content().title(), names));
-		model.addAttribute("items", PledgePages.describe(p.items(), a.need().items(), names));
+		model.addAttribute("title", PledgeTexts.mask(needs.get(p.needId()).content().title(), names));
+		model.addAttribute("items", PledgeTexts.describe(p.items(), a.need().items(), names));
 		model.addAttribute("arrangement", arrangements.of(a));
 		thread(a, model, null);
 		return "pledge/pledge-thread";

@@ -1,5 +1,20 @@
-package org.bangfu.need;
+package org.bangfu.need.web;
 
+import org.bangfu.need.AbuseRules;
+import org.bangfu.need.CategoryRule;
+import org.bangfu.need.CategoryRules;
+import org.bangfu.need.ItemKinds;
+import org.bangfu.need.Need;
+import org.bangfu.need.NeedCategory;
+import org.bangfu.need.NeedContent;
+import org.bangfu.need.NeedItem;
+import org.bangfu.need.NeedPhotos;
+import org.bangfu.need.NeedPosting;
+import org.bangfu.need.NeedViews;
+import org.bangfu.need.Needs;
+import org.bangfu.need.ProductSale;
+import org.bangfu.need.PublicUrl;
+import org.bangfu.need.Urgency;
 import org.bangfu.shared.web.FailureStatus;
 import org.bangfu.shared.NotPermittedException;
 import java.io.IOException;

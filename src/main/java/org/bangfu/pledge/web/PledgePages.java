@@ -1,18 +1,18 @@
-package org.bangfu.pledge;
+package org.bangfu.pledge.web;
 
+import org.bangfu.pledge.NeedPledgesView;
+import org.bangfu.pledge.PledgeTexts;
+import org.bangfu.pledge.Pledges;
+import org.bangfu.pledge.Pledging;
+import org.bangfu.pledge.Ratings;
 import org.bangfu.shared.NotFoundException;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.household.Households;
-import org.bangfu.need.NeedItem;
 import org.bangfu.need.NeedPledging;
 import org.bangfu.need.Needs;
 import org.bangfu.shared.BadInputException;
@@ -39,11 +39,7 @@ import org.bangfu.shared.Flash;
  * flash error in the user's language; a 404 stays a 404.
  */
 @Controller
-public class PledgePages {
-
-
-	/** How many recommended needs the home page shows a donor. */
-	public static final int RECOMMENDED_ON_HOME = 5;
+class PledgePages {
 
 	private final Pledging pledging;
 
@@ -51,7 +47,7 @@ public class PledgePages {
 
 	private final Ratings ratings;
 
-	private final Recommendations recommendations;
+	private final NeedPledgesView view;
 
 	private final NeedPledging needPledging;
 
@@ -59,23 +55,17 @@ public class PledgePages {
 
 	private final Households households;
 
-	private final PledgeVisibility visibility;
-
-	private final Accounts accounts;
-
 	private final MessageSource messages;
 
-	public PledgePages(Pledging pledging, Pledges pledges, Ratings ratings, Recommendations recommendations, NeedPledging needPledging,
-			Needs needs, Households households, PledgeVisibility visibility, Accounts accounts, MessageSource messages) {
+	PledgePages(Pledging pledging, Pledges pledges, Ratings ratings, NeedPledgesView view, NeedPledging needPledging, Needs needs,
+			Households households, MessageSource messages) {
 		this.pledging = pledging;
 		this.pledges = pledges;
 		this.ratings = ratings;
-		this.recommendations = recommendations;
+		this.view = view;
 		this.needPledging = needPledging;
 		this.needs = needs;
 		this.households = households;
-		this.visibility = visibility;
-		this.accounts = accounts;
 		this.messages = messages;
 	}
 
@@ -89,60 +79,26 @@ public class PledgePages {
 
 	// --- what the page shows ------------------------------------------------------------------
 
-	/** One line of the pledge form: an item of the need, how much of it is still open. */
-	record FormItem(int position, String name, String unit, int remaining) {
-	}
-
-	/** A pledge as the need's page shows it; the actions are those this viewer may take. */
-	record Row(long id, String donor, boolean mine, int quantity, String items, PledgeState state, java.time.Instant createdAt,
-			java.time.Instant deadline, java.time.Instant receivedAt, String photoUrl, Integer stars, String thanks, String feedback,
-			boolean receivable, boolean ratable) {
-	}
-
 	/** The need's pledges, thanks and forms, for the fragment and the full page. */
 	private void pledging(BangfuUser user, long id, Model model) {
-		NeedPledging.Open need = needPledging.get(id);
-		PledgeVisibility.Viewer rel = visibility.of(user, need);
-		List<String> names = names(need.householdId());
-		Map<Long, Ratings.Shown> thanks = new HashMap<>();
-		ratings.ofNeed(id).forEach(s -> thanks.put(s.pledgeId(), s));
-		List<Row> rows = new ArrayList<>();
-		for (Pledge p : pledges.ofNeed(id)) {
-			if (!visibility.lists(rel, p)) {
-				continue; // the public sees the help that holds, not what was given back
-			}
-			boolean mine = rel.isDonorOf(p);
-			Ratings.Shown shown = thanks.get(p.id());
-			boolean open = p.state() == PledgeState.COMMITTED || p.state() == PledgeState.IN_TRANSIT;
-			rows.add(new Row(p.id(), donorName(p.donorId()), mine, p.quantity(), describe(p.items(), need.items(), names), p.state(),
-					p.createdAt(), p.deadline(), p.receivedAt(), ReceiptPhotoAccess.url(rel, p),
-					shown == null ? null : shown.stars(), shown == null ? null : mask(shown.thanks(), names),
-					shown == null ? null : mask(shown.feedback(), names), open && ReceiptConfirmation.allows(user, rel.household(), p),
-					rel.receiver() && p.state() == PledgeState.RECEIVED && (shown == null || shown.stars() == null)));
-		}
-		boolean open = need.pledgeable(); // a product sale outside its sales window: the need's page says from when
-		List<FormItem> items = new ArrayList<>();
-		for (int i = 0; i < need.items().size(); i++) {
-			NeedItem item = need.items().get(i);
-			items.add(new FormItem(i, mask(item.name(), names), item.unit(), item.remainingQuantity()));
-		}
-		model.addAttribute("needId", id);
-		model.addAttribute("needState", need.state());
-		model.addAttribute("remaining", need.remainingQuantity());
-		model.addAttribute("rows", rows);
-		model.addAttribute("thanksCount", rows.stream().filter(r -> r.thanks() != null || r.stars() != null || r.feedback() != null).count());
-		model.addAttribute("open", open);
-		model.addAttribute("mayPledge", open && PledgeEligibility.allows(user, rel.household(), need));
-		model.addAttribute("ownNeed", rel.household());
-		model.addAttribute("householdViewer", user != null && user.householdOnly());
-		model.addAttribute("signedIn", user != null);
-		model.addAttribute("staffInScope", user != null && user.inScope(need.regionCode()));
-		model.addAttribute("formItems", items);
+		NeedPledgesView.View v = view.of(user, id);
+		model.addAttribute("needId", v.needId());
+		model.addAttribute("needState", v.needState());
+		model.addAttribute("remaining", v.remaining());
+		model.addAttribute("rows", v.rows());
+		model.addAttribute("thanksCount", v.thanksCount());
+		model.addAttribute("open", v.open());
+		model.addAttribute("mayPledge", v.mayPledge());
+		model.addAttribute("ownNeed", v.ownNeed());
+		model.addAttribute("householdViewer", v.householdViewer());
+		model.addAttribute("signedIn", v.signedIn());
+		model.addAttribute("staffInScope", v.staffInScope());
+		model.addAttribute("formItems", v.formItems());
 		model.addAttribute("pledgeKey", UUID.randomUUID().toString());
-		model.addAttribute("defaultDays", pledging.defaultDeadline().toDays());
-		model.addAttribute("maxDays", Pledging.MAX_DEADLINE.toDays());
-		model.addAttribute("receiver", rel.receiver());
-		model.addAttribute("insider", rel.insider());
+		model.addAttribute("defaultDays", v.defaultDays());
+		model.addAttribute("maxDays", v.maxDays());
+		model.addAttribute("receiver", v.receiver());
+		model.addAttribute("insider", v.insider());
 	}
 
 	@GetMapping("/needs/{id}/pledging")
@@ -154,7 +110,7 @@ public class PledgePages {
 	@GetMapping("/needs/{id}/pledge")
 	String page(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, Model model) {
 		pledging(user, id, model);
-		model.addAttribute("title", mask(needs.get(id).content().title(), names(needPledging.get(id).householdId())));
+		model.addAttribute("title", PledgeTexts.mask(needs.get(id).content().title(), names(needPledging.get(id).householdId())));
 		return "pledge/pledge";
 	}
 
@@ -269,28 +225,7 @@ public class PledgePages {
 
 	// --- helpers ----------------------------------------------------------------------------------
 
-	/** A donor as the public sees them: a person masked (张*三), an enterprise or organisation in full. */
-	private String donorName(long donorId) {
-		return accounts.findById(donorId).map(DonorNames::shown).orElse("");
-	}
-
-	/** "棉被 2 床、大米 1 袋": what a pledge holds, by the need's items. */
-	public static String describe(Map<Integer, Integer> byPosition, List<NeedItem> items, List<String> names) {
-		List<String> parts = new ArrayList<>();
-		byPosition.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-			NeedItem item = e.getKey() < items.size() ? items.get(e.getKey()) : null;
-			parts.add(item == null ? String.valueOf(e.getValue())
-					: mask(item.name(), names) + " " + e.getValue() + (item.unit() == null ? "" : " " + item.unit()));
-		});
-		return String.join("、", parts);
-	}
-
 	private List<String> names(Long householdId) {
 		return householdId == null ? List.of() : households.memberNames(List.of(householdId)).getOrDefault(householdId, List.of());
-	}
-
-	/** The household's names masked in a text the public reads, as the need pages mask titles and stories. */
-	static String mask(String text, Collection<String> names) {
-		return org.bangfu.need.PublicText.mask(text, names);
 	}
 }

@@ -1,15 +1,10 @@
-package org.bangfu.stats;
+package org.bangfu.stats.web;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.bangfu.region.Regions;
-import org.bangfu.shared.BadInputException;
-import org.bangfu.shared.BangfuProperties;
-import org.bangfu.shared.RegionCode;
+import org.bangfu.stats.MatchingRate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,17 +16,8 @@ class MatchingRateApiController {
 
 	private final MatchingRate matchingRate;
 
-	private final Regions regions;
-
-	private final BangfuProperties properties;
-
-	private final Clock clock;
-
-	MatchingRateApiController(MatchingRate matchingRate, Regions regions, BangfuProperties properties, Clock clock) {
+	MatchingRateApiController(MatchingRate matchingRate) {
 		this.matchingRate = matchingRate;
-		this.regions = regions;
-		this.properties = properties;
-		this.clock = clock;
 	}
 
 	@GetMapping("/api/v1/stats/matching-rate")
@@ -39,13 +25,6 @@ class MatchingRateApiController {
 			+ "按条数和按金额；工作人员在本人管辖范围内认领而达成的单独计数，并给出不含它们的对接率。from/to 为日期（北京时间），默认最近 30 天。")
 	MatchingRate.Rate rate(@RequestParam(required = false) String region, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to) {
-		ZoneId zone = ZoneId.of("Asia/Shanghai");
-		LocalDate end = to == null ? LocalDate.now(clock.withZone(zone)).plusDays(1) : to;
-		LocalDate start = from == null ? end.minusDays(30) : from;
-		if (!start.isBefore(end)) {
-			throw new BadInputException("stats.period");
-		}
-		String code = region == null || region.isBlank() ? properties.rootRegion() : region;
-		return matchingRate.of(regions.get(RegionCode.parse(code)), start.atStartOfDay(zone).toInstant(), end.atStartOfDay(zone).toInstant());
+		return matchingRate.of(region, from, to);
 	}
 }

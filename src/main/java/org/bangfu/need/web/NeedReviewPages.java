@@ -1,5 +1,12 @@
-package org.bangfu.need;
+package org.bangfu.need.web;
 
+import org.bangfu.need.CategoryRule;
+import org.bangfu.need.CategoryRules;
+import org.bangfu.need.Need;
+import org.bangfu.need.NeedCategory;
+import org.bangfu.need.NeedPosting;
+import org.bangfu.need.NeedReports;
+import org.bangfu.need.NeedReview;
 import java.util.List;
 
 import org.bangfu.account.BangfuUser;

@@ -1,5 +1,8 @@
-package org.bangfu.pledge;
+package org.bangfu.pledge.web;
 
+import org.bangfu.pledge.DeliveryArrangements;
+import org.bangfu.pledge.PledgeState;
+import org.bangfu.pledge.PledgeThread;
 import java.time.Instant;
 import java.util.List;
 

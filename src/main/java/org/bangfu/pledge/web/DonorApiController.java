@@ -1,5 +1,9 @@
-package org.bangfu.pledge;
+package org.bangfu.pledge.web;
 
+import org.bangfu.pledge.DonorTools;
+import org.bangfu.pledge.PledgeVisibility;
+import org.bangfu.pledge.Ratings;
+import org.bangfu.pledge.Recommendations;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;

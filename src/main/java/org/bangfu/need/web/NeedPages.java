@@ -1,5 +1,17 @@
-package org.bangfu.need;
+package org.bangfu.need.web;
 
+import org.bangfu.need.CategoryRules;
+import org.bangfu.need.NeedCategory;
+import org.bangfu.need.NeedListing;
+import org.bangfu.need.NeedPhotos;
+import org.bangfu.need.NeedReports;
+import org.bangfu.need.NeedState;
+import org.bangfu.need.NeedViews;
+import org.bangfu.need.Needs;
+import org.bangfu.need.PublicUrl;
+import org.bangfu.need.QrCodes;
+import org.bangfu.need.Urgency;
+import org.bangfu.need.VerificationPolicy;
 import org.bangfu.shared.web.FailureStatus;
 import org.bangfu.shared.NotPermittedException;
 import java.time.Clock;

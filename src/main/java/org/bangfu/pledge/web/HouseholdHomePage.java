@@ -1,5 +1,8 @@
-package org.bangfu.pledge;
+package org.bangfu.pledge.web;
 
+import org.bangfu.pledge.HouseholdHome;
+import org.bangfu.pledge.Pledging;
+import org.bangfu.pledge.Ratings;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;

@@ -1,11 +1,10 @@
-package org.bangfu.need;
+package org.bangfu.need.web;
 
-import java.nio.file.Files;
+import org.bangfu.need.NeedViews;
 import java.nio.file.Path;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.bangfu.account.BangfuUser;
-import org.bangfu.shared.NotFoundException;
 import org.bangfu.shared.PhotoRenditions;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.CacheControl;
@@ -23,36 +22,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class NeedPhotoFiles {
 
-	private final Needs needs;
-
 	private final NeedViews views;
 
-	private final NeedPhotos photos;
-
-	NeedPhotoFiles(Needs needs, NeedViews views, NeedPhotos photos) {
-		this.needs = needs;
+	NeedPhotoFiles(NeedViews views) {
 		this.views = views;
-		this.photos = photos;
 	}
 
 	@GetMapping({ "/needs/{id}/photos/{photoId:\\d+}.jpg", "/needs/{id}/photos/{photoId:\\d+}-thumb.jpg",
 		"/needs/{id}/photos/{photoId:\\d+}-w{width:\\d+}.jpg" })
 	ResponseEntity<FileSystemResource> photo(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @PathVariable long photoId,
 			@PathVariable(required = false) Integer width, HttpServletRequest request) {
-		Need need = needs.get(id);
-		boolean publishable = photos.publishable(need);
-		if (!publishable && views.relation(user, need) == NeedViews.Relation.PUBLIC) {
-			throw new NotFoundException("need.photo-not-found");
-		}
-		Path file = photos.file(id, photoId, request.getRequestURI().endsWith("-thumb.jpg"));
-		if (!Files.exists(file)) {
-			throw new NotFoundException("need.photo-not-found");
-		}
-		if (width != null) {
-			file = PhotoRenditions.of(file, width);
-		}
+		NeedViews.PhotoFile photo = views.photo(user, id, photoId, request.getRequestURI().endsWith("-thumb.jpg"));
+		Path file = width == null ? photo.file() : PhotoRenditions.of(photo.file(), width);
 		// a photo's bytes never change; one the public may not see is not kept anywhere
-		CacheControl cache = publishable ? PhotoRenditions.LONG : CacheControl.noStore().cachePrivate();
+		CacheControl cache = photo.publishable() ? PhotoRenditions.LONG : CacheControl.noStore().cachePrivate();
 		return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(cache).body(new FileSystemResource(file));
 	}
 }

@@ -1,5 +1,9 @@
-package org.bangfu.pledge;
+package org.bangfu.pledge.web;
 
+import org.bangfu.pledge.DonorPledges;
+import org.bangfu.pledge.DonorTools;
+import org.bangfu.pledge.PledgeTexts;
+import org.bangfu.pledge.Recommendations;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,9 +36,7 @@ class DonorPledgePages {
 	/** Recommendations shown on "my pledges". */
 	static final int RECOMMENDED = 10;
 
-	private final Pledges pledges;
-
-	private final Ratings ratings;
+	private final DonorPledges donorPledges;
 
 	private final Recommendations recommendations;
 
@@ -44,10 +46,9 @@ class DonorPledgePages {
 
 	private final MessageSource messages;
 
-	DonorPledgePages(Pledges pledges, Ratings ratings, Recommendations recommendations, Needs needs, Households households,
+	DonorPledgePages(DonorPledges donorPledges, Recommendations recommendations, Needs needs, Households households,
 			MessageSource messages) {
-		this.pledges = pledges;
-		this.ratings = ratings;
+		this.donorPledges = donorPledges;
 		this.recommendations = recommendations;
 		this.needs = needs;
 		this.households = households;
@@ -58,15 +59,6 @@ class DonorPledgePages {
 		return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
 	}
 
-	private List<String> names(Long householdId) {
-		return householdId == null ? List.of() : households.memberNames(List.of(householdId)).getOrDefault(householdId, List.of());
-	}
-
-	record MineRow(long id, long needId, String title, int quantity, String items, PledgeState state, java.time.Instant createdAt,
-			java.time.Instant deadline, java.time.Instant shippedAt, java.time.Instant receivedAt, String photoUrl, Integer stars,
-			String thanks, String feedback, boolean shippable, boolean cancellable, boolean feedbackDue) {
-	}
-
 	/** A recommended need, its title masked and its reasons in words. */
 	record Suggestion(long needId, String title, NeedCategory category, String village, int urgency, long waitingDays, int remainingQuantity,
 			int totalQuantity, long remainingValueFen, int percentPledged, List<String> reasons) {
@@ -75,24 +67,7 @@ class DonorPledgePages {
 	@GetMapping("/pledges/mine")
 	String mine(@AuthenticationPrincipal BangfuUser user, @RequestParam(defaultValue = "0") int page, Model model) {
 		DonorTools.refuseHousehold(user);
-		List<MineRow> rows = new ArrayList<>();
-		Map<Long, Map<Long, Ratings.Shown>> thanksByNeed = new HashMap<>();
-		for (Pledge p : pledges.ofDonor(user.id(), page)) {
-			var need = needs.get(p.needId());
-			List<String> names = names(need.householdId());
-			Ratings.Shown shown = thanksByNeed.computeIfAbsent(p.needId(), n -> {
-				Map<Long, Ratings.Shown> m = new HashMap<>();
-				ratings.ofNeed(n).forEach(s -> m.put(s.pledgeId(), s));
-				return m;
-			}).get(p.id());
-			boolean open = p.state() == PledgeState.COMMITTED || p.state() == PledgeState.IN_TRANSIT;
-			rows.add(new MineRow(p.id(), p.needId(), PledgePages.mask(need.content().title(), names), p.quantity(),
-					PledgePages.describe(p.items(), need.content().items(), names), p.state(), p.createdAt(), p.deadline(), p.shippedAt(), p.receivedAt(),
-					ReceiptPhotoAccess.forParty(p), shown == null ? null : shown.stars(),
-					shown == null ? null : shown.thanks(), shown == null ? null : shown.feedback(), p.state() == PledgeState.COMMITTED, open,
-					p.state() == PledgeState.RECEIVED && (shown == null || shown.feedback() == null)));
-		}
-		model.addAttribute("rows", rows);
+		model.addAttribute("rows", donorPledges.mine(user, page));
 		model.addAttribute("page", page);
 		model.addAttribute("suggestions", suggestions(user, RECOMMENDED));
 		model.addAttribute("intent", recommendations.of(user.id()).orElse(null));
@@ -104,7 +79,7 @@ class DonorPledgePages {
 	@GetMapping("/pledges/recommended")
 	String recommended(@AuthenticationPrincipal BangfuUser user, Model model) {
 		DonorTools.refuseHousehold(user);
-		model.addAttribute("suggestions", suggestions(user, PledgePages.RECOMMENDED_ON_HOME));
+		model.addAttribute("suggestions", suggestions(user, Recommendations.RECOMMENDED_ON_HOME));
 		return "pledge/parts :: recommended";
 	}
 
@@ -122,7 +97,7 @@ class DonorPledgePages {
 			names.putAll(households.memberNames(householdOf.values()));
 		}
 		return found.stream()
-			.map(r -> new Suggestion(r.needId(), PledgePages.mask(r.title(), names.get(householdOf.get(r.needId()))), r.category(), r.villageName(),
+			.map(r -> new Suggestion(r.needId(), PledgeTexts.mask(r.title(), names.get(householdOf.get(r.needId()))), r.category(), r.villageName(),
 					r.urgency(), r.waitingDays(), r.remainingQuantity(), r.totalQuantity(), r.remainingValueFen(), r.percentPledged(),
 					r.reasons().stream().map(this::reason).toList()))
 			.toList();

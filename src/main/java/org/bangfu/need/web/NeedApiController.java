@@ -1,5 +1,22 @@
-package org.bangfu.need;
+package org.bangfu.need.web;
 
+import org.bangfu.need.CategoryRule;
+import org.bangfu.need.CategoryRules;
+import org.bangfu.need.Need;
+import org.bangfu.need.NeedCategory;
+import org.bangfu.need.NeedContent;
+import org.bangfu.need.NeedItem;
+import org.bangfu.need.NeedListing;
+import org.bangfu.need.NeedPhotos;
+import org.bangfu.need.NeedPosting;
+import org.bangfu.need.NeedReports;
+import org.bangfu.need.NeedReview;
+import org.bangfu.need.NeedState;
+import org.bangfu.need.NeedViews;
+import org.bangfu.need.Needs;
+import org.bangfu.need.ProductSale;
+import org.bangfu.need.PublicUrl;
+import org.bangfu.need.Urgency;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;

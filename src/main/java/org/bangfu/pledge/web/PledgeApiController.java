@@ -1,5 +1,13 @@
-package org.bangfu.pledge;
+package org.bangfu.pledge.web;
 
+import org.bangfu.pledge.DonorNames;
+import org.bangfu.pledge.DonorTools;
+import org.bangfu.pledge.Pledge;
+import org.bangfu.pledge.PledgeState;
+import org.bangfu.pledge.NeedPledgesView;
+import org.bangfu.pledge.Pledges;
+import org.bangfu.pledge.Pledging;
+import org.bangfu.pledge.ReceiptPhotoAccess;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,14 +58,11 @@ class PledgeApiController {
 
 	private final Clock clock;
 
-	private final PledgeVisibility visibility;
-
-	private final org.bangfu.need.NeedPledging needs;
+	private final NeedPledgesView needPledges;
 
 	PledgeApiController(Pledging pledging, Pledges pledges, Accounts accounts, Regions regions,
-			BangfuProperties properties, Clock clock, PledgeVisibility visibility, org.bangfu.need.NeedPledging needs) {
-		this.visibility = visibility;
-		this.needs = needs;
+			BangfuProperties properties, Clock clock, NeedPledgesView needPledges) {
+		this.needPledges = needPledges;
 		this.pledging = pledging;
 		this.pledges = pledges;
 		this.accounts = accounts;
@@ -79,12 +84,11 @@ class PledgeApiController {
 
 	/** A party's own view of its pledge (the donor's, or the receiving side's after receipt): the photo is always theirs to see. */
 	private PledgeView view(Pledge p, boolean masked) {
-		return view(p, masked, null);
+		return view(p, masked, ReceiptPhotoAccess.forParty(p));
 	}
 
-	private PledgeView view(Pledge p, boolean masked, PledgeVisibility.Viewer viewer) {
+	private PledgeView view(Pledge p, boolean masked, String photo) {
 		String donor = accounts.findById(p.donorId()).map(a -> masked ? DonorNames.shown(a) : a.name()).orElse("");
-		String photo = viewer != null ? ReceiptPhotoAccess.url(viewer, p) : ReceiptPhotoAccess.forParty(p);
 		return new PledgeView(p.id(), p.needId(), p.state(), p.items(), p.quantity(), p.valueFen(), p.staffInScope(), donor, p.deadline(),
 				p.createdAt(), p.shippedAt(), p.receivedAt(), photo);
 	}
@@ -124,8 +128,7 @@ class PledgeApiController {
 	@Operation(summary = "一条需求的认领（公开，个人捐赠者姓名脱敏）", description = "与需求页一致：需求不存在或未公开时 404；公众只看到有效的认领"
 			+ "（不含已取消、已过期的），收货照片地址只在照片可看时给出。")
 	List<PledgeView> ofNeed(@AuthenticationPrincipal BangfuUser user, @PathVariable long id) {
-		PledgeVisibility.Viewer viewer = visibility.of(user, needs.get(id));
-		return pledges.ofNeed(id).stream().filter(p -> visibility.lists(viewer, p)).map(p -> view(p, true, viewer)).toList();
+		return needPledges.listed(user, id).stream().map(l -> view(l.pledge(), true, l.photoUrl())).toList();
 	}
 
 	@GetMapping("/api/v1/pledges/mine")
@@ -163,17 +166,9 @@ class PledgeApiController {
 	@GetMapping({ "/pledges/{id}/receipt.jpg", "/pledges/{id}/receipt-w{width}.jpg" })
 	ResponseEntity<org.springframework.core.io.FileSystemResource> receiptPhoto(@AuthenticationPrincipal BangfuUser user, @PathVariable long id,
 			@PathVariable(required = false) Integer width) {
-		Pledge p = pledges.get(id);
-		PledgeVisibility.Viewer viewer;
-		try {
-			viewer = visibility.of(user, needs.get(p.needId()));
-		}
-		catch (org.bangfu.shared.NotFoundException e) {
-			throw new org.bangfu.shared.NotFoundException("pledge.not-found");
-		}
-		ReceiptPhotoAccess.require(viewer, p);
-		boolean publishable = viewer.photosPublic();
-		java.nio.file.Path file = pledging.receiptPhoto(id, false);
+		NeedPledgesView.ReceiptPhoto photo = needPledges.receiptPhoto(user, id);
+		java.nio.file.Path file = photo.file();
+		boolean publishable = photo.publishable();
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_JPEG)
 			.cacheControl(publishable ? PhotoRenditions.LONG : org.springframework.http.CacheControl.noStore().cachePrivate())

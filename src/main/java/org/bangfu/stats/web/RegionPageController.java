@@ -1,4 +1,4 @@
-package org.bangfu.stats;
+package org.bangfu.stats.web;
 
 import java.time.Clock;
 import java.util.List;
