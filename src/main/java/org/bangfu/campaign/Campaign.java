@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 
 import org.bangfu.need.NeedCategory;
-import org.bangfu.shared.BadInputException;
 
 /**
  * A campaign (帮扶活动): a set of needs (those open in its region and categories) and a set of donors

@@ -22,7 +22,6 @@ import org.bangfu.need.NeedCategory;
 import org.bangfu.need.NeedItem;
 import org.bangfu.need.NeedPledging;
 import org.bangfu.region.Scope;
-import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

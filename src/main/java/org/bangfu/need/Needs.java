@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import org.bangfu.account.Accounts;
 import org.bangfu.household.Households;
 import org.bangfu.region.Region;
-import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

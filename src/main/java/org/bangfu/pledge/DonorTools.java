@@ -2,7 +2,6 @@ package org.bangfu.pledge;
 
 import org.bangfu.shared.NotPermittedException;
 import org.bangfu.account.BangfuUser;
-import org.bangfu.shared.BadInputException;
 
 /**
  * The donor's tools (pledging, intent and recommendations, campaign invitations, the donor's pledge

@@ -16,7 +16,6 @@ import org.bangfu.household.Households;
 import org.bangfu.need.Need;
 import org.bangfu.need.NeedState;
 import org.bangfu.need.Needs;
-import org.bangfu.shared.BadInputException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.events.PledgeCancelled;
 import org.bangfu.shared.events.PledgeLapsed;
 import org.bangfu.shared.events.PledgeReceived;

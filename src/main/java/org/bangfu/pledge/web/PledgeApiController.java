@@ -9,10 +9,7 @@ import org.bangfu.pledge.Pledges;
 import org.bangfu.pledge.Pledging;
 import org.bangfu.pledge.ReceiptPhotoAccess;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +20,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
-import org.bangfu.region.Regions;
 import org.bangfu.shared.PhotoRenditions;
 import org.bangfu.shared.BadInputException;
-import org.bangfu.shared.BangfuProperties;
-import org.bangfu.shared.RegionCode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,23 +46,13 @@ class PledgeApiController {
 
 	private final Accounts accounts;
 
-	private final Regions regions;
-
-	private final BangfuProperties properties;
-
-	private final Clock clock;
-
 	private final NeedPledgesView needPledges;
 
-	PledgeApiController(Pledging pledging, Pledges pledges, Accounts accounts, Regions regions,
-			BangfuProperties properties, Clock clock, NeedPledgesView needPledges) {
+	PledgeApiController(Pledging pledging, Pledges pledges, Accounts accounts, NeedPledgesView needPledges) {
 		this.needPledges = needPledges;
 		this.pledging = pledging;
 		this.pledges = pledges;
 		this.accounts = accounts;
-		this.regions = regions;
-		this.properties = properties;
-		this.clock = clock;
 	}
 
 	record ItemQuantity(Integer position, Integer quantity) {

@@ -3,7 +3,6 @@ package org.bangfu.household.registry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
