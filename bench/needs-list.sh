@@ -63,7 +63,9 @@ fi
 echo "== starting the application with latency histograms for http.server.requests"
 # (client-side percentiles, management.metrics.distribution.percentiles, are not exported in the Prometheus format
 # once the histogram is on; the histogram's buckets, differenced per run, give each run's own p95)
-start_app --management.metrics.distribution.percentiles-histogram.http.server.requests=true ${APP_OPTS:-}
+# /actuator/prometheus answers a configured scraper address (or the city office's token): this machine is the scraper
+start_app --management.metrics.distribution.percentiles-histogram.http.server.requests=true \
+  --bangfu.metrics.allowed-addresses=127.0.0.1,::1 ${APP_OPTS:-}
 $PSQL -Atc "SELECT 'open needs: ' || count(*) FROM need WHERE state IN ('PUBLISHED', 'PARTLY_PLEDGED')"
 
 echo "== the cases (the same set for wrk and pgbench)"
@@ -163,6 +165,7 @@ run_kind() { # kind
   $PSQL -Atc "SELECT path FROM bench_case WHERE kind = '$kind' ORDER BY i" > "$DIR/paths-$kind.txt"
   pgbench_script "$kind" > "$DIR/pgbench-$kind.sql"
   histogram > "$DIR/before"
+  [ -s "$DIR/before" ] || { echo "no latency histogram from /actuator/prometheus (is it open to this address?)" >&2; exit 1; }
   WRK=$(PATHS="$DIR/paths-$kind.txt" GZIP=$GZIP wrk -t2 -c"$CONNS" -d"${SECONDS_EACH}s" -s bench/needs-list.lua "http://localhost:$PORT" | grep '^wrk:')
   histogram > "$DIR/after"
   P95=$(server_p95 "$DIR/before" "$DIR/after")
