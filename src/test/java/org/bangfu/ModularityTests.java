@@ -47,7 +47,7 @@ class ModularityTests {
 	@Test
 	void theCapabilitiesAreModules() {
 		assertThat(modules.stream().map(m -> m.getIdentifier().toString())).contains("region", "account", "household", "need", "pledge",
-				"offer", "campaign", "stats", "demo", "notify", "shared");
+				"offer", "campaign", "stats", "demo", "notify", "shared", "fund");
 	}
 
 	@Test

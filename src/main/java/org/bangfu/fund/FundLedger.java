@@ -1,0 +1,161 @@
+package org.bangfu.fund;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bangfu.shared.BadInputException;
+import org.bangfu.shared.ConflictException;
+import org.bangfu.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The fund's ledger: opens accounts, posts entries, reads balances, verifies the chain and exports it. There is no
+ * update or delete here on purpose; the database refuses them too (V25's triggers).
+ */
+@Service
+public class FundLedger {
+
+	/** Key of the transaction-level advisory lock that serializes the chain (seq and previous hash). */
+	private static final long CHAIN_LOCK = 0x42414e4746554e44L;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final JsonMapper json;
+
+	FundLedger(JdbcClient jdbc, Clock clock, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.json = json;
+	}
+
+	/** Opens an account; the code is public (it appears in the export), so it must carry no personal data. */
+	@Transactional
+	public void open(String code, AccountKind kind) {
+		if (code == null || !LedgerEntry.CODE.matcher(code).matches() || kind == null) {
+			throw new BadInputException("fund.ledger.account-invalid", String.valueOf(code));
+		}
+		int added = jdbc.sql("INSERT INTO fund_ledger_account (code, kind, created_at) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING")
+			.params(code, kind.name(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+			.update();
+		if (added == 0) {
+			throw new ConflictException("fund.ledger.account-exists", code);
+		}
+	}
+
+	/**
+	 * Posts one entry. The accounts it touches are locked in id order (so two posts never wait on each other in a
+	 * circle), then the chain; an entry that would take an account below zero on its normal side is refused with
+	 * nothing written.
+	 */
+	@Transactional
+	public LedgerEntry post(EntryKind kind, String memo, List<LedgerLine> lines) {
+		LedgerEntry.check(kind, memo, lines);
+		List<String> codes = lines.stream().map(LedgerLine::account).toList();
+		Map<String, long[]> accounts = new HashMap<>(); // code -> {id, kind ordinal}
+		jdbc.sql("SELECT id, code, kind FROM fund_ledger_account WHERE code IN (:codes) ORDER BY id FOR UPDATE")
+			.param("codes", codes)
+			.query(rs -> {
+				accounts.put(rs.getString("code"), new long[] { rs.getLong("id"), AccountKind.valueOf(rs.getString("kind")).ordinal() });
+			});
+		for (String code : codes) {
+			if (!accounts.containsKey(code)) {
+				throw new NotFoundException("fund.ledger.account-unknown", code);
+			}
+		}
+		Map<Long, Long> sums = new HashMap<>();
+		jdbc.sql("SELECT account_id, sum(amount) AS total FROM fund_ledger_line WHERE account_id IN (:ids) GROUP BY account_id")
+			.param("ids", accounts.values().stream().map(a -> a[0]).toList())
+			.query(rs -> {
+				sums.put(rs.getLong("account_id"), rs.getLong("total"));
+			});
+		for (LedgerLine line : lines) {
+			long[] account = accounts.get(line.account());
+			AccountKind accountKind = AccountKind.values()[(int) account[1]];
+			long after = accountKind.balance(Math.addExact(sums.getOrDefault(account[0], 0L), line.amount()));
+			if (accountKind.nonNegative() && after < 0) {
+				throw new ConflictException("fund.ledger.balance-negative", line.account());
+			}
+		}
+		jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query(Integer.class).single();
+		var last = jdbc.sql("SELECT seq, hash FROM fund_ledger_entry ORDER BY seq DESC LIMIT 1")
+			.query((rs, n) -> new Object[] { rs.getLong("seq"), rs.getString("hash") })
+			.optional();
+		long seq = last.map(l -> (Long) l[0] + 1).orElse(1L);
+		String previous = last.map(l -> (String) l[1]).orElse(LedgerEntry.GENESIS);
+		LedgerEntry entry = LedgerEntry.create(seq, kind, memo, clock.instant(), lines, previous);
+		jdbc.sql("INSERT INTO fund_ledger_entry (seq, kind, memo, posted_at, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?)")
+			.params(seq, kind.name(), memo, OffsetDateTime.ofInstant(entry.postedAt(), ZoneOffset.UTC), previous, entry.hash())
+			.update();
+		for (LedgerLine line : entry.lines()) {
+			jdbc.sql("INSERT INTO fund_ledger_line (entry_seq, account_id, amount) VALUES (?, ?, ?)")
+				.params(seq, accounts.get(line.account())[0], line.amount())
+				.update();
+		}
+		return entry;
+	}
+
+	/** The account's balance in fen on its normal side (what the bank holds, what a need is owed…). */
+	@Transactional(readOnly = true)
+	public long balance(String code) {
+		var kind = jdbc.sql("SELECT kind FROM fund_ledger_account WHERE code = ?").param(code).query(String.class).optional()
+			.orElseThrow(() -> new NotFoundException("fund.ledger.account-unknown", code));
+		long sum = jdbc.sql("""
+				SELECT coalesce(sum(l.amount), 0) FROM fund_ledger_line l JOIN fund_ledger_account a ON a.id = l.account_id
+				WHERE a.code = ?""").param(code).query(Long.class).single();
+		return AccountKind.valueOf(kind).balance(sum);
+	}
+
+	/** Recomputes the chain from the database and names the first entry where it breaks. */
+	@Transactional(readOnly = true)
+	public ChainVerification verify() {
+		return ChainVerification.of(entries());
+	}
+
+	/** The whole ledger as JSON (docs/fund-ledger.md): entries with their lines and hashes, account codes only. */
+	@Transactional(readOnly = true)
+	public String export() {
+		List<Map<String, Object>> out = new ArrayList<>();
+		for (LedgerEntry e : entries()) {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("seq", e.seq());
+			m.put("previousHash", e.previousHash());
+			m.put("postedAt", LedgerEntry.instant(e.postedAt()));
+			m.put("kind", e.kind());
+			m.put("memo", e.memo());
+			m.put("lines", e.lines()); // a record: written as {"account", "amount"} in that order
+			m.put("hash", e.hash());
+			out.add(m);
+		}
+		Map<String, Object> doc = new LinkedHashMap<>();
+		doc.put("format", "bangfu-fund-ledger/1");
+		doc.put("entries", out);
+		return json.writeValueAsString(doc);
+	}
+
+	/** All entries in seq order with their lines sorted by account code, as stored (kind kept as text in a tampered row). */
+	private List<LedgerEntry> entries() {
+		Map<Long, List<LedgerLine>> lines = new HashMap<>();
+		jdbc.sql("SELECT l.entry_seq, a.code, l.amount FROM fund_ledger_line l JOIN fund_ledger_account a ON a.id = l.account_id")
+			.query(rs -> {
+				lines.computeIfAbsent(rs.getLong(1), s -> new ArrayList<>()).add(new LedgerLine(rs.getString(2), rs.getLong(3)));
+			});
+		return jdbc.sql("SELECT seq, kind, memo, posted_at, previous_hash, hash FROM fund_ledger_entry ORDER BY seq")
+			.query((rs, n) -> new LedgerEntry(rs.getLong("seq"), EntryKind.valueOf(rs.getString("kind")), rs.getString("memo"),
+					rs.getObject("posted_at", OffsetDateTime.class).toInstant(),
+					LedgerEntry.sorted(lines.getOrDefault(rs.getLong("seq"), List.of())), rs.getString("previous_hash"),
+					rs.getString("hash")))
+			.list();
+	}
+}
