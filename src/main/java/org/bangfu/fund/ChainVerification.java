@@ -19,7 +19,7 @@ public record ChainVerification(boolean intact, long entries, Long firstBroken, 
 			if (!e.previousHash().equals(previous)) {
 				return new ChainVerification(false, entries.size(), e.seq(), "previous-hash");
 			}
-			if (!LedgerEntry.hash(e.seq(), previous, e.postedAt(), e.kind().name(), e.memo(), e.lines()).equals(e.hash())) {
+			if (!LedgerEntry.hash(e.seq(), previous, e.postedAt(), e.kind(), e.memo(), e.lines()).equals(e.hash())) {
 				return new ChainVerification(false, entries.size(), e.seq(), "hash");
 			}
 			if (e.lines().stream().mapToLong(LedgerLine::amount).sum() != 0) {

@@ -152,7 +152,7 @@ public class FundLedger {
 				lines.computeIfAbsent(rs.getLong(1), s -> new ArrayList<>()).add(new LedgerLine(rs.getString(2), rs.getLong(3)));
 			});
 		return jdbc.sql("SELECT seq, kind, memo, posted_at, previous_hash, hash FROM fund_ledger_entry ORDER BY seq")
-			.query((rs, n) -> new LedgerEntry(rs.getLong("seq"), EntryKind.valueOf(rs.getString("kind")), rs.getString("memo"),
+			.query((rs, n) -> new LedgerEntry(rs.getLong("seq"), rs.getString("kind"), rs.getString("memo"),
 					rs.getObject("posted_at", OffsetDateTime.class).toInstant(),
 					LedgerEntry.sorted(lines.getOrDefault(rs.getLong("seq"), List.of())), rs.getString("previous_hash"),
 					rs.getString("hash")))

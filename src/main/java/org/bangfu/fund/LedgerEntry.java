@@ -17,9 +17,10 @@ import org.bangfu.shared.BadInputException;
 /**
  * One ledger transaction, the aggregate that checks its own invariants before it is written: two or more lines on
  * distinct accounts, none zero, summing to zero; a memo without the separators of the canonical form. Its hash is
- * SHA-256 over {@link #canonical} (docs/fund-ledger.md).
+ * SHA-256 over {@link #canonical} (docs/fund-ledger.md). The kind is kept as text so that a row tampered to an unknown
+ * kind is still read and reported by the verification rather than failing it.
  */
-public record LedgerEntry(long seq, EntryKind kind, String memo, Instant postedAt, List<LedgerLine> lines, String previousHash,
+public record LedgerEntry(long seq, String kind, String memo, Instant postedAt, List<LedgerLine> lines, String previousHash,
 		String hash) {
 
 	/** The previous hash of the first entry. */
@@ -65,7 +66,7 @@ public record LedgerEntry(long seq, EntryKind kind, String memo, Instant postedA
 		check(kind, memo, lines);
 		Instant postedAt = at.truncatedTo(ChronoUnit.MICROS);
 		List<LedgerLine> sorted = sorted(lines);
-		return new LedgerEntry(seq, kind, memo, postedAt, sorted, previousHash, hash(seq, previousHash, postedAt, kind.name(), memo, sorted));
+		return new LedgerEntry(seq, kind.name(), memo, postedAt, sorted, previousHash, hash(seq, previousHash, postedAt, kind.name(), memo, sorted));
 	}
 
 	static List<LedgerLine> sorted(List<LedgerLine> lines) {

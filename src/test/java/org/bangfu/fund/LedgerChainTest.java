@@ -67,6 +67,17 @@ class LedgerChainTest extends ApplicationTest {
 	}
 
 	@Test
+	void anEntryChangedToAnUnknownKindIsStillReadAndFound() {
+		long seq = threeEntries().get(2);
+		tampering(() -> {
+			jdbc.sql("UPDATE fund_ledger_entry SET kind = 'DONATION_FOR_ME' WHERE seq = ?").param(seq).update();
+			ChainVerification v = ledger.verify();
+			assertThat(v.firstBroken()).isEqualTo(seq);
+			assertThat(v.reason()).isEqualTo("hash");
+		}, () -> jdbc.sql("UPDATE fund_ledger_entry SET kind = 'GIFT_PLEDGED' WHERE seq = ?").param(seq).update());
+	}
+
+	@Test
 	void aRemovedEntryIsFoundWhereItWas() {
 		long seq = threeEntries().get(1);
 		Map<String, Object> entry = jdbc.sql("SELECT * FROM fund_ledger_entry WHERE seq = ?").param(seq).query().singleRow();
