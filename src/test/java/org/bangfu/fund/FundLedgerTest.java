@@ -11,6 +11,7 @@ import java.util.Random;
 import org.bangfu.ApplicationTest;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.ConflictException;
+import org.bangfu.shared.NotFoundException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -52,7 +53,12 @@ class FundLedgerTest extends ApplicationTest {
 		assertThatThrownBy(() -> ledger.post(EntryKind.GIFT_PLEDGED, "x", List.of(new LedgerLine(p, 100)))).hasMessage("fund.ledger.too-few-lines");
 		assertThatThrownBy(() -> ledger.post(EntryKind.GIFT_PLEDGED, "a|b", List.of(new LedgerLine(p, 1), new LedgerLine(n, -1))))
 			.hasMessage("fund.ledger.memo-invalid");
+		assertThatThrownBy(() -> ledger.post(EntryKind.GIFT_PLEDGED, "x", List.of(new LedgerLine(p, 1), new LedgerLine("no-such-account", -1))))
+			.isInstanceOf(NotFoundException.class).hasMessage("fund.ledger.account-unknown");
+		assertThatThrownBy(() -> ledger.open(p, AccountKind.BANK)).isInstanceOf(ConflictException.class).hasMessage("fund.ledger.account-exists");
+		assertThatThrownBy(() -> ledger.open("Zhang San", AccountKind.PAYEE)).hasMessage("fund.ledger.account-invalid");
 		assertThat(entries()).isEqualTo(before);
+		assertThat(ledger.balance(p)).isZero();
 	}
 
 	/**
