@@ -6,6 +6,8 @@ import java.util.Locale;
 
 import org.bangfu.household.RegistryFiles;
 import org.bangfu.demo.NeedGenerator;
+import org.bangfu.fund.ChainVerification;
+import org.bangfu.fund.LedgerExports;
 import org.bangfu.region.DivisionImport;
 import org.bangfu.region.Region;
 import org.bangfu.region.Regions;
@@ -27,6 +29,8 @@ final class Commands {
 	static final String GENERATE_REGISTRY = "generate-registry";
 
 	static final String GENERATE_NEEDS = "generate-needs";
+
+	static final String VERIFY_LEDGER = "verify-ledger";
 
 	private Commands() {
 	}
@@ -109,10 +113,13 @@ final class Commands {
 	}
 
 	static boolean isCommand(String arg) {
-		return IMPORT_DIVISIONS.equals(arg) || GENERATE_REGISTRY.equals(arg) || GENERATE_NEEDS.equals(arg);
+		return IMPORT_DIVISIONS.equals(arg) || GENERATE_REGISTRY.equals(arg) || GENERATE_NEEDS.equals(arg) || VERIFY_LEDGER.equals(arg);
 	}
 
 	static int run(SpringApplication app, String command, String[] args) {
+		if (VERIFY_LEDGER.equals(command)) {
+			return verifyLedger(args);
+		}
 		if (GENERATE_REGISTRY.equals(command)) {
 			return generateRegistry(app, args);
 		}
@@ -149,6 +156,31 @@ final class Commands {
 				System.err.println(messages.getMessage("divisions.import.nothing-changed", null, Locale.SIMPLIFIED_CHINESE));
 				return 1;
 			}
+		}
+	}
+
+	/**
+	 * {@code verify-ledger EXPORT.json}: recomputes the chain of an exported fund ledger offline (no database, no
+	 * application) and names the first entry where it breaks; exit 0 intact, 1 broken or unreadable.
+	 */
+	static int verifyLedger(String[] args) {
+		if (args.length != 1) {
+			System.err.println("用法 / usage: java -jar bangfu.jar " + VERIFY_LEDGER + " <账本导出.json / ledger export.json>");
+			return 2;
+		}
+		try {
+			ChainVerification v = LedgerExports.verify(java.nio.file.Files.readString(Path.of(args[0])));
+			if (v.intact()) {
+				System.out.println("账本完整：" + v.entries() + " 笔记录，哈希链无误。 / ok: " + v.entries() + " entries, chain intact");
+				return 0;
+			}
+			System.out.println("账本在第 " + v.firstBroken() + " 笔记录处断开（" + v.reason() + "）。 / broken at entry " + v.firstBroken()
+					+ ": " + v.reason());
+			return 1;
+		}
+		catch (java.io.IOException | RuntimeException e) {
+			System.err.println("无法读取账本导出 / cannot read the export: " + e.getMessage());
+			return 1;
 		}
 	}
 }

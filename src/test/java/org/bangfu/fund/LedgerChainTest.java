@@ -164,4 +164,29 @@ class LedgerChainTest extends ApplicationTest {
 		// left for docs/fund-ledger.md's script: python3 docs/fund-ledger-verify.py target/fund-ledger-export.json
 		java.nio.file.Files.writeString(java.nio.file.Path.of("target/fund-ledger-export.json"), json);
 	}
+
+	@Test
+	void theExportIsVerifiedOfflineAndATamperedCopyIsCaughtAtItsEntry() {
+		List<Long> seqs = threeEntries();
+		String json = ledger.export();
+		ChainVerification intact = LedgerExports.verify(json);
+		assertThat(intact.intact()).as(String.valueOf(intact)).isTrue();
+		assertThat(intact.entries()).isEqualTo(ledger.verify().entries());
+
+		// the second of our three gifts said 200 fen; the copy says 201 on both of its lines, so it still balances
+		long second = seqs.get(1);
+		String marker = "{\"seq\":" + second + ",";
+		int at = json.indexOf(marker);
+		int end = json.indexOf("\"hash\"", at);
+		String entry = json.substring(at, end);
+		String changed = entry.replace("\"amount\":200", "\"amount\":201").replace("\"amount\":-200", "\"amount\":-201");
+		assertThat(changed).isNotEqualTo(entry);
+		ChainVerification tampered = LedgerExports.verify(json.substring(0, at) + changed + json.substring(end));
+		assertThat(tampered.intact()).isFalse();
+		assertThat(tampered.firstBroken()).isEqualTo(second);
+		assertThat(tampered.reason()).isEqualTo("hash");
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> LedgerExports.verify("{\"format\":\"something-else\"}"))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
 }
