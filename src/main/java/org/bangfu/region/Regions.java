@@ -104,8 +104,9 @@ public class Regions {
 	 * names: to tell a registry row of another area from a misspelt one.
 	 */
 	public List<VillagePath> villagesNamed(String nameStart) {
-		String escaped = nameStart.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-		return villagePaths("v.name LIKE :value || '%'", s -> s.param("value", escaped), 50);
+		// a name, not a region code: the pattern is built here, its wildcards escaped, rather than in SQL
+		String pattern = nameStart.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return villagePaths("v.name LIKE :pattern", s -> s.param("pattern", pattern), 50);
 	}
 
 	private List<VillagePath> villagePaths(String condition, UnaryOperator<StatementSpec> bind, int limit) {
