@@ -49,10 +49,10 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/sms-codes", "/api/v1/auth/register",
 						"/api/v1/auth/register-household").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/needs", "/api/v1/needs/category-rules",
-						"/api/v1/stats/matching-rate", "/api/v1/offers").permitAll()
+						"/api/v1/stats/matching-rate", "/api/v1/offers", "/api/v1/fund", "/api/v1/fund/ledger", "/api/v1/fund/ledger/verify").permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/api/v1/offers/\\d+(\\?.*)?")).permitAll()
 				// the public need page and "report this need": numeric ids only, so /needs/mine and the like stay signed in
-				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/api/v1/needs/\\d+(/pledges|/thanks)?(\\?.*)?")).permitAll()
+				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/api/v1/needs/\\d+(/pledges|/thanks|/money)?(\\?.*)?")).permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.POST, "/api/v1/needs/\\d+/reports(\\?.*)?")).permitAll()
 				.requestMatchers("/api/v1/admin/sms-outbox").hasRole("CITY_ADMIN")
 				// metrics tell heap, pool and per-URI counts: for the city office's token, or a scraper at a configured address

@@ -15,7 +15,9 @@ public enum AccountKind {
 	/** The fund's general pool, granted to needs by the fund (liability). */
 	POOL(false),
 	/** A payee (hospital, school, supplier): approved payments not yet made (liability). */
-	PAYEE(false);
+	PAYEE(false),
+	/** Goods given to the fund, at their declared value, not yet handed on (asset in kind). */
+	GOODS(true);
 
 	final boolean debitNormal;
 

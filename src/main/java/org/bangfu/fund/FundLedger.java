@@ -63,27 +63,22 @@ public class FundLedger {
 	public LedgerEntry post(EntryKind kind, String memo, List<LedgerLine> lines) {
 		LedgerEntry.check(kind, memo, lines);
 		List<String> codes = lines.stream().map(LedgerLine::account).toList();
-		Map<String, long[]> accounts = new HashMap<>(); // code -> {id, kind ordinal}
-		jdbc.sql("SELECT id, code, kind FROM fund_ledger_account WHERE code IN (:codes) ORDER BY id FOR UPDATE")
+		Map<String, long[]> accounts = new HashMap<>(); // code -> {id, kind ordinal, signed sum of its lines}
+		jdbc.sql("SELECT id, code, kind, sum_fen FROM fund_ledger_account WHERE code IN (:codes) ORDER BY id FOR UPDATE")
 			.param("codes", codes)
 			.query(rs -> {
-				accounts.put(rs.getString("code"), new long[] { rs.getLong("id"), AccountKind.valueOf(rs.getString("kind")).ordinal() });
+				accounts.put(rs.getString("code"), new long[] { rs.getLong("id"), AccountKind.valueOf(rs.getString("kind")).ordinal(),
+						rs.getLong("sum_fen") });
 			});
 		for (String code : codes) {
 			if (!accounts.containsKey(code)) {
 				throw new NotFoundException("fund.ledger.account-unknown", code);
 			}
 		}
-		Map<Long, Long> sums = new HashMap<>();
-		jdbc.sql("SELECT account_id, sum(amount) AS total FROM fund_ledger_line WHERE account_id IN (:ids) GROUP BY account_id")
-			.param("ids", accounts.values().stream().map(a -> a[0]).toList())
-			.query(rs -> {
-				sums.put(rs.getLong("account_id"), rs.getLong("total"));
-			});
 		for (LedgerLine line : lines) {
 			long[] account = accounts.get(line.account());
 			AccountKind accountKind = AccountKind.values()[(int) account[1]];
-			long after = accountKind.balance(Math.addExact(sums.getOrDefault(account[0], 0L), line.amount()));
+			long after = accountKind.balance(Math.addExact(account[2], line.amount()));
 			if (accountKind.nonNegative() && after < 0) {
 				throw new ConflictException("fund.ledger.balance-negative", line.account());
 			}
@@ -102,6 +97,8 @@ public class FundLedger {
 			jdbc.sql("INSERT INTO fund_ledger_line (entry_seq, account_id, amount) VALUES (?, ?, ?)")
 				.params(seq, accounts.get(line.account())[0], line.amount())
 				.update();
+			jdbc.sql("UPDATE fund_ledger_account SET sum_fen = sum_fen + ? WHERE id = ?").params(line.amount(), accounts.get(line.account())[0])
+				.update();
 		}
 		return entry;
 	}
@@ -109,12 +106,31 @@ public class FundLedger {
 	/** The account's balance in fen on its normal side (what the bank holds, what a need is owed…). */
 	@Transactional(readOnly = true)
 	public long balance(String code) {
-		var kind = jdbc.sql("SELECT kind FROM fund_ledger_account WHERE code = ?").param(code).query(String.class).optional()
+		return jdbc.sql("SELECT kind, sum_fen FROM fund_ledger_account WHERE code = ?").param(code)
+			.query((rs, n) -> AccountKind.valueOf(rs.getString("kind")).balance(rs.getLong("sum_fen")))
+			.optional()
 			.orElseThrow(() -> new NotFoundException("fund.ledger.account-unknown", code));
-		long sum = jdbc.sql("""
-				SELECT coalesce(sum(l.amount), 0) FROM fund_ledger_line l JOIN fund_ledger_account a ON a.id = l.account_id
-				WHERE a.code = ?""").param(code).query(Long.class).single();
-		return AccountKind.valueOf(kind).balance(sum);
+	}
+
+	/** The account's balance, zero while the account has not been opened (a fund with no money yet). */
+	@Transactional(readOnly = true)
+	public long balanceOrZero(String code) {
+		return jdbc.sql("SELECT kind, sum_fen FROM fund_ledger_account WHERE code = ?").param(code)
+			.query((rs, n) -> AccountKind.valueOf(rs.getString("kind")).balance(rs.getLong("sum_fen")))
+			.optional()
+			.orElse(0L);
+	}
+
+	/** The last entry's number and hash (the head to publish), null while the ledger is empty. */
+	public record Head(long seq, String hash, java.time.Instant postedAt) {
+	}
+
+	@Transactional(readOnly = true)
+	public Head head() {
+		return jdbc.sql("SELECT seq, hash, posted_at FROM fund_ledger_entry ORDER BY seq DESC LIMIT 1")
+			.query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash"), rs.getObject("posted_at", OffsetDateTime.class).toInstant()))
+			.optional()
+			.orElse(null);
 	}
 
 	/** Recomputes the chain from the database and names the first entry where it breaks. */
@@ -130,7 +146,7 @@ public class FundLedger {
 		for (LedgerEntry e : entries()) {
 			Map<String, Object> m = new LinkedHashMap<>();
 			m.put("seq", e.seq());
-			m.put("previousHash", e.previousHash());
+			m.put("prevHash", e.previousHash());
 			m.put("postedAt", LedgerEntry.instant(e.postedAt()));
 			m.put("kind", e.kind());
 			m.put("memo", e.memo());

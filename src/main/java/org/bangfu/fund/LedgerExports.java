@@ -38,7 +38,7 @@ public final class LedgerExports {
 			}
 			entries.add(new LedgerEntry(e.path("seq").asLong(), e.path("kind").asString(""), e.path("memo").asString(""),
 					java.time.Instant.parse(e.path("postedAt").asString("")), LedgerEntry.sorted(lines),
-					e.path("previousHash").asString(""), e.path("hash").asString("")));
+					e.path("prevHash").asString(""), e.path("hash").asString("")));
 		}
 		entries.sort(java.util.Comparator.comparingLong(LedgerEntry::seq));
 		return ChainVerification.of(entries);

@@ -139,6 +139,17 @@ public final class Need {
 	 * pledges (409), an item does not exist (400) or more is asked than remains of an item (409).
 	 */
 	void pledge(Map<Integer, Integer> byPosition, Long by, Instant at) {
+		pledge(byPosition, false, by, at);
+	}
+
+	/** As {@link #pledge(Map, Long, Instant)}; a money line only {@code throughFund} (the fund pledges it once its gifts cover it). */
+	void pledge(Map<Integer, Integer> byPosition, boolean throughFund, Long by, Instant at) {
+		List<NeedItem> items = content.items();
+		for (int position : byPosition.keySet()) {
+			if (position >= 0 && position < items.size() && items.get(position).money() != throughFund) {
+				throw new ConflictException(throughFund ? "pledge.not-money-line" : "pledge.money-line", items.get(position).name());
+			}
+		}
 		if (!NeedState.OPEN.contains(state)) {
 			throw new ConflictException("pledge.need-not-open", new DefaultMessageSourceResolvable(state.label()));
 		}

@@ -43,7 +43,7 @@ public record NeedContent(NeedCategory category, String title, String story, Lis
 			if (pledged < 0) {
 				throw new IllegalStateException("releasing more of item " + position + " than was pledged");
 			}
-			changed.set(position, new NeedItem(i.kind(), i.name(), i.quantity(), i.unit(), i.valueFen(), pledged));
+			changed.set(position, i.pledged(pledged));
 		}
 		return new NeedContent(category, title, story, List.copyOf(changed), urgency, neededBy, sale);
 	}

@@ -105,14 +105,15 @@ public class NeedPledging {
 		if (quantity == null || quantity <= 0) {
 			throw new BadInputException("pledge.quantity-positive");
 		}
-		if (quantity > need.remainingQuantity()) {
-			throw new ConflictException("pledge.more-than-remains-total", need.remainingQuantity());
+		int goodsLeft = need.content().items().stream().filter(i -> !i.money()).mapToInt(NeedItem::remainingQuantity).sum();
+		if (quantity > goodsLeft) {
+			throw new ConflictException("pledge.more-than-remains-total", goodsLeft);
 		}
 		Map<Integer, Integer> wanted = new LinkedHashMap<>();
 		int left = quantity;
 		List<NeedItem> items = need.content().items();
 		for (int p = 0; p < items.size() && left > 0; p++) {
-			int take = Math.min(left, items.get(p).remainingQuantity());
+			int take = items.get(p).money() ? 0 : Math.min(left, items.get(p).remainingQuantity());
 			if (take > 0) {
 				wanted.put(p, take);
 				left -= take;
@@ -136,7 +137,7 @@ public class NeedPledging {
 		List<NeedItem> items = need.content().items();
 		for (int p = 0; p < items.size(); p++) {
 			NeedItem item = items.get(p);
-			if (item.remainingQuantity() == 0 || item.valueFen() == 0) {
+			if (item.remainingQuantity() == 0 || item.valueFen() == 0 || item.money()) {
 				continue;
 			}
 			cheapest = Math.min(cheapest, Math.max(1, item.valueFen() / item.quantity()));
@@ -156,6 +157,19 @@ public class NeedPledging {
 			throw new BadInputException("pledge.amount-too-small", org.bangfu.shared.Money.yuan(cheapest));
 		}
 		return wanted;
+	}
+
+	/**
+	 * The fund pledges a money line whose gifts now cover it: the whole line, by the fund's account, in the caller's
+	 * transaction. Refused (409) when the line is no money line, is already pledged or the need is no longer open.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Taken takeMoneyLine(long needId, int position, long by, Instant at) {
+		Need need = locked(needId);
+		Map<Integer, Integer> wanted = Map.of(position, 1);
+		need.pledge(wanted, true, by, at);
+		needs.save(need);
+		return new Taken(needId, need.regionCode(), need.householdId(), wanted, 1, value(need, wanted), need.state());
 	}
 
 	/** The estimated value of quantities of the items, pro rata of each line's value (fen, rounded down). */

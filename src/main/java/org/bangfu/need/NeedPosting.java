@@ -127,7 +127,7 @@ public class NeedPosting {
 		if (previous.householdId() != null && previous.onBehalf()) {
 			requireConsent(previous.householdId());
 		}
-		List<NeedItem> fresh = c.items().stream().map(i -> new NeedItem(i.kind(), i.name(), i.quantity(), i.unit(), i.valueFen(), 0)).toList();
+		List<NeedItem> fresh = c.items().stream().map(i -> i.pledged(0)).toList();
 		NeedContent next = new NeedContent(c.category(), c.title(), c.story(), fresh, c.urgency(), null, c.sale());
 		long id = needs.insert(previous.regionCode(), previous.householdId(), previous.producer(), by.id(), previous.onBehalf(), next,
 				previous.id(), clock.instant());
@@ -252,7 +252,10 @@ public class NeedPosting {
 			if (kind != null && !rule.itemKinds().contains(kind)) {
 				throw new BadInputException("need.item-kind", line, kind, String.join("、", rule.itemKinds()));
 			}
-			items.add(new NeedItem(kind, i.name().strip(), i.quantity(), i.unit().strip(), i.valueFen(), 0));
+			if (i.money() && (i.quantity() != 1 || i.valueFen() <= 0)) {
+				throw new BadInputException("need.item-money-line", line);
+			}
+			items.add(new NeedItem(kind, i.name().strip(), i.quantity(), i.unit().strip(), i.valueFen(), 0, i.money()));
 		}
 		if (c.urgency() == null) {
 			throw new BadInputException("need.urgency-required");

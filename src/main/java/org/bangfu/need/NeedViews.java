@@ -52,7 +52,9 @@ public class NeedViews {
 		this.messages = messages;
 	}
 
-	public record ItemView(String kind, String name, int quantity, String unit, long valueFen, int pledgedQuantity, int remainingQuantity) {
+	/** A line; {@code money}: raised through the fund from gifts of any share (the fund's pages show what is raised). */
+	public record ItemView(String kind, String name, int quantity, String unit, long valueFen, int pledgedQuantity, int remainingQuantity,
+			boolean money, int id) {
 	}
 
 	/**
@@ -151,7 +153,7 @@ public class NeedViews {
 				: households.memberNames(List.of(need.householdId())).getOrDefault(need.householdId(), List.of());
 		List<ItemView> items = items(need.content().items()).stream()
 			.map(i -> new ItemView(i.kind(), insider ? i.name() : PublicText.mask(i.name(), names), i.quantity(), i.unit(), i.valueFen(), i.pledgedQuantity(),
-					i.remainingQuantity()))
+					i.remainingQuantity(), i.money(), i.id()))
 			.toList();
 		// staff in scope and the poster read the text as written; everyone else with names and numbers masked
 		return new NeedView(need.id(), need.state(), need.content().category(),
@@ -165,10 +167,12 @@ public class NeedViews {
 				insider ? needs.history(need.id()) : null, need.previousNeedId(), editable, verifiable, withdrawable);
 	}
 
+	/** The lines as views; {@code id} is the line's position (0, 1, …), as pledges and gifts name it. */
 	static List<ItemView> items(List<NeedItem> items) {
-		return items.stream()
-			.map(i -> new ItemView(i.kind(), i.name(), i.quantity(), i.unit(), i.valueFen(), i.pledgedQuantity(), i.remainingQuantity()))
-			.toList();
+		return java.util.stream.IntStream.range(0, items.size()).mapToObj(p -> {
+			NeedItem i = items.get(p);
+			return new ItemView(i.kind(), i.name(), i.quantity(), i.unit(), i.valueFen(), i.pledgedQuantity(), i.remainingQuantity(), i.money(), p);
+		}).toList();
 	}
 
 	/** County · township · village of a region code, as far as this deployment holds them. */

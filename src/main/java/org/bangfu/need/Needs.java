@@ -68,8 +68,8 @@ public class Needs {
 	private void insertItems(long needId, List<NeedItem> items) {
 		int position = 0;
 		for (NeedItem item : items) {
-			jdbc.sql("INSERT INTO need_item (need_id, position, kind, name, quantity, unit, value_fen, pledged_quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-				.params(needId, position++, item.kind(), item.name(), item.quantity(), item.unit(), item.valueFen(), item.pledgedQuantity())
+			jdbc.sql("INSERT INTO need_item (need_id, position, kind, name, quantity, unit, value_fen, pledged_quantity, money) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(needId, position++, item.kind(), item.name(), item.quantity(), item.unit(), item.valueFen(), item.pledgedQuantity(), item.money())
 				.update();
 		}
 	}
@@ -146,7 +146,7 @@ public class Needs {
 
 	private static NeedItem item(ResultSet rs) throws SQLException {
 		return new NeedItem(rs.getString("kind"), rs.getString("name"), rs.getInt("quantity"), rs.getString("unit"),
-				rs.getLong("value_fen"), rs.getInt("pledged_quantity"));
+				rs.getLong("value_fen"), rs.getInt("pledged_quantity"), rs.getBoolean("money"));
 	}
 
 	/** Items of many needs in one query, for lists. */

@@ -69,10 +69,11 @@ class FundLedgerTest extends ApplicationTest {
 	@Test
 	void randomPostingsKeepTheLedgerBalancedAndNoAccountNegative() {
 		Random random = new Random(14);
-		String bank = unique("bank"), pending = unique("pending"), pool = unique("pool");
+		String bank = unique("bank"), pending = unique("pending"), pool = unique("pool"), goods = unique("goods");
 		List<String> needs = List.of(unique("need-a"), unique("need-b"), unique("need-c"));
 		List<String> payees = List.of(unique("payee-a"), unique("payee-b"));
-		Map<String, AccountKind> kinds = new HashMap<>(Map.of(bank, AccountKind.BANK, pending, AccountKind.PENDING_GIFT, pool, AccountKind.POOL));
+		Map<String, AccountKind> kinds = new HashMap<>(Map.of(bank, AccountKind.BANK, pending, AccountKind.PENDING_GIFT, pool, AccountKind.POOL, goods,
+				AccountKind.GOODS));
 		needs.forEach(n -> kinds.put(n, AccountKind.NEED));
 		payees.forEach(p -> kinds.put(p, AccountKind.PAYEE));
 		kinds.forEach(ledger::open);
@@ -91,6 +92,9 @@ class FundLedgerTest extends ApplicationTest {
 				case PAYMENT_APPROVED -> List.of(new LedgerLine(need, fen), new LedgerLine(payee, -fen));
 				case PAYMENT -> List.of(new LedgerLine(payee, fen), new LedgerLine(bank, -fen));
 				case REFUND -> List.of(new LedgerLine(need, fen), new LedgerLine(bank, -fen));
+				case TO_POOL -> List.of(new LedgerLine(need, fen), new LedgerLine(pool, -fen));
+				case GOODS_RECEIVED -> List.of(new LedgerLine(goods, fen), new LedgerLine(pool, -fen));
+				case GOODS_GRANTED -> List.of(new LedgerLine(pool, fen), new LedgerLine(goods, -fen));
 			};
 			Map<String, Long> after = new HashMap<>(model);
 			boolean goesNegative = false;

@@ -121,7 +121,8 @@ class NeedApiController {
 		return views.summaries(NeedPages.mine(user, region, state, page, listing, regions));
 	}
 
-	record ItemRequest(String kind, String name, Integer quantity, String unit, Long valueFen) {
+	/** {@code money}: a sum raised through the charity fund from gifts of any share (quantity 1, valueFen the amount). */
+	record ItemRequest(String kind, String name, Integer quantity, String unit, Long valueFen, Boolean money) {
 	}
 
 	record SaleRequest(String product, Long priceFen, String productionCycle, Integer fromMonth, Integer toMonth) {
@@ -133,7 +134,7 @@ class NeedApiController {
 		NeedContent content() {
 			List<NeedItem> lines = items == null ? null : items.stream()
 				.map(i -> i == null ? null : new NeedItem(i.kind(), i.name(), i.quantity() == null ? 0 : i.quantity(), i.unit(),
-						value(i.valueFen()), 0))
+						value(i.valueFen()), 0, Boolean.TRUE.equals(i.money())))
 				.toList();
 			ProductSale s = sale == null ? null : new ProductSale(sale.product(), sale.priceFen() == null ? 0 : sale.priceFen(),
 					sale.productionCycle(), sale.fromMonth() == null ? 0 : sale.fromMonth(), sale.toMonth() == null ? 0 : sale.toMonth());

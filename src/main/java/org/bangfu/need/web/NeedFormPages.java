@@ -102,21 +102,22 @@ class NeedFormPages {
 	/** The post and edit form's fields, as the browser sends them; values in yuan. */
 	record NeedForm(String category, String title, String story, String urgency, LocalDate neededBy, Long householdId, String producer,
 			String regionCode, List<String> itemKind, List<String> itemName, List<String> itemQuantity, List<String> itemUnit,
-			List<String> itemValue, String product, String price, String productionCycle, Integer fromMonth, Integer toMonth) {
+			List<String> itemValue, List<String> itemMode, String product, String price, String productionCycle, Integer fromMonth, Integer toMonth) {
 
 		static NeedForm of(NeedViews.NeedView v) {
 			List<String> kinds = new ArrayList<>(), names = new ArrayList<>(), quantities = new ArrayList<>(), units = new ArrayList<>(),
-					values = new ArrayList<>();
+					values = new ArrayList<>(), modes = new ArrayList<>();
 			for (NeedViews.ItemView i : v.items()) {
 				kinds.add(i.kind() == null ? "" : i.kind());
 				names.add(i.name());
 				quantities.add(String.valueOf(i.quantity()));
 				units.add(i.unit());
 				values.add(AbuseRules.yuan(i.valueFen()));
+				modes.add(i.money() ? "MONEY" : "GOODS");
 			}
 			ProductSale s = v.sale();
 			return new NeedForm(v.category().name(), v.title(), v.story(), v.urgency().name(), v.neededBy(), v.householdId(), v.producer(),
-					v.regionCode(), kinds, names, quantities, units, values, s == null ? null : s.product(),
+					v.regionCode(), kinds, names, quantities, units, values, modes, s == null ? null : s.product(),
 					s == null ? null : AbuseRules.yuan(s.priceFen()), s == null ? null : s.productionCycle(), s == null ? null : s.fromMonth(),
 					s == null ? null : s.toMonth());
 		}
@@ -132,7 +133,9 @@ class NeedFormPages {
 				if ((name == null || name.isBlank()) && quantity.isBlank() && value.isBlank()) {
 					continue; // an empty spare row of the form
 				}
-				items.add(new NeedItem(at(itemKind, i), name, number(quantity, i + 1), at(itemUnit, i), fen(value, "need.item-value-format", i + 1), 0));
+				boolean money = "MONEY".equals(at(itemMode, i));
+				items.add(new NeedItem(at(itemKind, i), name, money && quantity.isBlank() ? 1 : number(quantity, i + 1),
+						money && at(itemUnit, i).isBlank() ? "项" : at(itemUnit, i), fen(value, "need.item-value-format", i + 1), 0, money));
 			}
 			ProductSale sale = cat == NeedCategory.PRODUCT_SALES ? new ProductSale(product, price == null || price.isBlank() ? 0
 					: fen(price, "need.sale-price-format", 0), productionCycle, fromMonth == null ? 0 : fromMonth, toMonth == null ? 0 : toMonth)
@@ -169,7 +172,7 @@ class NeedFormPages {
 	String newForm(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) Long household,
 			@RequestParam(required = false) String category, Model model) {
 		NeedForm form = new NeedForm(category == null ? "MEDICAL" : category, "", "", "NORMAL", null, household, null, null, List.of(),
-				List.of(), List.of(), List.of(), List.of(), null, null, null, null, null);
+				List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, null, null);
 		return form(user, form, null, model);
 	}
 
