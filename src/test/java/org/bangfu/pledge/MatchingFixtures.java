@@ -24,6 +24,12 @@ public final class MatchingFixtures {
 		String code = jdbc.sql("SELECT code FROM region WHERE parent_code = '430421103' ORDER BY code OFFSET ? LIMIT 1").param(n)
 			.query(String.class)
 			.single();
+		clearVillage(jdbc, code);
+		return code;
+	}
+
+	/** Removes the village's needs with their pledges and invitations. */
+	public static void clearVillage(JdbcClient jdbc, String code) {
 		jdbc.sql("DELETE FROM campaign_invitation WHERE need_id IN (SELECT id FROM need WHERE region_code = ?)").param(code).update();
 		for (String table : new String[] { "pledge_transition", "pledge_item", "pledge_rating", "pledge_feedback", "pledge_message" }) {
 			jdbc.sql("DELETE FROM " + table + " WHERE pledge_id IN (SELECT id FROM pledge WHERE region_code = ?)").param(code).update();
@@ -32,7 +38,6 @@ public final class MatchingFixtures {
 		jdbc.sql("DELETE FROM need_transition WHERE need_id IN (SELECT id FROM need WHERE region_code = ?)").param(code).update();
 		jdbc.sql("DELETE FROM need_item WHERE need_id IN (SELECT id FROM need WHERE region_code = ?)").param(code).update();
 		jdbc.sql("DELETE FROM need WHERE region_code = ?").param(code).update();
-		return code;
 	}
 
 	/** A need published three days before {@code now}, with item lines of (quantity, the line's value in fen). */
