@@ -69,7 +69,13 @@ public class Giving {
 		if (key != null) {
 			var earlier = gifts.byKey(donor.id(), key);
 			if (earlier.isPresent()) {
-				return new Given(earlier.get(), false);
+				Gift g = earlier.get();
+				boolean same = java.util.Objects.equals(g.needId(), needId) && java.util.Objects.equals(g.position(), request.position())
+						&& request.amountFen() != null && g.amountFen() == request.amountFen();
+				if (!same) {
+					throw new org.bangfu.shared.InconsistentRequestException("fund.gift.key-other-request");
+				}
+				return new Given(g, false);
 			}
 		}
 		long amount = amount(request.amountFen());

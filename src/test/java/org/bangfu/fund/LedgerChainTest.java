@@ -160,7 +160,7 @@ class LedgerChainTest extends ApplicationTest {
 		threeEntries();
 		String json = ledger.export();
 		assertThat(json).startsWith("{\"format\":\"bangfu-fund-ledger/1\",\"entries\":[{\"seq\":1,");
-		assertThat(json).contains("\"previousHash\":\"" + LedgerEntry.GENESIS + "\"", "\"lines\":[{\"account\":");
+		assertThat(json).contains("\"prevHash\":\"" + LedgerEntry.GENESIS + "\"", "\"lines\":[{\"account\":");
 		// left for docs/fund-ledger.md's script: python3 docs/fund-ledger-verify.py target/fund-ledger-export.json
 		java.nio.file.Files.writeString(java.nio.file.Path.of("target/fund-ledger-export.json"), json);
 	}
