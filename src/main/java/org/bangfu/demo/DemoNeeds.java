@@ -107,6 +107,11 @@ class DemoNeeds implements ApplicationRunner {
 		return new NeedItem(kind, name, quantity, unit, valueFen, 0);
 	}
 
+	/** A sum raised through the charity fund from gifts of any share. */
+	private static NeedItem money(String kind, String name, long valueFen) {
+		return new NeedItem(kind, name, 1, "项", valueFen, 0, true);
+	}
+
 	private static NeedContent content(NeedCategory category, Urgency urgency, String title, String story, NeedItem... items) {
 		return new NeedContent(category, title, story, List.of(items), urgency, null, null);
 	}
@@ -128,6 +133,9 @@ class DemoNeeds implements ApplicationRunner {
 			new Demo(CHASHI, "陈石头", null, "13800000014", "13800000013", End.PUBLISHED, 12, 1, content(NeedCategory.MEDICAL, Urgency.CRITICAL,
 					"陈石头白内障手术费用", "陈石头老人独居，双眼白内障已经看不清路，医生建议尽快做手术。新农合报销后个人还需负担一部分手术费。",
 					item("医疗费用", "白内障手术自付部分", 1, "次", 320000))),
+			new Demo(CHASHI, "周秀兰", null, "13800000014", "13800000013", End.PUBLISHED, 10, 1, content(NeedCategory.MEDICAL, Urgency.URGENT,
+					"陈建国腰椎手术费用", "周秀兰的丈夫陈建国腰椎间盘突出压迫神经，已不能下地干活。县人民医院建议手术，医保报销后自付部分家里拿不出。经帮扶基金筹款，手术费直接付给医院。",
+					money("医疗费用", "腰椎手术自付费用", 2000000))),
 			new Demo(XIDU, null, "西渡镇山茶油专业合作社", "13800000004", "13800000003", End.PUBLISHED, 9, 3, new NeedContent(
 					NeedCategory.PRODUCT_SALES, "西渡山茶油待销售", "合作社 23 户贫困户种植的油茶今年丰收，古法压榨的山茶油 2000 斤，希望爱心企业和个人帮助销售。",
 					List.of(item("农产品", "古法压榨山茶油", 2000, "斤", 16000000)), Urgency.NORMAL, null,
