@@ -152,4 +152,32 @@ class GivingTest extends ApplicationTest {
 		assertThat(give(api, other, need, 0, 300_000, null).status()).isEqualTo(201);
 		assertThat(List.of(lineSum(need, "promised_fen"))).containsExactly(300_000L);
 	}
+
+	/** A burst of 40 parallel gifts against one line: exactly what the line needs is promised, the rest answer 409. */
+	@Test
+	void parallelGiftsNeverOvershootTheLine() throws Exception {
+		ApiClient api = api();
+		long need = need(5, 1_000_000, 0);
+		List<String> donors = java.util.stream.IntStream.range(0, 4).mapToObj(i -> MatchingFixtures.newDonor(accounts, api, newPhone())).toList();
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+		try {
+			List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+			for (int i = 0; i < 40; i++) {
+				String donor = donors.get(i % donors.size());
+				answers.add(pool.submit(() -> give(api, donor, need, 0, 100_000, null).status()));
+			}
+			List<Integer> statuses = new java.util.ArrayList<>();
+			for (var a : answers) {
+				statuses.add(a.get());
+			}
+			assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(10);
+			assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(30);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(lineSum(need, "promised_fen")).isEqualTo(1_000_000);
+		assertThat(jdbc.sql("SELECT sum(amount_fen) FROM fund_gift WHERE need_id = ? AND state = 'PROMISED'").param(need).query(Long.class)
+			.single()).isEqualTo(1_000_000);
+	}
 }
