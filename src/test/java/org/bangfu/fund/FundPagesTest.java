@@ -158,7 +158,7 @@ class FundPagesTest extends ApplicationTest {
 		assertThat(page).contains("已到账", received.receiptNumber(), "/fund/gifts/" + giftId + "/receipt").doesNotContain("撤回这笔捐款");
 		String receipt = body(send(get(at + "/receipt").with(user(donor))));
 		assertThat(receipt).contains("捐赠票据", "衡阳市慈善总会", received.receiptNumber(), "李*心", "¥1,234.50", "壹仟贰佰叁拾肆元伍角整",
-				"定向捐赠：需求" + need + "第1项");
+				"定向捐赠：捐款页面测试：手术费（需求" + need + "第1项 手术费）");
 		assertThat(send(get(at + "/receipt").with(user(demo(COMPANY)))).getStatus()).isEqualTo(404);
 
 		// a company gives too, and cancels; the person's list shows where the money went, payments included

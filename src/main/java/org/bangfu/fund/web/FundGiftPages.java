@@ -148,16 +148,22 @@ class FundGiftPages {
 		model.addAttribute("needTitle", title(gift.needId()));
 		model.addAttribute("receiptReady", receiptReady(gift));
 		model.addAttribute("payBy", gift.createdAt().plus(java.time.Duration.ofDays(profile.giftDays())));
-		if (gift.needId() != null) {
-			try {
-				model.addAttribute("line", MoneyLineView.of(needs.view(null, gift.needId(), ""), lines.ofNeed(gift.needId())).stream()
-					.filter(l -> l.position() == gift.position()).findFirst().orElse(null));
-			}
-			catch (NotFoundException gone) {
-				model.addAttribute("line", null);
-			}
-		}
+		model.addAttribute("line", line(gift));
 		return "fund/gift";
+	}
+
+	/** The gift's money line with its progress; null for the pool or a need no longer public. */
+	private MoneyLineView line(Gift gift) {
+		if (gift.needId() == null) {
+			return null;
+		}
+		try {
+			return MoneyLineView.of(needs.view(null, gift.needId(), ""), lines.ofNeed(gift.needId())).stream()
+				.filter(l -> l.position() == gift.position()).findFirst().orElse(null);
+		}
+		catch (NotFoundException gone) {
+			return null;
+		}
 	}
 
 	@PostMapping("/fund/gifts/{id}/cancel")
@@ -185,6 +191,8 @@ class FundGiftPages {
 		model.addAttribute("profile", profile);
 		model.addAttribute("needTitle", title(gift.needId()));
 		model.addAttribute("capital", CapitalNumerals.of(gift.amountFen()));
+		MoneyLineView line = line(gift);
+		model.addAttribute("lineName", line == null ? null : line.name());
 		return "fund/receipt";
 	}
 
