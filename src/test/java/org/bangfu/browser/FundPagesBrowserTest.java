@@ -30,6 +30,20 @@ class FundPagesBrowserTest extends BrowserTest {
 	@Autowired
 	Gifts gifts;
 
+	@org.junit.jupiter.api.BeforeEach
+	void recordPolicyViolations() {
+		// as ContentSecurityPolicyBrowserTest does: every blocked script, style or handler is recorded
+		browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", """
+				window.__csp = [];
+				document.addEventListener('securitypolicyviolation', function (e) {
+				  window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber);
+				});"""));
+	}
+
+	private Object violations() {
+		return ((JavascriptExecutor) browser).executeScript("return window.__csp || ['the recorder is missing']");
+	}
+
 	@Test
 	void donorsGiveToAMoneyLineOnAPhoneAndADesktopAndTheFundShowsIt() {
 		String village = FundFixtures.emptyVillage(jdbc, "430421107", 5);
@@ -75,6 +89,7 @@ class FundPagesBrowserTest extends BrowserTest {
 		waiting().until(ExpectedConditions.urlContains("/receipt"));
 		assertThat(find("#receipt").getText()).contains("捐赠票据", "衡阳市慈善总会", "李*心", "¥500.00", "伍佰元整", "手术费");
 		assertThat(noHorizontalOverflow()).as("the receipt fits a 360 px screen").isTrue();
+		assertThat((java.util.List<?>) violations()).as("the receipt's print button runs under the policy").isEmpty();
 		screenshot("fund-receipt");
 		open("/fund/gifts/mine");
 		assertThat(find("#gift-" + giftId).getText()).contains("已到账", "村民手术急需费用", "500 元", "捐赠票据");
@@ -104,6 +119,7 @@ class FundPagesBrowserTest extends BrowserTest {
 		assertThat(find("#fund-line-0").getText()).contains("已认捐待到账", "2,000 元", "还差", "29,500 元");
 		scrollTo("#fund-money");
 		screenshot("fund-give-desktop");
+		assertThat((java.util.List<?>) violations()).as("the need page with the fund's fragment").isEmpty();
 
 		// anyone: the fund page, the ledger with the gift, the quarter's report
 		browser.manage().deleteAllCookies();
@@ -124,6 +140,7 @@ class FundPagesBrowserTest extends BrowserTest {
 		assertThat(find("#report-summary").getText()).contains("收到捐款", "期末银行存款");
 		assertThat(noHorizontalOverflow()).as("the report fits a 360 px screen").isTrue();
 		screenshot("fund-report");
+		assertThat((java.util.List<?>) violations()).isEmpty();
 		assertThat(browser.getPageSource()).doesNotContain("??");
 	}
 }
