@@ -208,6 +208,21 @@ public class FundLedger {
 			.orElse(0L);
 	}
 
+	/** The signed sum of the account's lines in entries of these kinds posted in [from, to), and how many entries: {sum, count}. */
+	@Transactional(readOnly = true)
+	public long[] sumOn(String code, java.util.Collection<EntryKind> kinds, java.time.Instant from, java.time.Instant to) {
+		return jdbc.sql("""
+				SELECT coalesce(sum(l.amount), 0), count(*) FROM fund_ledger_line l
+				JOIN fund_ledger_account a ON a.id = l.account_id JOIN fund_ledger_entry e ON e.seq = l.entry_seq
+				WHERE a.code = :code AND e.kind IN (:kinds) AND e.posted_at >= :from AND e.posted_at < :to""")
+			.param("code", code)
+			.param("kinds", kinds.stream().map(EntryKind::name).toList())
+			.param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+			.param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
+	}
+
 	/** Entries selected by the query (its columns as in {@link #entries}), with their lines sorted by account code. */
 	private List<LedgerEntry> withLines(String sql, Object... params) {
 		List<LedgerEntry> bare = jdbc.sql(sql).params(params)

@@ -279,6 +279,11 @@ class FundPagesTest extends ApplicationTest {
 		assertThat(year.paidFen()).isEqualTo(150_000);
 		assertThat(year.receivedFen()).isEqualTo(330_050);
 		assertThat(year.closingBankFen()).isEqualTo(opening + 330_050 - 150_000 - 5_000);
+		// the fund page's year figures, summed in SQL, agree
+		ReportPeriod y2019 = ReportPeriod.year(2019);
+		assertThat(ledger.sumOn(FundAccounts.BANK, List.of(EntryKind.GIFT_RECEIVED), y2019.from(), y2019.to())).containsExactly(330_050, 3);
+		assertThat(ledger.sumOn(FundAccounts.BANK, List.of(EntryKind.PAYMENT, EntryKind.REFUND), y2019.from(), y2019.to()))
+			.containsExactly(-155_000, 3);
 
 		// the page and the workbook show the same figures
 		clock.reset();
