@@ -160,6 +160,90 @@ public class FundLedger {
 		return json.writeValueAsString(doc);
 	}
 
+	// --- read-only views for the public pages and the reports (no update or delete here either) ---------------------
+
+	/** How many entries the ledger holds. */
+	@Transactional(readOnly = true)
+	public long count() {
+		return jdbc.sql("SELECT count(*) FROM fund_ledger_entry").query(Long.class).single();
+	}
+
+	/** One page of entries, newest first ({@code page} from 0), each with its lines. */
+	@Transactional(readOnly = true)
+	public List<LedgerEntry> newestFirst(int page, int size) {
+		return withLines("SELECT seq, kind, memo, posted_at, previous_hash, hash FROM fund_ledger_entry ORDER BY seq DESC LIMIT ? OFFSET ?",
+				size, (long) Math.max(0, page) * size);
+	}
+
+	/** The entries posted in [from, to), in seq order, each with its lines: what a period's report adds up. */
+	@Transactional(readOnly = true)
+	public List<LedgerEntry> postedBetween(java.time.Instant from, java.time.Instant to) {
+		return withLines("SELECT seq, kind, memo, posted_at, previous_hash, hash FROM fund_ledger_entry WHERE posted_at >= ? AND posted_at < ? ORDER BY seq",
+				OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+	}
+
+	/** The entries that touch any of the accounts, in seq order, each with all its lines (a money line's payments out). */
+	@Transactional(readOnly = true)
+	public List<LedgerEntry> touching(java.util.Collection<String> codes) {
+		if (codes.isEmpty()) {
+			return List.of();
+		}
+		return withLines("""
+				SELECT e.seq, e.kind, e.memo, e.posted_at, e.previous_hash, e.hash FROM fund_ledger_entry e
+				WHERE e.seq IN (SELECT l.entry_seq FROM fund_ledger_line l JOIN fund_ledger_account a ON a.id = l.account_id WHERE a.code IN (%s))
+				ORDER BY e.seq""".formatted(String.join(",", java.util.Collections.nCopies(codes.size(), "?"))), codes.toArray());
+	}
+
+	/** The account's balance on its normal side from the entries posted before the instant; zero for an account not yet used. */
+	@Transactional(readOnly = true)
+	public long balanceBefore(String code, java.time.Instant at) {
+		return jdbc.sql("""
+				SELECT a.kind, coalesce(sum(l.amount), 0) FROM fund_ledger_account a
+				LEFT JOIN fund_ledger_line l ON l.account_id = a.id
+				  AND l.entry_seq IN (SELECT seq FROM fund_ledger_entry WHERE posted_at < ?)
+				WHERE a.code = ? GROUP BY a.kind""")
+			.params(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), code)
+			.query((rs, n) -> AccountKind.valueOf(rs.getString(1)).balance(rs.getLong(2)))
+			.optional()
+			.orElse(0L);
+	}
+
+	/** The signed sum of the account's lines in entries of these kinds posted in [from, to), and how many entries: {sum, count}. */
+	@Transactional(readOnly = true)
+	public long[] sumOn(String code, java.util.Collection<EntryKind> kinds, java.time.Instant from, java.time.Instant to) {
+		return jdbc.sql("""
+				SELECT coalesce(sum(l.amount), 0), count(*) FROM fund_ledger_line l
+				JOIN fund_ledger_account a ON a.id = l.account_id JOIN fund_ledger_entry e ON e.seq = l.entry_seq
+				WHERE a.code = :code AND e.kind IN (:kinds) AND e.posted_at >= :from AND e.posted_at < :to""")
+			.param("code", code)
+			.param("kinds", kinds.stream().map(EntryKind::name).toList())
+			.param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+			.param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
+	}
+
+	/** Entries selected by the query (its columns as in {@link #entries}), with their lines sorted by account code. */
+	private List<LedgerEntry> withLines(String sql, Object... params) {
+		List<LedgerEntry> bare = jdbc.sql(sql).params(params)
+			.query((rs, n) -> new LedgerEntry(rs.getLong("seq"), rs.getString("kind"), rs.getString("memo"),
+					rs.getObject("posted_at", OffsetDateTime.class).toInstant(), List.of(), rs.getString("previous_hash"), rs.getString("hash")))
+			.list();
+		if (bare.isEmpty()) {
+			return bare;
+		}
+		Map<Long, List<LedgerLine>> lines = new HashMap<>();
+		jdbc.sql("SELECT l.entry_seq, a.code, l.amount FROM fund_ledger_line l JOIN fund_ledger_account a ON a.id = l.account_id WHERE l.entry_seq IN (:seqs)")
+			.param("seqs", bare.stream().map(LedgerEntry::seq).toList())
+			.query(rs -> {
+				lines.computeIfAbsent(rs.getLong(1), s -> new ArrayList<>()).add(new LedgerLine(rs.getString(2), rs.getLong(3)));
+			});
+		return bare.stream()
+			.map(e -> new LedgerEntry(e.seq(), e.kind(), e.memo(), e.postedAt(), LedgerEntry.sorted(lines.getOrDefault(e.seq(), List.of())),
+					e.previousHash(), e.hash()))
+			.toList();
+	}
+
 	/** All entries in seq order with their lines sorted by account code, as stored (kind kept as text in a tampered row). */
 	private List<LedgerEntry> entries() {
 		Map<Long, List<LedgerLine>> lines = new HashMap<>();

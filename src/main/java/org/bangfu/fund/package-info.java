@@ -3,7 +3,7 @@
  * on arrival, and the double-entry, append-only, hash-chained ledger that anyone can verify from an export. Owns
  * fund_ledger_account, fund_ledger_entry, fund_ledger_line, fund_gift, fund_money_line, fund_receipt_counter.
  */
-@ApplicationModule(displayName = "fund", allowedDependencies = { "shared", "need", "account" })
+@ApplicationModule(displayName = "fund", allowedDependencies = { "shared", "need", "account", "region" })
 package org.bangfu.fund;
 
 import org.springframework.modulith.ApplicationModule;

@@ -26,7 +26,7 @@ class ShellBrowserTest extends BrowserTest {
 		assertThat(browser.getTitle()).contains("衡阳市社会扶贫网");
 		assertThat(find(".hero h1").getText()).contains("真实需求");
 		assertThat(find("#live-counts").getText()).contains("14", "191", "2785", "县市区", "乡镇街道", "村和社区");
-		assertThat(navLabels()).containsExactly("首页", "区域", "需求", "捐赠物资", "注册", "登录");
+		assertThat(navLabels()).containsExactly("首页", "区域", "需求", "捐赠物资", "帮扶基金", "注册", "登录");
 		screenshot("home");
 	}
 
@@ -79,7 +79,7 @@ class ShellBrowserTest extends BrowserTest {
 	void aDonorSeesNoStaffNavigationAndCanLogOut() {
 		logIn("13800000022", DEMO_PASSWORD);
 		open("/me");
-		assertThat(navLabels()).containsExactly("首页", "区域", "需求", "捐赠物资", "我的认领", "认领邀请", "我的账户", "退出");
+		assertThat(navLabels()).containsExactly("首页", "区域", "需求", "捐赠物资", "帮扶基金", "我的认领", "认领邀请", "我的账户", "退出");
 		assertThat(find("main").getText()).contains("衡阳湘江农业发展有限公司", "企业", "爱心人士");
 		screenshot("me-donor");
 		browser.findElement(By.cssSelector("form.logout button")).click();

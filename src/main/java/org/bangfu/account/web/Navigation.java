@@ -61,6 +61,9 @@ class Navigation {
 		items.add(new Item("nav.regions", "/regions"));
 		items.add(new Item("nav.needs", "/needs"));
 		items.add(new Item("nav.offers", "/offers"));
+		if (user == null || !user.isStaff()) {
+			items.add(new Item("nav.fund", "/fund")); // for staff it is in the footer, so their menu keeps to one row
+		}
 		if (user == null) {
 			items.add(new Item("nav.register", "/register"));
 			return items;
