@@ -86,12 +86,15 @@ public class NeedPledgesView {
 					shown == null ? null : PledgeTexts.mask(shown.feedback(), names), open && ReceiptConfirmation.allows(user, rel.household(), p),
 					rel.receiver() && p.state() == PledgeState.RECEIVED && (shown == null || shown.stars() == null)));
 		}
-		boolean open = need.pledgeable(); // a product sale outside its sales window: the need's page says from when
 		List<FormItem> items = new ArrayList<>();
 		for (int i = 0; i < need.items().size(); i++) {
 			NeedItem item = need.items().get(i);
-			items.add(new FormItem(i, PledgeTexts.mask(item.name(), names), item.unit(), item.remainingQuantity()));
+			if (!item.money()) { // a money line is given to through the fund's form, in any amount
+				items.add(new FormItem(i, PledgeTexts.mask(item.name(), names), item.unit(), item.remainingQuantity()));
+			}
 		}
+		// a product sale outside its sales window: the need's page says from when; only money left: the fund's form is the way
+		boolean open = need.pledgeable() && items.stream().anyMatch(i -> i.remaining() > 0);
 		long thanksCount = rows.stream().filter(r -> r.thanks() != null || r.stars() != null || r.feedback() != null).count();
 		return new View(id, need.state(), need.remainingQuantity(), rows, thanksCount, open,
 				open && PledgeEligibility.allows(user, rel.household(), need), rel.household(), user != null && user.householdOnly(),
