@@ -58,7 +58,9 @@ class LocalPaymentGateway implements PaymentGateway {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(signed.body()))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		if (answer.statusCode() != 200) {
-			throw new IllegalStateException("the app refused the simulated notification: " + answer.statusCode() + " " + answer.body());
+			// the app's own refusal (problem+json): hand its Chinese detail on to the donor
+			var detail = java.util.regex.Pattern.compile("\"detail\"\\s*:\\s*\"([^\"]*)\"").matcher(answer.body());
+			throw new org.bangfu.shared.ConflictException("fund.pay.refused", detail.find() ? detail.group(1) : String.valueOf(answer.statusCode()));
 		}
 		return null;
 	}
