@@ -106,7 +106,7 @@ public class BankReceipts {
 	/** Receipts in a state, oldest first (100 a page). */
 	public List<Receipt> inState(String state, int page) {
 		return jdbc.sql("SELECT * FROM fund_bank_receipt WHERE state = ? ORDER BY booked_at, id LIMIT 100 OFFSET ?")
-			.params(state, Math.max(0, page) * 100)
+			.params(state, Math.max(0, page) * 100L)
 			.query(BankReceipts::receipt)
 			.list();
 	}
@@ -122,7 +122,7 @@ public class BankReceipts {
 	}
 
 	public List<Statement> statements(int page) {
-		return jdbc.sql("SELECT * FROM fund_statement ORDER BY id DESC LIMIT 50 OFFSET ?").param(Math.max(0, page) * 50)
+		return jdbc.sql("SELECT * FROM fund_statement ORDER BY id DESC LIMIT 50 OFFSET ?").param(Math.max(0, page) * 50L)
 			.query(BankReceipts::statement)
 			.list();
 	}

@@ -29,12 +29,16 @@ public class ReceiptReview {
 
 	private final Clock clock;
 
-	ReceiptReview(BankReceipts receipts, GiftArrival arrival, FundLedger ledger, FundAccounts accounts, Clock clock) {
+	private final org.bangfu.account.OperationLog log;
+
+	ReceiptReview(BankReceipts receipts, GiftArrival arrival, FundLedger ledger, FundAccounts accounts, Clock clock,
+			org.bangfu.account.OperationLog log) {
 		this.receipts = receipts;
 		this.arrival = arrival;
 		this.ledger = ledger;
 		this.accounts = accounts;
 		this.clock = clock;
+		this.log = log;
 	}
 
 	@Transactional
@@ -47,6 +51,7 @@ public class ReceiptReview {
 		}
 		Gift gift = arrival.received(code, receipt.amountFen(), "银行流水 人工核对", receipt.bookedAt());
 		receipts.resolved(receiptId, "MATCHED", gift.id(), ledger.head().seq(), user.id(), clock.instant(), note(note));
+		log.record(user.id(), "fund.receipt.match", "receipt:" + receiptId, null, code + " " + org.bangfu.shared.Money.yuan(receipt.amountFen()));
 		return receipts.find(receiptId).orElseThrow();
 	}
 
@@ -62,6 +67,7 @@ public class ReceiptReview {
 		LedgerEntry entry = ledger.post(EntryKind.GIFT_RECEIVED, GiftArrival.memo("银行到账 转入基金池 流水", "R" + receiptId),
 				List.of(new LedgerLine(FundAccounts.BANK, receipt.amountFen()), new LedgerLine(FundAccounts.POOL, -receipt.amountFen())));
 		receipts.resolved(receiptId, "POOLED", null, entry.seq(), user.id(), clock.instant(), why);
+		log.record(user.id(), "fund.receipt.pool", "receipt:" + receiptId, null, org.bangfu.shared.Money.yuan(receipt.amountFen()));
 		return receipts.find(receiptId).orElseThrow();
 	}
 

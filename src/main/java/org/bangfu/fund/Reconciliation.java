@@ -47,11 +47,14 @@ public class Reconciliation {
 
 	private final Clock clock;
 
-	Reconciliation(FundLedger ledger, BankReceipts receipts, JdbcClient jdbc, Clock clock) {
+	private final org.bangfu.account.OperationLog log;
+
+	Reconciliation(FundLedger ledger, BankReceipts receipts, JdbcClient jdbc, Clock clock, org.bangfu.account.OperationLog log) {
 		this.ledger = ledger;
 		this.receipts = receipts;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.log = log;
 	}
 
 	@Transactional(readOnly = true)
@@ -95,6 +98,7 @@ public class Reconciliation {
 		}
 		receipts.statement(statementId).orElseThrow(() -> new NotFoundException("fund.statement.not-found"));
 		receipts.enterClosingBalance(statementId, balanceFen, user.id(), clock.instant());
+		log.record(user.id(), "fund.statement.closing-balance", "statement:" + statementId, null, org.bangfu.shared.Money.yuan(balanceFen));
 	}
 
 	private static BankReceipts.Receipt debitFor(List<BankReceipts.Receipt> debits, Movement m) {

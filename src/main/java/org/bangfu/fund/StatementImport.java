@@ -50,11 +50,14 @@ public class StatementImport {
 
 	private final Clock clock;
 
+	private final org.bangfu.account.OperationLog log;
+
 	private final long maxBytes;
 
 	private final int maxRows;
 
 	StatementImport(BankReceipts receipts, Gifts gifts, GiftArrival arrival, FundLedger ledger, JdbcClient jdbc, Clock clock,
+			org.bangfu.account.OperationLog log,
 			@Value("${bangfu.fund.statement-max:10MB}") org.springframework.util.unit.DataSize maxBytes,
 			@Value("${bangfu.fund.statement-max-rows:50000}") int maxRows) {
 		this.receipts = receipts;
@@ -63,6 +66,7 @@ public class StatementImport {
 		this.ledger = ledger;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.log = log;
 		this.maxBytes = maxBytes.toBytes();
 		this.maxRows = maxRows;
 	}
@@ -116,6 +120,8 @@ public class StatementImport {
 		}
 		receipts.finishStatement(statementId, parsed.rows().size(), matched, unmatched, duplicates, debits, first(parsed.rows()),
 				last(parsed.rows()), closing(parsed.rows()));
+		log.record(user.id(), "fund.statement.import", "statement:" + statementId, null,
+				parsed.rows().size() + " rows, " + matched + " matched, " + unmatched + " to review, " + duplicates + " duplicates, " + debits + " debits");
 		return new Result(statementId, parsed.rows().size(), matched, unmatched, duplicates, debits, closing(parsed.rows()));
 	}
 

@@ -93,6 +93,8 @@ class ReceiptReviewTest extends ApplicationTest {
 		assertThat(api.post("/api/v1/fund/receipts/" + unknownId + "/pool", "{\"reason\":\"再来一次\"}", second).status()).isEqualTo(409);
 		assertThat(api.post("/api/v1/fund/receipts/" + unknownId + "/pool", "{\"reason\":\"x\"}", donor).status()).isEqualTo(403);
 		assertThat(api.post("/api/v1/fund/receipts/999999999/pool", "{\"reason\":\"x\"}", second).status()).isEqualTo(404);
+		assertThat(jdbc.sql("SELECT action FROM operation_log WHERE target = ? ORDER BY id").param("receipt:" + unknownId).query(String.class).list())
+			.containsExactly("fund.receipt.pool");
 		assertThat(ledger.verify().intact()).isTrue();
 	}
 

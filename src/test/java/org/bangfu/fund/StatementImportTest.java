@@ -157,6 +157,25 @@ class StatementImportTest extends ApplicationTest {
 	}
 
 	@Test
+	void anXlsxThatUnpacksToTooMuchIsRefusedBeforeItIsRead() throws Exception {
+		String staff = api().login(MoneyInFixtures.STAFF, DEMO_PASSWORD);
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+			zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+			byte[] zeros = new byte[1 << 20];
+			for (int i = 0; i < 100; i++) { // 100 MB of zeros, about 100 KB packed
+				zip.write(zeros);
+			}
+			zip.closeEntry();
+		}
+		long statements = count("fund_statement");
+		ApiClient.Answer bomb = MoneyInFixtures.upload(api(), staff, "bomb.xlsx", bytes.toByteArray());
+		assertThat(bomb.status()).as(bomb.body()).isEqualTo(413);
+		assertThat(bomb.json().get("detail").asString()).contains("解压后过大");
+		assertThat(count("fund_statement")).isEqualTo(statements);
+	}
+
+	@Test
 	void onlyFundStaffImportAndAMissingOrMalformedUploadIsRefused() {
 		ApiClient api = api();
 		String donor = api.login(MoneyInFixtures.DONOR, DEMO_PASSWORD), staff = api.login(MoneyInFixtures.STAFF, DEMO_PASSWORD);
