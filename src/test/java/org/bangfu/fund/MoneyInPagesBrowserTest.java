@@ -55,6 +55,11 @@ class MoneyInPagesBrowserTest extends BrowserTest {
 		assertThat(noHorizontalOverflow()).isTrue();
 		screenshot("fund-statements");
 
+		long statement = jdbc.sql("SELECT max(id) FROM fund_statement").query(Long.class).single();
+		open("/fund/statements/" + statement);
+		assertThat(find("main").getText()).contains("已对上捐款").contains("摘要里没有参考码").contains("****1234");
+		assertThat(noHorizontalOverflow()).isTrue();
+
 		open("/fund/receipts");
 		var card = browser.findElements(org.openqa.selenium.By.cssSelector("#receipts li")).stream()
 			.filter(li -> li.getText().contains(n))
@@ -69,6 +74,10 @@ class MoneyInPagesBrowserTest extends BrowserTest {
 
 		open("/fund/reconciliation");
 		assertThat(find("#balances").getText()).contains("账本银行存款余额");
+		find("#balance").sendKeys("1,000.50");
+		find("form[action$='/closing-balance'] button").click();
+		assertThat(find(".alert.ok").getText()).contains("期末余额已录入");
+		assertThat(find("#balances").getText()).contains("1000.50 元").contains("人工录入");
 		assertThat(noHorizontalOverflow()).isTrue();
 		screenshot("fund-reconciliation");
 
