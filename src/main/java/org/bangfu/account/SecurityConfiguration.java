@@ -48,6 +48,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(a -> a
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/sms-codes", "/api/v1/auth/register",
 						"/api/v1/auth/register-household").permitAll()
+				// a payment gateway's notification: trusted by its HMAC signature, not by a login (fund.GatewayNotifications)
+				.requestMatchers(HttpMethod.POST, "/api/v1/fund/gateway/notify").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/needs", "/api/v1/needs/category-rules",
 						"/api/v1/stats/matching-rate", "/api/v1/offers", "/api/v1/fund", "/api/v1/fund/ledger", "/api/v1/fund/ledger/verify").permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/api/v1/offers/\\d+(\\?.*)?")).permitAll()
