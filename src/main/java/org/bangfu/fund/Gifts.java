@@ -74,7 +74,7 @@ public class Gifts {
 	/** A donor's gifts, newest first (50 a page). */
 	public List<Gift> ofDonor(long donorId, int page) {
 		return jdbc.sql("SELECT * FROM fund_gift WHERE donor_id = ? ORDER BY id DESC LIMIT 50 OFFSET ?")
-			.params(donorId, Math.max(0, page) * 50)
+			.params(donorId, (long) Math.max(0, page) * 50)
 			.query(Gifts::gift)
 			.list();
 	}
