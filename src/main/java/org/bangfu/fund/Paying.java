@@ -140,6 +140,7 @@ public class Paying {
 		if (was != PaymentState.APPROVED) {
 			p.paid(staff.id(), transactionNumber, "-", clock.instant()); // refused with the state's reason
 		}
+		Payment.checkTransaction(transactionNumber);
 		PaymentProofs.Proof checked = proofs.read(proof);
 		String file = checked.fileName(p.id());
 		p.paid(staff.id(), transactionNumber, file, clock.instant());

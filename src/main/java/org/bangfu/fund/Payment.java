@@ -90,12 +90,7 @@ public final class Payment {
 		if (state != PaymentState.APPROVED) {
 			throw new ConflictException(state == PaymentState.PAID ? "fund.payment.paid-already" : "fund.payment.not-approved", id);
 		}
-		if (transaction == null || transaction.isBlank()) {
-			throw new BadInputException("fund.payment.transaction-required");
-		}
-		if (transaction.strip().length() > 64 || !transaction.strip().matches("[A-Za-z0-9\\-_/]+")) {
-			throw new BadInputException("fund.payment.transaction-invalid");
-		}
+		checkTransaction(transaction);
 		if (proof == null) {
 			throw new BadInputException("fund.payment.proof-required");
 		}
@@ -104,6 +99,16 @@ public final class Payment {
 		paidAt = at;
 		transactionNumber = transaction.strip();
 		proofFile = proof;
+	}
+
+	/** The bank's transaction number as a payment records it: required, letters, digits and - _ / only. */
+	static void checkTransaction(String transaction) {
+		if (transaction == null || transaction.isBlank()) {
+			throw new BadInputException("fund.payment.transaction-required");
+		}
+		if (transaction.strip().length() > 64 || !transaction.strip().matches("[A-Za-z0-9\\-_/]+")) {
+			throw new BadInputException("fund.payment.transaction-invalid");
+		}
 	}
 
 	public long id() {

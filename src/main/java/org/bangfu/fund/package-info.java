@@ -4,7 +4,7 @@
  * fund_ledger_account, fund_ledger_entry, fund_ledger_line, fund_gift, fund_money_line, fund_receipt_counter, fund_own_account, fund_payee,
  * fund_payment, fund_grant, fund_goods_gift.
  */
-@ApplicationModule(displayName = "fund", allowedDependencies = { "shared", "shared::events", "region", "need", "account", "pledge" })
+@ApplicationModule(displayName = "fund", allowedDependencies = { "shared", "region", "need", "account", "pledge" })
 package org.bangfu.fund;
 
 import org.springframework.modulith.ApplicationModule;
