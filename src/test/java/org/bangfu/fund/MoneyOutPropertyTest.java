@@ -49,6 +49,10 @@ class MoneyOutPropertyTest extends MoneyOutTestBase {
 		for (List<Step> sequence : sequences) {
 			run(sequence, village++);
 		}
+		// the sequences reached every kind of step, not only refusals (counts include refused steps; refusals apart)
+		assertThat(done.keySet()).containsAll(List.of(Op.GIVE, Op.RECEIVE, Op.GRANT, Op.PAY));
+		assertThat(jdbc.sql("SELECT count(*) FROM fund_payment p JOIN need n ON n.id = p.need_id WHERE n.title LIKE '性质测试%' AND p.state = 'PAID'")
+			.query(Long.class).single()).as("payments paid, refusals %d", refusals).isPositive();
 	}
 
 	private void run(List<Step> sequence, int village) {
@@ -70,7 +74,7 @@ class MoneyOutPropertyTest extends MoneyOutTestBase {
 			LineModel m = model.get(need);
 			try {
 				switch (s.op()) {
-					case GIVE -> promised.add(promise(donor, need, s.fen(), s.pool() ? IfUnfunded.POOL : IfUnfunded.REFUND));
+					case GIVE -> promised.add(promise(donor, need, amount(s, need, s.need()), s.pool() ? IfUnfunded.POOL : IfUnfunded.REFUND));
 					case POOL_GIFT -> promised.add(promise(donor, null, s.fen(), IfUnfunded.POOL));
 					case RECEIVE -> {
 						if (!promised.isEmpty()) {
@@ -89,9 +93,10 @@ class MoneyOutPropertyTest extends MoneyOutTestBase {
 						}
 					}
 					case GRANT -> {
-						grants.grant(staffA(), need, 0, s.fen());
-						m.received += s.fen();
-						m.grants += s.fen();
+						long fen = amount(s, need, s.need());
+						grants.grant(staffA(), need, 0, fen);
+						m.received += fen;
+						m.grants += fen;
 					}
 					case PAY -> {
 						long amount = Math.max(1, line(need) * (s.pick() % 4 + 1) / 4 + (s.pick() % 7 == 0 ? 1 : 0));
@@ -125,8 +130,10 @@ class MoneyOutPropertyTest extends MoneyOutTestBase {
 				}
 			}
 			catch (BadInputException refused) {
+				refusals++;
 				// refused steps (more than open, need not open, a payment larger than the line…) change nothing: the checks below say so
 			}
+			done.merge(s.op(), 1, Integer::sum);
 			String at = "sequence " + sequence + ", step " + n + " " + s;
 			assertThat(ledgerSum()).as(at).isZero();
 			assertThat(negativeAccounts()).as(at).isEmpty();
@@ -138,6 +145,20 @@ class MoneyOutPropertyTest extends MoneyOutTestBase {
 	}
 
 	private final java.util.Set<Long> counted = new java.util.HashSet<>();
+
+	private final Map<Op, Integer> done = new java.util.EnumMap<>(Op.class);
+
+	private int refusals;
+
+	/** A gift's or grant's amount: often exactly what the line still lacks (so lines get covered and paid), else the drawn one. */
+	private long amount(Step s, long needId, int i) {
+		if (s.pick() % 3 != 0) {
+			return s.fen();
+		}
+		var existing = lines.ofNeed(needId);
+		long open = existing.isEmpty() ? 20_000 + 40_000L * i : existing.get(0).openFen();
+		return Math.max(1, open);
+	}
 
 	private List<Gift> giftsOf(long needId) {
 		return tx.execute(s -> giftsRepo.ofNeed(needId));

@@ -153,7 +153,9 @@ class MoneyOutTest extends MoneyOutTestBase {
 		long pledge = lines.ofNeed(id).get(0).pledgeId();
 		assertThat(jdbc.sql("SELECT state FROM pledge WHERE id = ?").param(pledge).query(String.class).single()).isEqualTo("IN_TRANSIT");
 		assertThat(needState(id)).isEqualTo("DELIVERED");
-		assertThat(api.get("/fund/payments/" + p.id() + "/proof", a).status()).isEqualTo(200);
+		ApiClient.Answer proof = api.get("/api/v1/fund/payments/" + p.id() + "/proof", a);
+		assertThat(proof.status()).isEqualTo(200);
+		assertThat(proof.body()).startsWith("%PDF-");
 
 		// the village officer confirms on the household's behalf, with a photo, on the existing pledge API
 		String phone = newPhone();

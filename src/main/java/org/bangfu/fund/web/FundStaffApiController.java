@@ -50,7 +50,14 @@ class FundStaffApiController {
 
 	private final GoodsGifts goods;
 
-	FundStaffApiController(Payees payees, Paying paying, Payments payments, Grants grants, NeedEndings endings, GoodsGifts goods) {
+	private final org.bangfu.fund.FundWork work;
+
+	private final org.bangfu.fund.PaymentProofs proofs;
+
+	FundStaffApiController(Payees payees, Paying paying, Payments payments, Grants grants, NeedEndings endings, GoodsGifts goods,
+			org.bangfu.fund.FundWork work, org.bangfu.fund.PaymentProofs proofs) {
+		this.work = work;
+		this.proofs = proofs;
 		this.payees = payees;
 		this.paying = paying;
 		this.payments = payments;
@@ -148,6 +155,13 @@ class FundStaffApiController {
 			}
 		}
 		return payments.within(FundStaff.scopeOf(user), s).stream().map(PaymentView::of).toList();
+	}
+
+	@GetMapping("/api/v1/fund/payments/{id}/proof")
+	@Operation(summary = "付款凭证文件（JPEG 或 PDF）", security = @SecurityRequirement(name = "bearer"))
+	org.springframework.http.ResponseEntity<org.springframework.core.io.FileSystemResource> proof(@AuthenticationPrincipal BangfuUser user,
+			@PathVariable long id) {
+		return FundWorkPages.proofOf(work.payment(user, id).payment(), proofs);
 	}
 
 	record GrantRequest(Long needId, Integer itemId, Long amountFen) {

@@ -1,6 +1,5 @@
 package org.bangfu.fund.web;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -83,8 +82,13 @@ class FundWorkPages {
 	}
 
 	@GetMapping("/fund/payments/{id}/proof")
-	ResponseEntity<FileSystemResource> proof(@AuthenticationPrincipal BangfuUser user, @PathVariable long id) throws IOException {
-		String file = work.payment(user, id).payment().proofFile();
+	ResponseEntity<FileSystemResource> proof(@AuthenticationPrincipal BangfuUser user, @PathVariable long id) {
+		return proofOf(work.payment(user, id).payment(), proofs);
+	}
+
+	/** The payment's proof file, as it was stored (a re-encoded JPEG or the PDF); 404 while there is none. */
+	static ResponseEntity<FileSystemResource> proofOf(org.bangfu.fund.Payment payment, PaymentProofs proofs) {
+		String file = payment.proofFile();
 		Path path = file == null ? null : proofs.file(file);
 		if (path == null || !Files.exists(path)) {
 			throw new NotFoundException("fund.payment.not-found");
