@@ -74,6 +74,13 @@ public class Payments {
 			.list();
 	}
 
+	/** The payments of a need approved or paid, oldest first: what its public page may show (with the payee's public forms). */
+	public List<Payment> outOfNeed(long needId) {
+		return jdbc.sql("SELECT * FROM fund_payment WHERE need_id = ? AND state IN ('APPROVED', 'PAID') ORDER BY id").param(needId)
+			.query(Payments::payment)
+			.list();
+	}
+
 	private static Timestamp ts(Instant at) {
 		return at == null ? null : Timestamp.from(at);
 	}

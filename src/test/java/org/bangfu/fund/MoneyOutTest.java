@@ -126,6 +126,10 @@ class MoneyOutTest extends MoneyOutTestBase {
 		assertThat(p.householdReason()).startsWith("当地医院已结清");
 		assertThat(jdbc.sql("SELECT detail FROM operation_log WHERE action = 'fund.payment.household-account' AND target = ?")
 			.param("payment:" + p.id()).query(String.class).single()).contains("当地医院已结清");
+		paying.approve(staffB(), p.id());
+		ApiClient.Answer shown = api().get("/api/v1/needs/" + id + "/payments");
+		assertThat(shown.status()).as("public").isEqualTo(200);
+		assertThat(shown.body()).contains("王*明", "************9012").doesNotContain("王小明", "6230 1234");
 	}
 
 	@Test
