@@ -76,7 +76,7 @@ public final class Payment {
 			if (approvedBy != null && approvedBy == by) {
 				throw new ConflictException("fund.payment.approved-twice");
 			}
-			throw new ConflictException("fund.payment.not-requested", id);
+			throw new ConflictException("fund.payment.not-requested", String.valueOf(id));
 		}
 		if (needsSecondPerson(fourEyesAboveFen) && by == requestedBy) {
 			throw new NotPermittedException("fund.payment.four-eyes", org.bangfu.shared.Money.yuan(fourEyesAboveFen));
@@ -88,7 +88,7 @@ public final class Payment {
 
 	void paid(long by, String transaction, String proof, Instant at) {
 		if (state != PaymentState.APPROVED) {
-			throw new ConflictException(state == PaymentState.PAID ? "fund.payment.paid-already" : "fund.payment.not-approved", id);
+			throw new ConflictException(state == PaymentState.PAID ? "fund.payment.paid-already" : "fund.payment.not-approved", String.valueOf(id));
 		}
 		checkTransaction(transaction);
 		if (proof == null) {

@@ -40,7 +40,7 @@ public class Payments {
 					loadedIn.name())
 			.update();
 		if (updated == 0) {
-			throw new ConflictException("fund.payment.changed-meanwhile", p.id());
+			throw new ConflictException("fund.payment.changed-meanwhile", String.valueOf(p.id()));
 		}
 	}
 
