@@ -147,11 +147,19 @@ class MoneyOutTest extends MoneyOutTestBase {
 		ApiClient.Answer wrong = api.postFile("/api/v1/fund/payments/" + p.id() + "/paid?transactionNumber=TX2026120701", "proof", "x.txt",
 				"text/plain", "hello".getBytes(), a);
 		assertThat(wrong.status()).as(wrong.body()).isEqualTo(415);
-		assertThat(needState(id)).isEqualTo("PLEDGED");
-		ApiClient.Answer paid = api.postFile("/api/v1/fund/payments/" + p.id() + "/paid?transactionNumber=TX2026120701", "proof", "r.pdf",
-				"application/pdf", pdf(), a);
-		assertThat(paid.status()).as(paid.body()).isEqualTo(200);
-		assertThat(paid.json().get("state").asString()).isEqualTo("PAID");
+		byte[] huge = new byte[11 * 1024 * 1024];
+		System.arraycopy(pdf(), 0, huge, 0, pdf().length);
+		assertThat(api.postFile("/api/v1/fund/payments/" + p.id() + "/paid?transactionNumber=TX2026120701", "proof", "big.pdf", "application/pdf",
+				huge, a).status()).as("too large").isEqualTo(413);
+		ApiClient.Answer photo = api.postFile("/api/v1/fund/payments/" + p.id() + "/paid?transactionNumber=TX2026120701", "proof", "r.jpg",
+				"image/jpeg", jpeg(), a);
+		assertThat(photo.status()).as("a photo of the bank slip is accepted too; this payment is now paid").isEqualTo(200);
+		assertThat(api.postFile("/api/v1/fund/payments/" + p.id() + "/paid?transactionNumber=TX2026120701", "proof", "r.pdf", "application/pdf",
+				pdf(), a).status()).as("paid twice").isEqualTo(409);
+		assertThat(needState(id)).isEqualTo("DELIVERED");
+		ApiClient.Answer paid = api.get("/api/v1/fund/payments?state=PAID", a);
+		assertThat(paid.status()).isEqualTo(200);
+		assertThat(paid.body()).contains("\"id\":" + p.id());
 		assertThat(ledger.balance(FundAccounts.BANK)).isEqualTo(bank - 120_000);
 		assertThat(ledger.balance(FundAccounts.payee(payee))).isZero();
 		long pledge = lines.ofNeed(id).get(0).pledgeId();
@@ -159,7 +167,7 @@ class MoneyOutTest extends MoneyOutTestBase {
 		assertThat(needState(id)).isEqualTo("DELIVERED");
 		ApiClient.Answer proof = api.get("/api/v1/fund/payments/" + p.id() + "/proof", a);
 		assertThat(proof.status()).isEqualTo(200);
-		assertThat(proof.body()).startsWith("%PDF-");
+		assertThat(proof.contentType()).startsWith("image/jpeg");
 
 		// the village officer confirms on the household's behalf, with a photo, on the existing pledge API
 		String phone = newPhone();
