@@ -38,7 +38,9 @@ CREATE TABLE fund_payment (
     paid_at            timestamptz,
     transaction_number text,
     proof_file         text,
-    CHECK (approved_by IS NULL OR approved_by IS DISTINCT FROM requested_by OR amount_fen > 0)
+    CHECK (state IN ('REQUESTED', 'APPROVED', 'PAID')),
+    CHECK ((state = 'REQUESTED') = (approved_by IS NULL)),
+    CHECK ((state = 'PAID') = (paid_at IS NOT NULL AND transaction_number IS NOT NULL AND proof_file IS NOT NULL))
 );
 CREATE INDEX fund_payment_line_idx ON fund_payment (need_id, position);
 CREATE INDEX fund_payment_state_idx ON fund_payment (state, id);
