@@ -268,6 +268,14 @@ class MoneyOutTest extends MoneyOutTestBase {
 		assertThat(approved.statusCode()).isEqualTo(302);
 		var after = get(http, base + "/fund/payments/" + p.id());
 		assertThat(after.body()).contains("paid-form", "已批准");
+		var added = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/fund/payees"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("name=" + java.net.URLEncoder.encode("金兰镇中心小学", java.nio.charset.StandardCharsets.UTF_8)
+					+ "&kind=SCHOOL&bank=" + java.net.URLEncoder.encode("农业银行", java.nio.charset.StandardCharsets.UTF_8)
+					+ "&accountNumber=6228480000001234&_csrf=" + csrf(work.body())))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(added.statusCode()).isEqualTo(302);
+		assertThat(get(http, base + "/fund/work").body()).contains("金兰镇中心小学", "已添加收款方");
 	}
 
 	private static java.net.http.HttpResponse<String> get(java.net.http.HttpClient http, String url) throws Exception {

@@ -38,7 +38,11 @@ class FundWorkPages {
 
 	private final MessageSource messages;
 
-	FundWorkPages(FundWork work, Paying paying, NeedEndings endings, PaymentProofs proofs, MessageSource messages) {
+	private final org.bangfu.fund.Payees payees;
+
+	FundWorkPages(FundWork work, Paying paying, NeedEndings endings, PaymentProofs proofs, MessageSource messages,
+			org.bangfu.fund.Payees payees) {
+		this.payees = payees;
 		this.work = work;
 		this.paying = paying;
 		this.endings = endings;
@@ -58,6 +62,14 @@ class FundWorkPages {
 			@RequestParam(required = false) String householdReason, RedirectAttributes redirect) {
 		Flash.attempt(redirect, messages, "fund.work.done.requested",
 				() -> paying.request(user, needId, itemId, payeeId, fen(amountYuan), householdReason));
+		return "redirect:/fund/work";
+	}
+
+	@PostMapping("/fund/payees")
+	String createPayee(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String name,
+			@RequestParam(required = false) org.bangfu.fund.PayeeKind kind, @RequestParam(required = false) String bank,
+			@RequestParam(required = false) String accountNumber, RedirectAttributes redirect) {
+		Flash.attempt(redirect, messages, "fund.work.done.payee", () -> payees.create(user, name, kind, bank, accountNumber));
 		return "redirect:/fund/work";
 	}
 
