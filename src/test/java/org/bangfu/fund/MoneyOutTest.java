@@ -3,11 +3,6 @@ package org.bangfu.fund;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-
-import javax.imageio.ImageIO;
 
 import org.bangfu.ApiClient;
 import org.bangfu.account.BangfuUser;
@@ -295,10 +290,4 @@ class MoneyOutTest extends MoneyOutTestBase {
 	@Autowired
 	Gifts giftsRepo;
 
-	static byte[] jpeg() throws java.io.IOException {
-		BufferedImage image = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ImageIO.write(image, "jpg", out);
-		return out.toByteArray();
-	}
 }

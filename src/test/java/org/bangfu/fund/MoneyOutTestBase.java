@@ -111,4 +111,12 @@ abstract class MoneyOutTestBase extends ApplicationTest {
 	static byte[] pdf() {
 		return "%PDF-1.4\n% bank receipt\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 	}
+
+	/** A plain JPEG, as a phone's photo of a bank slip would arrive. */
+	static byte[] jpeg() throws java.io.IOException {
+		java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(400, 300, java.awt.image.BufferedImage.TYPE_INT_RGB);
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(image, "jpg", out);
+		return out.toByteArray();
+	}
 }
