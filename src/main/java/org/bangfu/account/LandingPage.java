@@ -21,6 +21,9 @@ public final class LandingPage {
 		if (user.has(Role.VILLAGE_OFFICER)) {
 			return "/needs/mine";
 		}
+		if (user.has(Role.FUND_STAFF)) {
+			return "/fund/work"; // covered lines to pay, payments waiting for a second approval, refunds due
+		}
 		if (user.has(Role.HOUSEHOLD)) {
 			return "/me/household"; // its needs, the help on its way, confirming receipt and thanks
 		}

@@ -54,7 +54,7 @@ class SecurityConfiguration {
 						"/api/v1/stats/matching-rate", "/api/v1/offers", "/api/v1/fund", "/api/v1/fund/ledger", "/api/v1/fund/ledger/verify").permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/api/v1/offers/\\d+(\\?.*)?")).permitAll()
 				// the public need page and "report this need": numeric ids only, so /needs/mine and the like stay signed in
-				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/api/v1/needs/\\d+(/pledges|/thanks|/money)?(\\?.*)?")).permitAll()
+				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/api/v1/needs/\\d+(/pledges|/thanks|/money|/payments)?(\\?.*)?")).permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.POST, "/api/v1/needs/\\d+/reports(\\?.*)?")).permitAll()
 				.requestMatchers("/api/v1/admin/sms-outbox").hasRole("CITY_ADMIN")
 				// metrics tell heap, pool and per-URI counts: for the city office's token, or a scraper at a configured address

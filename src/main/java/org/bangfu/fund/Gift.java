@@ -88,6 +88,23 @@ public final class Gift {
 		endedReason = reason;
 	}
 
+	/** The reason a promised gift lapsed because its need was withdrawn or expired (its share of the line freed). */
+	static final String NEED_ENDED = "need-ended";
+
+	/** Whether the gift lapsed only because its need ended: its money, if it still comes, is taken in and handed back. */
+	boolean endedByNeed() {
+		return state == GiftState.LAPSED && NEED_ENDED.equals(endedReason);
+	}
+
+	/** The money of a gift whose need ended came anyway: received (exactly the amount, once), then handled as the donor chose. */
+	void receiveLate(long paidFen, String receipt, Instant at) {
+		if (!endedByNeed()) {
+			throw new ConflictException("fund.gift.not-promised", referenceCode);
+		}
+		state = GiftState.PROMISED;
+		receive(paidFen, receipt, at);
+	}
+
 	/** Its need ended before the line was covered: refund due or into the pool, as the donor chose. */
 	void needEndedUnfunded(String reason, Instant at) {
 		if (state != GiftState.RECEIVED || needId == null) {

@@ -3,6 +3,7 @@ package org.bangfu.fund;
 import java.time.Instant;
 import java.util.List;
 
+import org.bangfu.need.NeedPledging;
 import org.bangfu.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -28,8 +29,14 @@ public class GiftArrival {
 
 	private final ApplicationEventPublisher events;
 
+	private final NeedPledging needs;
+
+	private final NeedEndings endings;
+
 	GiftArrival(Gifts gifts, MoneyLines lines, FundLedger ledger, FundAccounts accounts, ReceiptNumbers receipts,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, NeedPledging needs, NeedEndings endings) {
+		this.needs = needs;
+		this.endings = endings;
 		this.gifts = gifts;
 		this.lines = lines;
 		this.ledger = ledger;
@@ -50,19 +57,29 @@ public class GiftArrival {
 		}
 		Gift gift = gifts.lockedByReference(referenceCode).orElseThrow();
 		GiftState was = gift.state();
-		gift.receive(amountFen, receipts.next(at), at);
-		gifts.save(gift, was);
+		// money for a gift whose need ended (its share already freed) is still taken in, then handed back as the donor chose
+		boolean late = gift.endedByNeed();
+		if (late) {
+			gift.receiveLate(amountFen, receipts.next(at), at);
+		}
+		else {
+			gift.receive(amountFen, receipts.next(at), at);
+		}
 		accounts.ensureOwn();
 		String account = gift.needId() == null ? FundAccounts.POOL : accounts.ensure(gift.account(), AccountKind.NEED);
 		ledger.post(EntryKind.GIFT_RECEIVED, memo("捐赠", gift.receiptNumber(), gift.shownAs(), via),
 				List.of(new LedgerLine(FundAccounts.BANK, amountFen), new LedgerLine(account, -amountFen)));
 		if (gift.needId() != null) {
-			lines.change(gift.needId(), gift.position(), -amountFen, amountFen);
+			lines.change(gift.needId(), gift.position(), late ? 0 : -amountFen, amountFen);
 			MoneyLines.Line line = lines.lockedExisting(gift.needId(), gift.position()).orElseThrow();
-			if (line.covered()) {
+			if (late || NeedEndings.ended(needs.get(gift.needId()).state())) {
+				endings.handOver(gift, at);
+			}
+			else if (line.covered()) {
 				events.publishEvent(new MoneyLineCovered(gift.needId(), gift.position(), line.targetFen(), at));
 			}
 		}
+		gifts.save(gift, was);
 		return gift;
 	}
 

@@ -92,6 +92,13 @@ public class Gifts {
 			.list();
 	}
 
+	/** The gifts of needs in the scope whose refund is due, oldest first (the fund staff's work page). */
+	List<Gift> refundsDue(org.bangfu.region.Scope scope) {
+		return scope.bind(jdbc.sql("SELECT * FROM fund_gift WHERE state = 'REFUND_DUE' AND %s ORDER BY id LIMIT 200".formatted(scope.sql("region_code"))))
+			.query(Gifts::gift)
+			.list();
+	}
+
 	/** Promised gifts older than the cut-off, for the lapse. */
 	List<Long> promisedBefore(Instant cutOff, int limit) {
 		return jdbc.sql("SELECT id FROM fund_gift WHERE state = 'PROMISED' AND created_at < ? ORDER BY id LIMIT ?")

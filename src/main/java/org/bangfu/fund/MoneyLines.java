@@ -74,6 +74,17 @@ public class MoneyLines {
 		jdbc.sql("UPDATE fund_money_line SET pledge_id = ? WHERE need_id = ? AND position = ?").params(pledgeId, needId, position).update();
 	}
 
+	/** Covered lines in the scope (the fund pledged them) with no payment paid yet: the fund staff's next payments. */
+	public List<Line> waitingForPayment(org.bangfu.region.Scope scope) {
+		return scope.bind(jdbc.sql("""
+				SELECT * FROM fund_money_line l
+				WHERE l.pledge_id IS NOT NULL AND %s
+				  AND NOT EXISTS (SELECT 1 FROM fund_payment p WHERE p.need_id = l.need_id AND p.position = l.position AND p.state = 'PAID')
+				ORDER BY l.need_id, l.position LIMIT 200""".formatted(scope.sql("l.region_code"))))
+			.query(MoneyLines::line)
+			.list();
+	}
+
 	/** The money lines of a need that have had gifts, by position. */
 	public List<Line> ofNeed(long needId) {
 		return jdbc.sql("SELECT * FROM fund_money_line WHERE need_id = ? ORDER BY position").param(needId).query(MoneyLines::line).list();

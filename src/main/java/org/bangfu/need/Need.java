@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.bangfu.shared.BadInputException;
+import org.bangfu.shared.events.NeedEnded;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
@@ -62,6 +63,8 @@ public final class Need {
 	private final List<NeedTransition> recorded = new ArrayList<>();
 
 	private boolean pledgesChanged;
+
+	private final List<Object> events = new ArrayList<>();
 
 	Need(long id, String regionCode, Long householdId, String producer, long posterId, boolean onBehalf, NeedContent content,
 			NeedState state, int pledgedQuantity, PledgeCounts pledges, String rejectReason, Long verifiedBy, Instant createdAt, Instant submittedAt,
@@ -128,10 +131,12 @@ public final class Need {
 
 	void withdraw(long by, String reason, Instant at) {
 		move(NeedAction.WITHDRAW, by, reason == null || reason.isBlank() ? null : reason.strip(), at);
+		events.add(new NeedEnded(id, state.name(), at));
 	}
 
 	public void expire(Instant at) {
 		move(NeedAction.EXPIRE, null, null, at);
+		events.add(new NeedEnded(id, state.name(), at));
 	}
 
 	/**
@@ -303,5 +308,10 @@ public final class Need {
 
 	List<NeedTransition> recorded() {
 		return List.copyOf(recorded);
+	}
+
+	/** The past-tense events of the changes made since loading (a need ended), for {@link Needs#save} to publish with them. */
+	List<Object> events() {
+		return List.copyOf(events);
 	}
 }

@@ -16,6 +16,7 @@ import org.bangfu.account.Accounts;
 import org.bangfu.household.Households;
 import org.bangfu.region.Region;
 import org.bangfu.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,10 +30,13 @@ public class Needs {
 
 	private final Accounts accounts;
 
-	Needs(JdbcClient jdbc, Households households, Accounts accounts) {
+	private final ApplicationEventPublisher events;
+
+	Needs(JdbcClient jdbc, Households households, Accounts accounts, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.households = households;
 		this.accounts = accounts;
+		this.events = events;
 	}
 
 	/** The keyword index of a need's text, built from what the public reads (names masked): names are not searchable. */
@@ -76,7 +80,8 @@ public class Needs {
 
 	/**
 	 * Writes the need's state, content and recorded transitions, if nobody changed it since it was
-	 * loaded (otherwise 409, and nothing is written).
+	 * loaded (otherwise 409, and nothing is written), and publishes the need's events in the same transaction (the fund
+	 * hears of a need that ended; the publication registry keeps the event for its listener after the commit).
 	 */
 	public void save(Need need) {
 		NeedContent c = need.content();
@@ -117,6 +122,7 @@ public class Needs {
 				.params(need.id(), t.action().name(), t.from().name(), t.to().name(), t.actorId(), t.reason(), Timestamp.from(t.at()))
 				.update();
 		}
+		need.events().forEach(events::publishEvent);
 	}
 
 	private static Timestamp ts(Instant at) {

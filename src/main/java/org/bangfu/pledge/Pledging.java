@@ -132,6 +132,43 @@ public class Pledging {
 	}
 
 	/**
+	 * How long the fund's pledge of a money line stands: the money is already on the fund's account, so the pledge must
+	 * not lapse while the fund staff arrange the payment; ten years is "until paid" in practice.
+	 */
+	public static final Duration FUND_DEADLINE = Duration.ofDays(3650);
+
+	/**
+	 * The fund pledges a whole money line whose money it now holds (gifts or a grant cover it), as the account
+	 * {@code fundAccountId} stands for the fund: only a money line, only through the fund (the need refuses otherwise,
+	 * 409). In the caller's transaction; answers the new pledge's id.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public long pledgeByFund(long needId, int position, long fundAccountId) {
+		Instant now = clock.instant();
+		NeedPledging.Taken taken = needs.takeMoneyLine(needId, position, fundAccountId, now);
+		long id = pledges.insert(needId, taken.regionCode(), taken.householdId(), fundAccountId, taken.byPosition(), taken.quantity(),
+				taken.valueFen(), false, null, now.plus(FUND_DEADLINE), null, now);
+		log.record(fundAccountId, "pledge.create", "need:" + needId, taken.regionCode(), "pledge:" + id + " fund money line " + position);
+		events.publishEvent(new PledgeMade(id, needId, fundAccountId, now));
+		return id;
+	}
+
+	/** The fund paid the payee of the line its pledge holds: the pledge is on its way (the household then confirms receipt). */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public void shipByFund(long pledgeId, long fundAccountId) {
+		Pledge p = pledges.get(pledgeId);
+		PledgeState before = p.state();
+		p.ship(fundAccountId, clock.instant());
+		pledges.save(p, before);
+		log.record(fundAccountId, "pledge.ship", "pledge:" + pledgeId, p.regionCode(), "fund payment");
+	}
+
+	/** The state of a pledge, for the fund's pages (whether its pledge of a line is still waiting, on its way or received). */
+	public PledgeState stateOf(long pledgeId) {
+		return pledges.get(pledgeId).state();
+	}
+
+	/**
 	 * Who may pledge this need ({@link PledgeEligibility}), and how: staff pledging in their own scope say so (their help
 	 * is counted apart from society's), and the note and the deadline are within bounds.
 	 */

@@ -82,9 +82,9 @@ class LandingBrowserTest extends BrowserTest {
 	}
 
 	@Test
-	void fundStaffLandOnTheirAccount() {
+	void fundStaffLandOnTheirWorkPage() {
 		logIn("13800000031", DEMO_PASSWORD);
-		assertThat(path()).isEqualTo("/me");
+		assertThat(path()).isEqualTo("/fund/work");
 	}
 
 	@Test

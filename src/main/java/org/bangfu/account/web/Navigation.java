@@ -105,6 +105,9 @@ class Navigation {
 		if (user.has(Role.CITY_ADMIN)) {
 			items.add(new Item("nav.sms-outbox", "/admin/sms-outbox"));
 		}
+		if (user.has(Role.FUND_STAFF)) {
+			items.add(new Item("nav.fund-work", "/fund/work"));
+		}
 		items.add(new Item("nav.me", "/me"));
 		return items;
 	}

@@ -47,7 +47,14 @@ class FundApiController {
 
 	private final MoneyLines lines;
 
-	FundApiController(FundProfile profile, FundLedger ledger, Giving giving, Gifts gifts, MoneyLines lines) {
+	private final org.bangfu.fund.Payments payments;
+
+	private final org.bangfu.fund.Payees payees;
+
+	FundApiController(FundProfile profile, FundLedger ledger, Giving giving, Gifts gifts, MoneyLines lines,
+			org.bangfu.fund.Payments payments, org.bangfu.fund.Payees payees) {
+		this.payments = payments;
+		this.payees = payees;
 		this.profile = profile;
 		this.ledger = ledger;
 		this.giving = giving;
@@ -143,6 +150,22 @@ class FundApiController {
 		return lines.ofNeed(id).stream()
 			.map(l -> new LineView(l.position(), l.targetFen(), l.receivedFen(), l.promisedFen(), l.missingFen(), l.openFen(), l.covered()))
 			.toList();
+	}
+
+	/** A payment as the public sees it: an organisation by name; a household payee's name and account number masked. */
+	record PublicPayment(long id, int itemId, String payee, org.bangfu.fund.PayeeKind payeeKind, String payeeAccount, long amountFen,
+			org.bangfu.fund.PaymentState state, Instant paidAt, String transactionNumber) {
+	}
+
+	@GetMapping("/api/v1/needs/{id}/payments")
+	@Operation(summary = "基金为需求拨付的款项（公开）", description = "已批准和已付款的拨付：收款方（机构写全称；付给贫困户本人账户的，姓名和账号打码）、金额（分）、"
+			+ "付款日期和银行交易流水号。")
+	List<PublicPayment> payments(@PathVariable long id) {
+		return payments.outOfNeed(id).stream().map(p -> {
+			org.bangfu.fund.Payees.Payee payee = payees.get(p.payeeId());
+			return new PublicPayment(p.id(), p.position(), payee.publicName(), payee.kind(), payee.publicAccountNumber(), p.amountFen(),
+					p.state(), p.paidAt(), p.transactionNumber());
+		}).toList();
 	}
 
 	@GetMapping(value = "/api/v1/fund/ledger", produces = MediaType.APPLICATION_JSON_VALUE)
