@@ -19,16 +19,17 @@ import org.bangfu.campaign.allocation.CampaignAllocator;
  */
 final class ProposalRounds {
 
-	/** Allocation rounds at most (see {@link #propose}). */
+	/** Allocation rounds at most (see {@link #propose}), besides the last one for money lines. */
 	static final int ROUNDS = 5;
 
 	private final CampaignAllocator allocator = new CampaignAllocator();
 
 	/**
 	 * The kept proposals, how many candidate needs (of a stated value) and what value were weighed,
-	 * the first round's LP bound, the value kept, and the rounding loss against the first round's plan.
+	 * the first round's LP bound and plan (the allocator's, in fen), the value kept, and the rounding loss against that plan.
 	 */
-	record Plan(List<Campaigns.Invitation> proposals, int candidates, long candidateValueFen, long boundFen, long keptFen, long lossFen) {
+	record Plan(List<Campaigns.Invitation> proposals, int candidates, long candidateValueFen, long boundFen, long firstPlanFen, long keptFen,
+			long lossFen) {
 	}
 
 	/** What the allocator weighs: a need's goods lines together ({@code moneyPosition} null), or one of its money lines. */
@@ -68,6 +69,7 @@ final class ProposalRounds {
 			}
 		}
 		long[] openFen = openList.stream().mapToLong(Long::longValue).toArray();
+		int[] dropped = new int[pieces.size()]; // rounds in which a split goods need was left out: after two, it is offered no more
 		Map<Long, Long> left = new HashMap<>();
 		donors.forEach(d -> left.put(d.donorId(), d.budgetFen()));
 		List<Campaigns.Invitation> proposals = new ArrayList<>();
@@ -77,11 +79,14 @@ final class ProposalRounds {
 		long firstPlan = 0;
 		// Each round: the allocator on what is still open and the budgets still left, then the cut into units, keeping
 		// what fits the budgets. A split need dropped for its units often fits whole in a later round, or makes room
-		// for others (money lines take any remainder); rounds stop when one keeps nothing new.
-		for (int round = 0; round < ROUNDS; round++) {
+		// for others; rounds stop when one keeps nothing new. The allocator fills whole goods needs first, so a budget
+		// freed by a dropped split need tends to be offered the same goods again: a last round offers what is left to the
+		// money lines alone, whose parts are never cut.
+		for (int round = 0; round <= ROUNDS; round++) {
+			boolean moneyOnly = round == ROUNDS;
 			List<CampaignAllocator.NeedInput> needs = new ArrayList<>();
 			for (int k = 0; k < pieces.size(); k++) {
-				if (openFen[k] > 0) {
+				if (openFen[k] > 0 && (!moneyOnly || pieces.get(k).moneyPosition() != null) && dropped[k] < 2) {
 					Piece piece = pieces.get(k);
 					needs.add(new CampaignAllocator.NeedInput(k, piece.need().category().name(), piece.need().regionCode(), openFen[k],
 							piece.moneyPosition() != null));
@@ -96,7 +101,11 @@ final class ProposalRounds {
 				}
 			}
 			if (needs.isEmpty() || donorInputs.isEmpty()) {
-				break;
+				if (moneyOnly || donorInputs.isEmpty()) {
+					break;
+				}
+				round = ROUNDS - 1; // on to the money round
+				continue;
 			}
 			CampaignAllocator.Allocation allocation = allocator.allocate(needs, donorInputs);
 			if (round == 0) {
@@ -121,8 +130,13 @@ final class ProposalRounds {
 				keptMoney = true;
 			}
 			Map<Long, List<ProposalUnits.Part>> parts = fitting(goods, k -> pieces.get((int) k).lines(), left);
+			goods.stream().filter(p -> !parts.containsKey(p.needId())).forEach(p -> dropped[(int) p.needId()]++);
 			if (parts.isEmpty() && !keptMoney) {
-				break;
+				if (moneyOnly) {
+					break;
+				}
+				round = ROUNDS - 1;
+				continue;
 			}
 			for (Map.Entry<Long, List<ProposalUnits.Part>> e : parts.entrySet()) {
 				int k = (int) (long) e.getKey();
@@ -141,7 +155,7 @@ final class ProposalRounds {
 			byDonor.forEach((donor, fen) -> proposals.add(new Campaigns.Invitation(0, campaignId, piece.need().needId(), donor,
 					piece.need().regionCode(), Map.of(), fen, Campaigns.InvitationState.PROPOSED, null, null, null, piece.moneyPosition(), null)));
 		});
-		return new Plan(proposals, candidateCount, candidateValue, bound, kept, Math.max(0, firstPlan - kept));
+		return new Plan(proposals, candidateCount, candidateValue, bound, firstPlan, kept, Math.max(0, firstPlan - kept));
 	}
 
 	/**
@@ -158,7 +172,7 @@ final class ProposalRounds {
 			parts.put(p.needId(), split);
 			for (ProposalUnits.Part part : split) {
 				spent.merge(part.donorId(), part.valueFen(), Long::sum);
-				if (split.size() > 1) {
+				if (p.fundings().size() > 1) { // split by the allocator: the cut may move value onto a donor even when only one keeps units
 					splitOf.computeIfAbsent(part.donorId(), k -> new ArrayList<>()).add(p.needId());
 				}
 			}
