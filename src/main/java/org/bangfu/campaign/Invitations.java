@@ -132,7 +132,7 @@ public class Invitations {
 	}
 
 	/** What a donor says when giving money: what happens if the need ends unfunded, and whether to appear as 爱心人士. */
-	public record MoneyChoice(IfUnfunded ifUnfunded, boolean anonymous) {
+	public record MoneyChoice(IfUnfunded ifUnfunded, Boolean anonymous) {
 	}
 
 	@Transactional
@@ -172,8 +172,8 @@ public class Invitations {
 		if (choice == null || choice.ifUnfunded() == null) {
 			throw new BadInputException("fund.gift.if-unfunded-required");
 		}
-		Gift gift = giving.give(donor, i.needId(), new Giving.Request(i.moneyPosition(), i.valueFen(), choice.ifUnfunded(), choice.anonymous()),
-				"campaign-invitation-" + i.id()).gift();
+		Giving.Request request = new Giving.Request(i.moneyPosition(), i.valueFen(), choice.ifUnfunded(), Boolean.TRUE.equals(choice.anonymous()));
+		Gift gift = giving.give(donor, i.needId(), request, "campaign-invitation-" + i.id()).gift();
 		campaigns.answer(i.id(), Campaigns.InvitationState.ACCEPTED, null, gift.id(), null, clock.instant());
 		log.record(donor.id(), "campaign.accept", "invitation:" + i.id(), i.regionCode(), "gift:" + gift.id());
 		tellOrganiser(c, i);
