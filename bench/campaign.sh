@@ -60,7 +60,7 @@ WHERE n.id = i.need_id AND i.position = 0 AND i.pledged_quantity = 0 AND NOT i.m
   AND n.category IN ('MEDICAL', 'EDUCATION') AND n.region_code LIKE '4304%' AND random() < $MONEY_SHARE;
 SQL
 fi
-$PSQL -Atc "SELECT 'money lines: ' || count(*) || ', ' || coalesce(sum(value_fen), 0) / 100 || ' yuan' FROM need_item WHERE money"
+$PSQL -Atc "SELECT 'money lines: ' || count(*) || ', ' || (coalesce(sum(value_fen), 0) / 100)::bigint || ' yuan' FROM need_item WHERE money"
 login() { curl -sf -H 'Content-Type: application/json' -d "{\"phone\":\"$1\",\"password\":\"Bangfu@2017\"}" localhost:$PORT/api/v1/auth/login | jq -r .token; }
 CITY=$(login 13800000001)
 $PSQL -Atc "SELECT 'open needs in 430400: ' || count(*) FROM need WHERE state IN ('PUBLISHED', 'PARTLY_PLEDGED') AND region_code LIKE '4304%'"
