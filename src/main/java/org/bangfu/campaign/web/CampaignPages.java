@@ -169,7 +169,8 @@ class CampaignPages {
 	@PostMapping("/campaigns/invitations/{id}/accept")
 	String accept(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @RequestParam(required = false) org.bangfu.fund.IfUnfunded ifUnfunded,
 			@RequestParam(required = false) boolean anonymous, RedirectAttributes redirect) {
-		Flash.attempt(redirect, messages, "campaignpage.accepted",
+		// the money form says what happens if the need ends unfunded; its answer is a gift, not a pledge
+		Flash.attempt(redirect, messages, ifUnfunded == null ? "campaignpage.accepted" : "campaignpage.money.accepted",
 				() -> invitations.accept(user, id, ifUnfunded == null ? null : new Invitations.MoneyChoice(ifUnfunded, anonymous)));
 		return "redirect:/campaigns/invitations#invitation-" + id;
 	}
