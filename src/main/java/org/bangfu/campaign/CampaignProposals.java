@@ -82,7 +82,10 @@ public class CampaignProposals {
 			List<Row> into = isDropped ? dropped : rows;
 			List<String> names = need.householdId() == null ? List.of() : memberNames.getOrDefault(need.householdId(), List.of());
 			List<Part> parts = e.getValue().stream()
-				.map(i -> new Part(donorNames.getOrDefault(i.donorId(), "#" + i.donorId()), PledgeTexts.describe(i.byPosition(), need.items(), names),
+				.map(i -> new Part(donorNames.getOrDefault(i.donorId(), "#" + i.donorId()),
+						// a money line's part is its amount (shown beside it), given through the fund
+						i.money() ? PledgeTexts.mask(need.items().get(i.moneyPosition()).name(), names)
+								: PledgeTexts.describe(i.byPosition(), need.items(), names),
 						i.valueFen(), i.state()))
 				.toList();
 			String village = villages.computeIfAbsent(need.regionCode(), code -> regions.find(RegionCode.parse(code)).map(Region::name).orElse(code));

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.bangfu.account.Accounts;
+import org.bangfu.fund.MoneyLines;
 import org.bangfu.need.NeedCategory;
 import org.bangfu.need.NeedItem;
 import org.bangfu.need.NeedPledging;
@@ -36,10 +37,13 @@ public class Campaigns {
 
 	private final NeedPledging needs;
 
-	Campaigns(JdbcClient jdbc, Accounts accounts, NeedPledging needs) {
+	private final MoneyLines moneyLines;
+
+	Campaigns(JdbcClient jdbc, Accounts accounts, NeedPledging needs, MoneyLines moneyLines) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.needs = needs;
+		this.moneyLines = moneyLines;
 	}
 
 	long insert(String name, String regionCode, List<NeedCategory> categories, long by, Instant at) {
@@ -150,6 +154,10 @@ public class Campaigns {
 			.param("now", Timestamp.from(now))
 			.query(Long.class)
 			.list());
+		// what the fund's gifts already hold of money lines (a line without gifts has no row yet: all of it is open)
+		Map<Long, Map<Integer, Long>> moneyOpen = new java.util.HashMap<>();
+		moneyLines.ofNeeds(open.stream().filter(n -> n.items().stream().anyMatch(NeedItem::money)).map(NeedPledging.Open::id).toList())
+			.forEach(l -> moneyOpen.computeIfAbsent(l.needId(), k -> new java.util.HashMap<>()).put(l.position(), l.openFen()));
 		List<Candidate> candidates = new ArrayList<>();
 		for (NeedPledging.Open n : open) {
 			if (awaiting.contains(n.id())) {
@@ -158,7 +166,16 @@ public class Campaigns {
 			List<ProposalUnits.Line> lines = new ArrayList<>();
 			for (int position = 0; position < n.items().size(); position++) {
 				NeedItem i = n.items().get(position);
-				if (i.pledgedQuantity() < i.quantity()) {
+				if (i.pledgedQuantity() >= i.quantity()) {
+					continue;
+				}
+				if (i.money()) {
+					long openFen = moneyOpen.getOrDefault(n.id(), Map.of()).getOrDefault(position, i.valueFen());
+					if (openFen > 0) {
+						lines.add(new ProposalUnits.Line(position, 1, 1, openFen, true));
+					}
+				}
+				else {
 					lines.add(new ProposalUnits.Line(position, i.remainingQuantity(), i.quantity(), i.valueFen()));
 				}
 			}
@@ -177,25 +194,34 @@ public class Campaigns {
 		}
 	}
 
-	/** A donor's part of a need, as proposed, sent and answered. */
+	/**
+	 * A donor's part of a need, as proposed, sent and answered: goods quantities by item position (accepted by a pledge),
+	 * or, when {@code moneyPosition} is set, {@code valueFen} of that money line (accepted by a gift through the fund).
+	 */
 	public record Invitation(long id, long campaignId, long needId, long donorId, String regionCode, Map<Integer, Integer> byPosition, long valueFen,
-			InvitationState state, Long pledgeId, String reason, Instant decidedAt) {
+			InvitationState state, Long pledgeId, String reason, Instant decidedAt, Integer moneyPosition, Long giftId) {
+
+		public boolean money() {
+			return moneyPosition != null;
+		}
 	}
 
 	/** Replaces the proposals of a campaign not yet sent by a new set. */
 	void replaceProposals(long campaignId, List<Invitation> proposals) {
 		jdbc.sql("DELETE FROM campaign_invitation WHERE campaign_id = ?").param(campaignId).update();
 		jdbc.sql("""
-				INSERT INTO campaign_invitation (campaign_id, need_id, donor_id, region_code, positions, quantities, value_fen, state)
-				SELECT ?, u.need_id, u.donor_id, u.region_code, CAST(u.positions AS int[]), CAST(u.quantities AS int[]), u.value_fen, 'PROPOSED'
+				INSERT INTO campaign_invitation (campaign_id, need_id, donor_id, region_code, positions, quantities, value_fen, state, money_position)
+				SELECT ?, u.need_id, u.donor_id, u.region_code, CAST(u.positions AS int[]), CAST(u.quantities AS int[]), u.value_fen, 'PROPOSED',
+				       u.money_position
 				FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
-				            CAST(? AS bigint[])) AS u(need_id, donor_id, region_code, positions, quantities, value_fen)""")
+				            CAST(? AS bigint[]), CAST(? AS int[])) AS u(need_id, donor_id, region_code, positions, quantities, value_fen, money_position)""")
 			.params(campaignId, proposals.stream().map(Invitation::needId).toArray(Long[]::new),
 					proposals.stream().map(Invitation::donorId).toArray(Long[]::new),
 					proposals.stream().map(Invitation::regionCode).toArray(String[]::new),
 					proposals.stream().map(p -> csv(p.byPosition().keySet())).toArray(String[]::new),
 					proposals.stream().map(p -> csv(p.byPosition().values())).toArray(String[]::new),
-					proposals.stream().map(Invitation::valueFen).toArray(Long[]::new))
+					proposals.stream().map(Invitation::valueFen).toArray(Long[]::new),
+					proposals.stream().map(Invitation::moneyPosition).toArray(Integer[]::new))
 			.update();
 	}
 
@@ -234,9 +260,9 @@ public class Campaigns {
 			.update() > 0;
 	}
 
-	void answer(long id, InvitationState to, Long pledgeId, String reason, Instant at) {
-		jdbc.sql("UPDATE campaign_invitation SET state = ?, pledge_id = ?, reason = ?, decided_at = ? WHERE id = ? AND state = 'SENT'")
-			.params(to.name(), pledgeId, reason, Timestamp.from(at), id)
+	void answer(long id, InvitationState to, Long pledgeId, Long giftId, String reason, Instant at) {
+		jdbc.sql("UPDATE campaign_invitation SET state = ?, pledge_id = ?, gift_id = ?, reason = ?, decided_at = ? WHERE id = ? AND state = 'SENT'")
+			.params(to.name(), pledgeId, giftId, reason, Timestamp.from(at), id)
 			.update();
 	}
 
@@ -249,7 +275,8 @@ public class Campaigns {
 		}
 		return new Invitation(rs.getLong("id"), rs.getLong("campaign_id"), rs.getLong("need_id"), rs.getLong("donor_id"),
 				rs.getString("region_code"), byPosition, rs.getLong("value_fen"), InvitationState.valueOf(rs.getString("state")),
-				(Long) rs.getObject("pledge_id"), rs.getString("reason"), instant(rs.getTimestamp("decided_at")));
+				(Long) rs.getObject("pledge_id"), rs.getString("reason"), instant(rs.getTimestamp("decided_at")),
+				rs.getObject("money_position", Integer.class), rs.getObject("gift_id", Long.class));
 	}
 
 	// --- helpers ----------------------------------------------------------------------------------

@@ -20,8 +20,16 @@ final class ProposalUnits {
 	private ProposalUnits() {
 	}
 
-	/** One item line of a need: its position, what of it is still open, and the whole line's quantity and value. */
-	record Line(int position, int remaining, int quantity, long valueFen) {
+	/**
+	 * One item line of a need: its position, what of it is still open, and the whole line's quantity and value. A
+	 * {@code money} line (issue 14) is given through the fund in any amount, not cut into units: its remaining 1 of 1
+	 * and its value what no gift holds yet.
+	 */
+	record Line(int position, int remaining, int quantity, long valueFen, boolean money) {
+
+		Line(int position, int remaining, int quantity, long valueFen) {
+			this(position, remaining, quantity, valueFen, false);
+		}
 
 		/** The value of {@code units} of the line, pro rata and rounded down, as a pledge counts it. */
 		long valueOf(int units) {
@@ -35,6 +43,11 @@ final class ProposalUnits {
 
 	static long remainingValue(List<Line> lines) {
 		return lines.stream().mapToLong(l -> l.valueOf(l.remaining())).sum();
+	}
+
+	/** The goods lines: what pledges take, in whole units. */
+	static List<Line> goods(List<Line> lines) {
+		return lines.stream().filter(l -> !l.money()).toList();
 	}
 
 	/** The parts, in the fundings' order; a donor whose share covers no unit's middle gets no part. */

@@ -47,14 +47,26 @@ import java.util.TreeSet;
  * parcels per class, handed to the class's funded needs in order: a need gets several donors only
  * where a parcel ends inside it.</li>
  * </ol>
- * Everything is in integer fen. Memory and time grow with needs + donors × accepted
+ * <b>Money lines</b> (issue 14) are divisible: a need input marked {@code divisible} (a money line raised
+ * through the fund, which takes gifts of any fen amount) may be funded in part and counts fen by fen. Rounding
+ * fills a class's flow with whole goods needs first, as tightly as it can, and then pours the rest into
+ * the class's money lines (largest first, so at most one of them is left part funded): wherever a class
+ * has money lines enough to take its remainder, it loses nothing to rounding. The LP bound is the same.
+ * <p>Everything is in integer fen. Memory and time grow with needs + donors × accepted
  * categories × prefixes, not with needs × donors. Results are deterministic for the same input.
  * Pure Java, no Spring: the caller loads the needs and donors and stores the proposals.
  */
 public final class CampaignAllocator {
 
-	/** A need that may be funded: its whole value is its cost. */
-	public record NeedInput(long id, String category, String regionCode, long valueFen) {
+	/**
+	 * A need that may be funded: its whole value is its cost. A {@code divisible} one (a money line) may be
+	 * funded by any part of its value, in fen; any other only whole.
+	 */
+	public record NeedInput(long id, String category, String regionCode, long valueFen, boolean divisible) {
+
+		public NeedInput(long id, String category, String regionCode, long valueFen) {
+			this(id, category, regionCode, valueFen, false);
+		}
 
 		public NeedInput {
 			if (category == null || category.isBlank()) {
@@ -94,7 +106,10 @@ public final class CampaignAllocator {
 	public record Funding(long donorId, long amountFen) {
 	}
 
-	/** A need proposed for full funding; the amounts add up to its value. */
+	/**
+	 * A need proposed for funding; the amounts add up to {@code valueFen}: the need's whole value, or for a
+	 * divisible need the part funded (at most its value).
+	 */
 	public record Proposal(long needId, long valueFen, List<Funding> fundings) {
 	}
 
@@ -154,7 +169,7 @@ public final class CampaignAllocator {
 
 		private int[] classSinkEdge;
 
-		private boolean[] funded;
+		private long[] fundedFen; // per need: what rounding gave it (its value, 0, or for a divisible need anything between)
 
 		// tree nodes (category, prefix) in creation order, parents before children
 		private final List<int[]> treeChildEdges = new ArrayList<>(); // per tree node: edges to children
@@ -194,7 +209,7 @@ public final class CampaignAllocator {
 				received[c] = g.flow(classSinkEdge[c]);
 			}
 			// 2. rounding
-			funded = new boolean[needs.size()];
+			fundedFen = new long[needs.size()];
 			long[] demand = new long[classCount];
 			for (int c = 0; c < classCount; c++) {
 				demand[c] = fill(c, received[c]);
@@ -222,10 +237,11 @@ public final class CampaignAllocator {
 				order[c] = c;
 				smallestUnfunded[c] = INF;
 				for (int i : classNeeds[c]) {
-					if (!funded[i]) {
-						long v = needs.get(i).valueFen();
-						largestUnfunded[c] = Math.max(largestUnfunded[c], v);
-						smallestUnfunded[c] = Math.min(smallestUnfunded[c], v);
+					long open = open(i);
+					if (open > 0) {
+						largestUnfunded[c] = Math.max(largestUnfunded[c], open);
+						// any fen helps a divisible need
+						smallestUnfunded[c] = Math.min(smallestUnfunded[c], needs.get(i).divisible() ? 1 : open);
 					}
 				}
 			}
@@ -238,9 +254,7 @@ public final class CampaignAllocator {
 				}
 				long unfundedTotal = 0;
 				for (int i : classNeeds[c]) {
-					if (!funded[i]) {
-						unfundedTotal += needs.get(i).valueFen();
-					}
+					unfundedTotal += open(i);
 				}
 				long limit = Math.min(residual, unfundedTotal);
 				long got = g.maxFlow(S, classNode[c], limit, T);
@@ -268,11 +282,36 @@ public final class CampaignAllocator {
 			}
 		}
 
+		/** What of need i rounding has not funded yet. */
+		private long open(int i) {
+			return needs.get(i).valueFen() - fundedFen[i];
+		}
+
 		/**
-		 * Marks unfunded needs of class c as funded so that their values add up to at most
-		 * {@code amount}, as close to it as found; returns their sum.
+		 * Funds unfunded needs of class c with at most {@code amount} in all, as close to it as found:
+		 * whole goods needs first, then the divisible ones with what is left; returns the sum.
 		 */
 		private long fill(int c, long amount) {
+			long whole = fillWhole(c, amount);
+			long left = amount - whole;
+			for (int i : classNeeds[c]) { // value descending: at most one divisible need ends part funded
+				if (left <= 0) {
+					break;
+				}
+				if (needs.get(i).divisible()) {
+					long part = Math.min(open(i), left);
+					fundedFen[i] += part;
+					left -= part;
+				}
+			}
+			return amount - left;
+		}
+
+		/**
+		 * Marks unfunded indivisible needs of class c as funded so that their values add up to at most
+		 * {@code amount}, as close to it as found; returns their sum.
+		 */
+		private long fillWhole(int c, long amount) {
 			if (amount <= 0) {
 				return 0;
 			}
@@ -281,7 +320,7 @@ public final class CampaignAllocator {
 			long greedy = 0;
 			List<Integer> greedyPick = new ArrayList<>();
 			for (int i : members) {
-				if (funded[i]) {
+				if (fundedFen[i] > 0 || needs.get(i).divisible()) {
 					continue;
 				}
 				long v = needs.get(i).valueFen();
@@ -316,7 +355,7 @@ public final class CampaignAllocator {
 				}
 			}
 			for (int i : pick) {
-				funded[i] = true;
+				fundedFen[i] = needs.get(i).valueFen();
 			}
 			return sum;
 		}
@@ -525,20 +564,20 @@ public final class CampaignAllocator {
 					long own = g.flow(classSinkEdge[c]);
 					long assigned = 0;
 					for (int i : classNeeds[c]) {
-						if (!funded[i]) {
+						if (fundedFen[i] == 0) {
 							continue;
 						}
 						NeedInput need = needs.get(i);
 						Map<Long, Long> parts = new LinkedHashMap<>();
-						for (long[] parcel : cursor.take(need.valueFen())) {
+						for (long[] parcel : cursor.take(fundedFen[i])) {
 							long donorId = donors.get((int) parcel[0]).id();
 							parts.merge(donorId, parcel[1], Long::sum);
 							spent.merge(donorId, parcel[1], Long::sum);
 						}
 						List<Funding> fundings = new ArrayList<>();
 						parts.forEach((donorId, amount) -> fundings.add(new Funding(donorId, amount)));
-						proposals.add(new Proposal(need.id(), need.valueFen(), List.copyOf(fundings)));
-						assigned += need.valueFen();
+						proposals.add(new Proposal(need.id(), fundedFen[i], List.copyOf(fundings)));
+						assigned += fundedFen[i];
 					}
 					if (assigned != own) {
 						throw new IllegalStateException("class " + c + ": funded " + assigned + " but flow " + own);

@@ -58,7 +58,9 @@ class CampaignApiController {
 			int needs) {
 	}
 
-	record InvitationShown(long id, long needId, long donorId, Map<Integer, Integer> items, long valueFen, String state, Long pledgeId) {
+	/** {@code moneyPosition} set: an invitation to give {@code valueFen} to that money line through the fund ({@code giftId} once accepted). */
+	record InvitationShown(long id, long needId, long donorId, Map<Integer, Integer> items, long valueFen, String state, Long pledgeId,
+			Integer moneyPosition, Long giftId) {
 	}
 
 	/** Counts and values by invitation state. */
@@ -96,7 +98,7 @@ class CampaignApiController {
 						d.donor().regionPrefixes(), d.askedFen(), d.needs())).toList(),
 				r.proposedNeeds(), r.proposedValueFen(), r.ofBound(), byState,
 				r.invitations().stream().map(i -> new InvitationShown(i.id(), i.needId(), i.donorId(), i.byPosition(), i.valueFen(), i.state().name(),
-						i.pledgeId())).toList());
+						i.pledgeId(), i.moneyPosition(), i.giftId())).toList());
 	}
 
 	@PostMapping("/api/v1/campaigns/{id}/donors")
@@ -145,14 +147,18 @@ class CampaignApiController {
 		return invitations.of(user);
 	}
 
-	record Accepted(long pledgeId) {
+	/** A pledge (goods), or a gift through the fund with the reference code to quote on the transfer (a money line). */
+	record Accepted(Long pledgeId, Long giftId, String referenceCode) {
 	}
 
 	@PostMapping("/api/v1/invitations/{id}/accept")
-	@Operation(summary = "接受邀请：生成认领", description = "201 为新认领；重复接受答 200 和同一认领。", security = @SecurityRequirement(name = "bearer"))
-	ResponseEntity<Accepted> accept(@AuthenticationPrincipal BangfuUser user, @PathVariable long id) {
-		Invitations.Accepted a = invitations.accept(user, id);
-		return ResponseEntity.status(a.created() ? HttpStatus.CREATED : HttpStatus.OK).body(new Accepted(a.pledgeId()));
+	@Operation(summary = "接受邀请：生成认领，或（资金项）经基金会的定向捐赠", description = "201 为新认领或捐赠；重复接受答 200 和同一结果。"
+			+ "资金项须给出 ifUnfunded（REFUND 退回 / POOL 转入基金池），可选 anonymous；答复含捐赠的汇款附言码 referenceCode。",
+			security = @SecurityRequirement(name = "bearer"))
+	ResponseEntity<Accepted> accept(@AuthenticationPrincipal BangfuUser user, @PathVariable long id,
+			@RequestBody(required = false) Invitations.MoneyChoice body) {
+		Invitations.Accepted a = invitations.accept(user, id, body);
+		return ResponseEntity.status(a.created() ? HttpStatus.CREATED : HttpStatus.OK).body(new Accepted(a.pledgeId(), a.giftId(), a.referenceCode()));
 	}
 
 	record DeclineShape(String reason) {

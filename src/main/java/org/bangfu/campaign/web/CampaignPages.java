@@ -167,8 +167,11 @@ class CampaignPages {
 	}
 
 	@PostMapping("/campaigns/invitations/{id}/accept")
-	String accept(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, RedirectAttributes redirect) {
-		Flash.attempt(redirect, messages, "campaignpage.accepted", () -> invitations.accept(user, id));
+	String accept(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @RequestParam(required = false) org.bangfu.fund.IfUnfunded ifUnfunded,
+			@RequestParam(required = false) boolean anonymous, RedirectAttributes redirect) {
+		// the money form says what happens if the need ends unfunded; its answer is a gift, not a pledge
+		Flash.attempt(redirect, messages, ifUnfunded == null ? "campaignpage.accepted" : "campaignpage.money.accepted",
+				() -> invitations.accept(user, id, ifUnfunded == null ? null : new Invitations.MoneyChoice(ifUnfunded, anonymous)));
 		return "redirect:/campaigns/invitations#invitation-" + id;
 	}
 

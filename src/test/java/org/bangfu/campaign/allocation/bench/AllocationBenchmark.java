@@ -48,8 +48,10 @@ import org.bangfu.campaign.allocation.CampaignAllocator.Proposal;
  * bound on the integer optimum, so LP bound − MIP bound shows the gap between the relaxation and
  * the true optimum.</li>
  * </ul>
- * Usage: {@code bench/allocation.sh [sizes] [seeds] [mipSeconds] [mipMaxNeeds]}, sizes like
- * {@code 1000x50,10000x200,100000x1000}.
+ * Usage: {@code bench/allocation.sh [sizes] [seeds] [mipSeconds] [mipMaxNeeds] [moneyShare]}, sizes like
+ * {@code 1000x50,10000x200,100000x1000}; {@code moneyShare} (default 0) is the share of medical and
+ * education needs that are money lines paid through the fund (divisible: funded by any fen amount),
+ * drawn from a random stream of their own so that the instances are otherwise the same as without.
  */
 public final class AllocationBenchmark {
 
@@ -90,13 +92,15 @@ public final class AllocationBenchmark {
 	 * weighted, villages uniform; donor budgets 10,000–2,000,000 yuan log-uniform, 1–4 categories,
 	 * and anywhere (25%) or 1–3 prefixes, each a county (60%) or a township (40%).
 	 */
-	Instance generate(int needCount, int donorCount, long seed) {
+	Instance generate(int needCount, int donorCount, long seed, double moneyShare) {
 		Random random = new Random(seed);
+		Random moneyRandom = new Random(seed * 1_000_003L + 14);
 		List<NeedInput> needs = new ArrayList<>(needCount);
 		for (int i = 0; i < needCount; i++) {
 			long yuan = Math.round(100 * Math.exp(random.nextDouble() * Math.log(500)));
-			needs.add(new NeedInput(i + 1, CATEGORIES[weighted(random)], villages.get(random.nextInt(villages.size())),
-					yuan * 100));
+			String category = CATEGORIES[weighted(random)];
+			boolean money = (category.equals("MEDICAL") || category.equals("EDUCATION")) && moneyRandom.nextDouble() < moneyShare;
+			needs.add(new NeedInput(i + 1, category, villages.get(random.nextInt(villages.size())), yuan * 100, money));
 		}
 		List<DonorInput> donors = new ArrayList<>(donorCount);
 		for (int d = 0; d < donorCount; d++) {
@@ -116,7 +120,8 @@ public final class AllocationBenchmark {
 			}
 			donors.add(new DonorInput(1_000_000 + d, yuan * 100, cats, prefixes));
 		}
-		return new Instance(needCount + "x" + donorCount + " seed " + seed, needs, donors);
+		return new Instance(needCount + "x" + donorCount + " seed " + seed + (moneyShare > 0 ? " money " + Math.round(moneyShare * 100) + "%" : ""),
+				needs, donors);
 	}
 
 	private static int weighted(Random random) {
@@ -204,7 +209,8 @@ public final class AllocationBenchmark {
 		MPVariable[] x = new MPVariable[in.needs().size()];
 		MPObjective objective = solver.objective();
 		for (int i = 0; i < x.length; i++) {
-			x[i] = solver.makeBoolVar("x" + i);
+			// a money line may be funded in part
+			x[i] = in.needs().get(i).divisible() ? solver.makeNumVar(0, 1, "x" + i) : solver.makeBoolVar("x" + i);
 			objective.setCoefficient(x[i], in.needs().get(i).valueFen() / 100.0);
 		}
 		objective.setMaximization();
@@ -234,7 +240,7 @@ public final class AllocationBenchmark {
 		}
 		double[] hintValues = new double[x.length];
 		for (Proposal p : hint.proposals()) {
-			hintValues[index.get(p.needId())] = 1;
+			hintValues[index.get(p.needId())] = p.valueFen() / (double) in.needs().get(index.get(p.needId())).valueFen();
 		}
 		solver.setHint(x, hintValues);
 		MPSolverParameters parameters = new MPSolverParameters();
@@ -271,7 +277,7 @@ public final class AllocationBenchmark {
 				spent.merge(d.id(), f.amountFen(), Long::sum);
 				sum += f.amountFen();
 			}
-			if (sum != n.valueFen()) {
+			if (sum != p.valueFen() || (n.divisible() ? sum > n.valueFen() : sum != n.valueFen())) {
 				throw new IllegalStateException("need " + n.id() + " funded " + sum + " of " + n.valueFen());
 			}
 			total += sum;
@@ -291,6 +297,7 @@ public final class AllocationBenchmark {
 		int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
 		int mipSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
 		int mipMaxNeeds = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
+		double moneyShare = args.length > 4 ? Double.parseDouble(args[4]) : 0;
 		Loader.loadNativeLibraries();
 		AllocationBenchmark bench = new AllocationBenchmark();
 		CampaignAllocator allocator = new CampaignAllocator();
@@ -306,7 +313,7 @@ public final class AllocationBenchmark {
 			int needCount = Integer.parseInt(nd[0]);
 			int donorCount = Integer.parseInt(nd[1]);
 			for (int seed = 1; seed <= seeds; seed++) {
-				Instance in = bench.generate(needCount, donorCount, seed);
+				Instance in = bench.generate(needCount, donorCount, seed, moneyShare);
 				int warmups = needCount >= 100_000 ? 3 : 10;
 				int runs = needCount >= 100_000 ? 7 : 11;
 				Allocation a = null;
