@@ -121,7 +121,7 @@ class FundOperationBrowserTest extends BrowserTest {
 		String paymentUrl = browser.getCurrentUrl();
 		find("#approve-form button").click();
 		waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".alert.error")));
-		assertThat(find("#payment-state").getText()).as("the requester alone cannot approve 30,000 yuan").startsWith("已申请");
+		assertThat(find("#payment-state").getText()).as("the requester alone cannot approve 30,000 yuan").isEqualTo("已申请，等待批准");
 
 		// the second fund staff member approves
 		browser.manage().deleteAllCookies();
@@ -130,7 +130,7 @@ class FundOperationBrowserTest extends BrowserTest {
 		browser.get(paymentUrl);
 		find("#approve-form button").click();
 		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("paid-form")));
-		assertThat(find("#payment-state").getText()).isEqualTo("已批准");
+		assertThat(find("#payment-state").getText()).isEqualTo("已批准，等待付款");
 
 		// the bank paid the hospital: recorded with the transaction number and the proof
 		Path proof = Files.createTempFile("proof", ".jpg");
