@@ -120,7 +120,7 @@ public class Paying {
 		PaymentState was = p.state();
 		p.approve(staff.id(), profile.fourEyesAboveFen(), clock.instant());
 		String payee = accounts.ensure(FundAccounts.payee(p.payeeId()), AccountKind.PAYEE);
-		ledger.post(EntryKind.PAYMENT_APPROVED, GiftArrival.memo("拨付批准", "payment " + p.id()),
+		ledger.post(EntryKind.PAYMENT_APPROVED, GiftArrival.memo("拨付批准", payees.get(p.payeeId()).publicName(), "payment " + p.id()),
 				List.of(new LedgerLine(p.lineAccount(), p.amountFen()), new LedgerLine(payee, -p.amountFen())));
 		payments.save(p, was);
 		log.record(staff.id(), "fund.payment.approve", "payment:" + p.id(), p.regionCode(), p.amountFen() + " fen");
@@ -144,7 +144,8 @@ public class Paying {
 		PaymentProofs.Proof checked = proofs.read(proof);
 		String file = checked.fileName(p.id());
 		p.paid(staff.id(), transactionNumber, file, clock.instant());
-		ledger.post(EntryKind.PAYMENT, GiftArrival.memo("拨付", "payment " + p.id(), p.transactionNumber()),
+		ledger.post(EntryKind.PAYMENT, GiftArrival.memo("拨付", payees.get(p.payeeId()).publicName(), "payment " + p.id(),
+				p.transactionNumber()),
 				List.of(new LedgerLine(FundAccounts.payee(p.payeeId()), p.amountFen()), new LedgerLine(FundAccounts.BANK, -p.amountFen())));
 		payments.save(p, was);
 		long open = payments.ofLine(p.needId(), p.position()).stream().filter(o -> o.state() != PaymentState.PAID).count();

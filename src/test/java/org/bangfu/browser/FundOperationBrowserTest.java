@@ -153,7 +153,7 @@ class FundOperationBrowserTest extends BrowserTest {
 		for (String p : new String[] { first, second, third }) {
 			assertThat(ledger).doesNotContain("爱心人士" + p.substring(7));
 		}
-		assertThat(ledger).contains("需求" + need + "第1项");
+		assertThat(ledger).contains("需求" + need + "第1项", "拨付 衡阳县人民医院");
 		assertThat(jdbc.sql("""
 				SELECT count(*) FROM fund_ledger_line l JOIN fund_ledger_account a ON a.id = l.account_id
 				WHERE a.code = ?""").param("need-" + need + "-0").query(Long.class).single()).as("3 gifts in, 1 payment approved").isEqualTo(4);
