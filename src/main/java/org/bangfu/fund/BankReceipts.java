@@ -138,22 +138,18 @@ public class BankReceipts {
 			.optional();
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp t = rs.getTimestamp(column);
-		return t == null ? null : t.toInstant();
-	}
 
 	static Receipt receipt(ResultSet rs, int n) throws SQLException {
-		return new Receipt(rs.getLong("id"), rs.getLong("statement_id"), rs.getInt("line"), instant(rs, "booked_at"), rs.getLong("amount_fen"),
+		return new Receipt(rs.getLong("id"), rs.getLong("statement_id"), rs.getInt("line"), Rows.instant(rs, "booked_at"), rs.getLong("amount_fen"),
 				rs.getString("counterparty_name"), rs.getString("counterparty_account"), rs.getString("summary"),
 				rs.getObject("balance_fen", Long.class), rs.getString("reference_code"), rs.getString("state"), rs.getString("reason"),
 				rs.getObject("gift_id", Long.class), rs.getObject("ledger_seq", Long.class), rs.getObject("resolved_by", Long.class),
-				instant(rs, "resolved_at"), rs.getString("resolution_note"));
+				Rows.instant(rs, "resolved_at"), rs.getString("resolution_note"));
 	}
 
 	static Statement statement(ResultSet rs, int n) throws SQLException {
 		return new Statement(rs.getLong("id"), rs.getString("file_name"), rs.getString("layout"), rs.getLong("imported_by"),
-				instant(rs, "imported_at"), rs.getInt("rows"), rs.getInt("matched"), rs.getInt("unmatched"), rs.getInt("duplicates"),
+				Rows.instant(rs, "imported_at"), rs.getInt("rows"), rs.getInt("matched"), rs.getInt("unmatched"), rs.getInt("duplicates"),
 				rs.getInt("debits"), rs.getObject("first_date", java.time.LocalDate.class), rs.getObject("last_date", java.time.LocalDate.class),
 				rs.getObject("closing_balance_fen", Long.class), rs.getObject("closing_entered_by", Long.class));
 	}

@@ -42,7 +42,7 @@ public class Gifts {
 		int updated = jdbc.sql("""
 				UPDATE fund_gift SET state = ?, receipt_number = ?, received_at = ?, ended_at = ?, ended_reason = ?
 				WHERE id = ? AND state = ?""")
-			.params(g.state().name(), g.receiptNumber(), ts(g.receivedAt()), ts(g.endedAt()), g.endedReason(), g.id(), loadedIn.name())
+			.params(g.state().name(), g.receiptNumber(), Rows.ts(g.receivedAt()), Rows.ts(g.endedAt()), g.endedReason(), g.id(), loadedIn.name())
 			.update();
 		if (updated == 0) {
 			throw new ConflictException("fund.gift.changed-meanwhile", g.referenceCode());
@@ -107,20 +107,13 @@ public class Gifts {
 			.list();
 	}
 
-	private static Timestamp ts(Instant at) {
-		return at == null ? null : Timestamp.from(at);
-	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp t = rs.getTimestamp(column);
-		return t == null ? null : t.toInstant();
-	}
 
 	static Gift gift(ResultSet rs, int row) throws SQLException {
 		return new Gift(rs.getLong("id"), rs.getString("reference_code"), rs.getLong("donor_id"), rs.getString("shown_as"),
 				rs.getObject("need_id", Long.class), rs.getObject("position", Integer.class), rs.getString("region_code"), rs.getString("category"),
 				rs.getLong("amount_fen"), IfUnfunded.valueOf(rs.getString("if_unfunded")), GiftState.valueOf(rs.getString("state")),
-				rs.getString("receipt_number"), instant(rs, "created_at"), instant(rs, "received_at"), instant(rs, "ended_at"),
+				rs.getString("receipt_number"), Rows.instant(rs, "created_at"), Rows.instant(rs, "received_at"), Rows.instant(rs, "ended_at"),
 				rs.getString("ended_reason"));
 	}
 }

@@ -1,7 +1,6 @@
 package org.bangfu.fund;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Set;
 
 import org.bangfu.account.Accounts;
@@ -94,17 +93,7 @@ public class Giving {
 			throw new NotFoundException("need.not-found");
 		}
 		int position = request.position();
-		List<NeedItem> items = need.items();
-		if (position < 0 || position >= items.size()) {
-			throw new BadInputException("fund.gift.item-unknown", position);
-		}
-		NeedItem item = items.get(position);
-		if (!item.money()) {
-			throw new ConflictException("fund.gift.not-money-line", item.name());
-		}
-		if (!NeedState.OPEN.contains(need.state())) {
-			throw new ConflictException("fund.gift.need-not-open", item.name());
-		}
+		NeedItem item = MoneyLines.openLineOf(need, position);
 		if (request.ifUnfunded() == null) {
 			throw new BadInputException("fund.gift.if-unfunded-required");
 		}

@@ -9,7 +9,6 @@ import org.bangfu.account.BangfuUser;
 import org.bangfu.account.OperationLog;
 import org.bangfu.need.NeedItem;
 import org.bangfu.need.NeedPledging;
-import org.bangfu.need.NeedState;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.ConflictException;
 import org.bangfu.shared.Money;
@@ -72,17 +71,7 @@ public class Grants {
 		}
 		NeedPledging.Open need = needs.get(needId);
 		FundStaff.require(staff, need.regionCode());
-		List<NeedItem> items = need.items();
-		if (position < 0 || position >= items.size()) {
-			throw new BadInputException("fund.gift.item-unknown", position);
-		}
-		NeedItem item = items.get(position);
-		if (!item.money()) {
-			throw new ConflictException("fund.gift.not-money-line", item.name());
-		}
-		if (!NeedState.OPEN.contains(need.state())) {
-			throw new ConflictException("fund.gift.need-not-open", item.name());
-		}
+		NeedItem item = MoneyLines.openLineOf(need, position);
 		MoneyLines.Line line = lines.locked(needId, position, need.regionCode(), need.category().name(), item.valueFen());
 		if (amountFen > line.openFen()) {
 			throw new ConflictException("fund.grant.more-than-open", Money.yuan(line.openFen()));

@@ -40,6 +40,22 @@ public class MoneyLines {
 		this.jdbc = jdbc;
 	}
 
+	/** The need's money line at the position, refused unless it exists (400), is a money line and the need is open (409). */
+	static org.bangfu.need.NeedItem openLineOf(org.bangfu.need.NeedPledging.Open need, int position) {
+		java.util.List<org.bangfu.need.NeedItem> items = need.items();
+		if (position < 0 || position >= items.size()) {
+			throw new org.bangfu.shared.BadInputException("fund.gift.item-unknown", position);
+		}
+		org.bangfu.need.NeedItem item = items.get(position);
+		if (!item.money()) {
+			throw new ConflictException("fund.gift.not-money-line", item.name());
+		}
+		if (!org.bangfu.need.NeedState.OPEN.contains(need.state())) {
+			throw new ConflictException("fund.gift.need-not-open", item.name());
+		}
+		return item;
+	}
+
 	/** The line, created on its first gift, its row locked until the transaction ends. */
 	Line locked(long needId, int position, String regionCode, String category, long targetFen) {
 		jdbc.sql("""

@@ -36,7 +36,7 @@ public class Payments {
 		int updated = jdbc.sql("""
 				UPDATE fund_payment SET state = ?, approved_by = ?, approved_at = ?, paid_by = ?, paid_at = ?, transaction_number = ?, proof_file = ?
 				WHERE id = ? AND state = ?""")
-			.params(p.state().name(), p.approvedBy(), ts(p.approvedAt()), p.paidBy(), ts(p.paidAt()), p.transactionNumber(), p.proofFile(), p.id(),
+			.params(p.state().name(), p.approvedBy(), Rows.ts(p.approvedAt()), p.paidBy(), Rows.ts(p.paidAt()), p.transactionNumber(), p.proofFile(), p.id(),
 					loadedIn.name())
 			.update();
 		if (updated == 0) {
@@ -81,19 +81,12 @@ public class Payments {
 			.list();
 	}
 
-	private static Timestamp ts(Instant at) {
-		return at == null ? null : Timestamp.from(at);
-	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp t = rs.getTimestamp(column);
-		return t == null ? null : t.toInstant();
-	}
 
 	static Payment payment(ResultSet rs, int row) throws SQLException {
 		return new Payment(rs.getLong("id"), rs.getLong("need_id"), rs.getInt("position"), rs.getString("region_code"), rs.getLong("payee_id"),
-				rs.getLong("amount_fen"), rs.getString("household_reason"), rs.getLong("requested_by"), instant(rs, "requested_at"),
-				PaymentState.valueOf(rs.getString("state")), rs.getObject("approved_by", Long.class), instant(rs, "approved_at"),
-				rs.getObject("paid_by", Long.class), instant(rs, "paid_at"), rs.getString("transaction_number"), rs.getString("proof_file"));
+				rs.getLong("amount_fen"), rs.getString("household_reason"), rs.getLong("requested_by"), Rows.instant(rs, "requested_at"),
+				PaymentState.valueOf(rs.getString("state")), rs.getObject("approved_by", Long.class), Rows.instant(rs, "approved_at"),
+				rs.getObject("paid_by", Long.class), Rows.instant(rs, "paid_at"), rs.getString("transaction_number"), rs.getString("proof_file"));
 	}
 }
