@@ -142,7 +142,7 @@ class DemoNeeds implements ApplicationRunner {
 					new ProductSale("山茶油", 8000, "一年一季，10 月采摘", 11, 2))),
 			new Demo(XIDU, null, null, "13800000004", "13800000003", End.PUBLISHED, 7, 2, content(NeedCategory.VILLAGE, Urgency.URGENT,
 					"西渡村饮水管道改造", "西渡村三个村民小组的饮水管道老化漏水，夏天经常停水。需要更换 PE 管材，村民投工投劳，缺材料和部分施工费用。",
-					item("饮水", "PE 给水管（DN50）", 1200, "米", 1800000), item("饮水", "管道安装施工费", 1, "项", 1200000))),
+					item("饮水", "PE 给水管（DN50）", 1200, "米", 1800000), money("饮水", "管道安装施工费", 1200000))),
 			new Demo(CHASHI, null, "茶市镇黄金茶专业合作社", "13800000014", "13800000013", End.PUBLISHED, 5, 3, new NeedContent(
 					NeedCategory.PRODUCT_SALES, "茶市黄金茶春茶预售", "合作社带动 41 户贫困户种植黄金茶，明前春茶 600 斤接受预订，欢迎单位食堂和爱心人士认购。",
 					List.of(item("农产品", "明前黄金茶", 600, "斤", 14400000)), Urgency.NORMAL, null,

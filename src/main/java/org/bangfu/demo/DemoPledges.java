@@ -143,6 +143,11 @@ class DemoPledges implements ApplicationRunner {
 
 	/** A drawn stand-in for the photo of what arrived. */
 	private static ByteArrayInputStream photo() {
+		return new ByteArrayInputStream(jpeg());
+	}
+
+	/** A drawn stand-in for a photo (what arrived, a bank's proof of payment), as JPEG bytes. */
+	static byte[] jpeg() {
 		BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = image.createGraphics();
 		g.setColor(new Color(236, 230, 218));
@@ -159,6 +164,6 @@ class DemoPledges implements ApplicationRunner {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		return new ByteArrayInputStream(out.toByteArray());
+		return out.toByteArray();
 	}
 }
