@@ -76,7 +76,7 @@ public class GoodsGifts {
 			.params(receipt, donorId, shown, description.strip(), valueFen, staff.id(), Timestamp.from(at))
 			.query(Long.class)
 			.single();
-		log.record(staff.id(), "fund.goods.receive", "goods:" + id, null, receipt + " " + valueFen + " fen");
+		log.record(staff.id(), "fund.goods.receive", "goods:" + id, null, receipt + " " + org.bangfu.shared.Money.yuan(valueFen) + " 元");
 		return get(id);
 	}
 

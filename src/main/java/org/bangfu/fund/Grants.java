@@ -89,7 +89,7 @@ public class Grants {
 			.params(needId, position, need.regionCode(), amountFen, staff.id(), Timestamp.from(at))
 			.query(Long.class)
 			.single();
-		log.record(staff.id(), "fund.grant", "need:" + needId, need.regionCode(), "grant:" + id + " line " + position + " " + amountFen + " fen");
+		log.record(staff.id(), "fund.grant", "need:" + needId, need.regionCode(), "第 " + id + " 号拨款，第 " + (position + 1) + " 项，" + org.bangfu.shared.Money.yuan(amountFen) + " 元");
 		MoneyLines.Line after = lines.lockedExisting(needId, position).orElseThrow();
 		if (after.covered()) {
 			events.publishEvent(new MoneyLineCovered(needId, position, after.targetFen(), at));

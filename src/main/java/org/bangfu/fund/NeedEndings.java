@@ -122,7 +122,7 @@ public class NeedEndings {
 		ledger.post(EntryKind.REFUND, GiftArrival.memo("退款", gift.receiptNumber()),
 				List.of(new LedgerLine(gift.account(), gift.amountFen()), new LedgerLine(FundAccounts.BANK, -gift.amountFen())));
 		gifts.save(gift, was);
-		log.record(staff.id(), "fund.gift.refunded", "gift:" + gift.id(), gift.regionCode(), gift.amountFen() + " fen");
+		log.record(staff.id(), "fund.gift.refunded", "gift:" + gift.id(), gift.regionCode(), org.bangfu.shared.Money.yuan(gift.amountFen()) + " 元");
 		return gift;
 	}
 

@@ -67,7 +67,7 @@ public class Payees {
 			.query(Long.class)
 			.single();
 		Payee payee = get(id);
-		log.record(staff.id(), "fund.payee.create", "payee:" + id, null, kind.name() + " " + payee.publicName());
+		log.record(staff.id(), "fund.payee.create", "payee:" + id, null, payee.publicName());
 		return payee;
 	}
 

@@ -103,7 +103,7 @@ public class Paying {
 		Instant at = clock.instant();
 		long id = payments.insert(needId, position, line.regionCode(), payee.id(), amountFen, reason, staff.id(), at);
 		log.record(staff.id(), "fund.payment.request", "payment:" + id, line.regionCode(),
-				"need:" + needId + " line " + position + " " + amountFen + " fen to payee:" + payee.id());
+				needId + " 号需求第 " + (position + 1) + " 项，" + org.bangfu.shared.Money.yuan(amountFen) + " 元，付给 " + payee.publicName());
 		if (reason != null) {
 			// the exception the issue asks to be explicit and logged: paying a household's own account
 			log.record(staff.id(), "fund.payment.household-account", "payment:" + id, line.regionCode(), "理由：" + reason);
@@ -123,7 +123,7 @@ public class Paying {
 		ledger.post(EntryKind.PAYMENT_APPROVED, GiftArrival.memo("拨付批准", payees.get(p.payeeId()).publicName(), "payment " + p.id()),
 				List.of(new LedgerLine(p.lineAccount(), p.amountFen()), new LedgerLine(payee, -p.amountFen())));
 		payments.save(p, was);
-		log.record(staff.id(), "fund.payment.approve", "payment:" + p.id(), p.regionCode(), p.amountFen() + " fen");
+		log.record(staff.id(), "fund.payment.approve", "payment:" + p.id(), p.regionCode(), org.bangfu.shared.Money.yuan(p.amountFen()) + " 元");
 		return p;
 	}
 
@@ -152,7 +152,7 @@ public class Paying {
 		if (open == 0 && line.pledgeId() != null && pledging.stateOf(line.pledgeId()) == PledgeState.COMMITTED) {
 			pledging.shipByFund(line.pledgeId(), fundAccount.id());
 		}
-		log.record(staff.id(), "fund.payment.paid", "payment:" + p.id(), p.regionCode(), "transaction " + p.transactionNumber());
+		log.record(staff.id(), "fund.payment.paid", "payment:" + p.id(), p.regionCode(), "银行流水号 " + p.transactionNumber());
 		proofs.write(file, checked);
 		return p;
 	}

@@ -121,7 +121,7 @@ public class StatementImport {
 		receipts.finishStatement(statementId, parsed.rows().size(), matched, unmatched, duplicates, debits, first(parsed.rows()),
 				last(parsed.rows()), closing(parsed.rows()));
 		log.record(user.id(), "fund.statement.import", "statement:" + statementId, null,
-				parsed.rows().size() + " rows, " + matched + " matched, " + unmatched + " to review, " + duplicates + " duplicates, " + debits + " debits");
+				parsed.rows().size() + " 行，自动对上 " + matched + "，待核对 " + unmatched + "，重复跳过 " + duplicates + "，支出 " + debits);
 		return new Result(statementId, parsed.rows().size(), matched, unmatched, duplicates, debits, closing(parsed.rows()));
 	}
 

@@ -148,7 +148,7 @@ public class Pledging {
 		NeedPledging.Taken taken = needs.takeMoneyLine(needId, position, fundAccountId, now);
 		long id = pledges.insert(needId, taken.regionCode(), taken.householdId(), fundAccountId, taken.byPosition(), taken.quantity(),
 				taken.valueFen(), false, null, now.plus(FUND_DEADLINE), null, now);
-		log.record(fundAccountId, "pledge.create", "need:" + needId, taken.regionCode(), "pledge:" + id + " fund money line " + position);
+		log.record(fundAccountId, "pledge.create", "need:" + needId, taken.regionCode(), "pledge:" + id + " quantity 1"); // the whole money line: one unit, in the shape the log page reads
 		events.publishEvent(new PledgeMade(id, needId, fundAccountId, now));
 		return id;
 	}
@@ -160,7 +160,7 @@ public class Pledging {
 		PledgeState before = p.state();
 		p.ship(fundAccountId, clock.instant());
 		pledges.save(p, before);
-		log.record(fundAccountId, "pledge.ship", "pledge:" + pledgeId, p.regionCode(), "fund payment");
+		log.record(fundAccountId, "pledge.ship", "pledge:" + pledgeId, p.regionCode(), "基金已付款给收款方");
 	}
 
 	/** The state of a pledge, for the fund's pages (whether its pledge of a line is still waiting, on its way or received). */
