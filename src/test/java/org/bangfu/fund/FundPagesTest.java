@@ -59,6 +59,12 @@ class FundPagesTest extends ApplicationTest {
 	FundLedger ledger;
 
 	@Autowired
+	Payees payees;
+
+	@Autowired
+	Paying paying;
+
+	@Autowired
 	FundReports reports;
 
 	MockMvc mvc;
@@ -170,15 +176,19 @@ class FundPagesTest extends ApplicationTest {
 			.query(String.class).single()).isEqualTo("CANCELLED");
 		assertThat(send(post(at + "/cancel").with(csrf()).with(user(demo(COMPANY)))).getStatus()).as("not hers to cancel").isEqualTo(404);
 
-		String payee = "payee-" + (900_000 + need);
-		ledger.open(payee, AccountKind.PAYEE);
-		ledger.post(EntryKind.PAYMENT_APPROVED, "付医院", List.of(new LedgerLine(FundAccounts.need(need, 0), 100_000), new LedgerLine(payee, -100_000)));
+		// the company covers the rest; the fund pays the hospital 1,000 yuan (one person may, below the four-eyes amount)
+		var rest = giving.give(demo(COMPANY), need, new Giving.Request(0, 876_550L, IfUnfunded.REFUND, false), null).gift();
+		arrival.received(rest.referenceCode(), 876_550, "测试", clock.instant());
+		BangfuUser clerk = demo("13800000031");
+		Payees.Payee hospital = payees.create(clerk, "捐款页面测试医院", PayeeKind.HOSPITAL, "中国工商银行", "1904230109000099999");
+		Payment payment = paying.request(clerk, need, 0, hospital.id(), 100_000L, null);
+		paying.approve(clerk, payment.id());
 		String mine = body(send(get("/fund/gifts/mine").with(user(donor))));
-		assertThat(mine).contains("捐款页面测试：手术费", "1,234.50 元", received.receiptNumber(), "已批准付给收款单位 " + (900_000 + need), "1,000.00 元",
+		assertThat(mine).contains("捐款页面测试：手术费", "1,234.50 元", received.receiptNumber(), "已批准付给捐款页面测试医院：1,000.00 元",
 				"等待银行付款", "需求现在：");
-		ledger.post(EntryKind.PAYMENT, "付医院", List.of(new LedgerLine(payee, 100_000), new LedgerLine(FundAccounts.BANK, -100_000)));
+		paying.paid(clerk, payment.id(), "ICBC20261207001", new java.io.ByteArrayInputStream(MoneyOutTestBase.jpeg()));
 		mine = body(send(get("/fund/gifts/mine").with(user(donor))));
-		assertThat(mine).contains("已付给收款单位 " + (900_000 + need) + "：1,000.00 元").doesNotContain("等待银行付款");
+		assertThat(mine).contains("已付给捐款页面测试医院：1,000.00 元（第 " + payment.id() + " 号拨付）").doesNotContain("等待银行付款");
 		assertThat(body(send(get("/fund/gifts/mine").with(user(demo(COMPANY)))))).doesNotContain(received.receiptNumber());
 	}
 

@@ -36,24 +36,24 @@ class FundDonorPages {
 
 	private final Gifts gifts;
 
-	private final FundLedger ledger;
-
 	private final MoneyLines lines;
 
 	private final NeedViews needs;
 
-	private final LedgerWords words;
+	private final org.bangfu.fund.Payments fundPayments;
 
-	FundDonorPages(Gifts gifts, FundLedger ledger, MoneyLines lines, NeedViews needs, LedgerWords words) {
+	private final org.bangfu.fund.Payees payees;
+
+	FundDonorPages(Gifts gifts, MoneyLines lines, NeedViews needs, org.bangfu.fund.Payments fundPayments, org.bangfu.fund.Payees payees) {
 		this.gifts = gifts;
-		this.ledger = ledger;
 		this.lines = lines;
 		this.needs = needs;
-		this.words = words;
+		this.fundPayments = fundPayments;
+		this.payees = payees;
 	}
 
-	/** A payment out of a line: approved to a payee, and whether the bank has paid that payee since. */
-	record Payment(long seq, java.time.Instant at, String payee, long amountFen, boolean paid) {
+	/** A payment out of a line: approved to a payee, and whether the bank has paid it. */
+	record Payment(long id, java.time.Instant at, String payee, long amountFen, boolean paid) {
 	}
 
 	record Row(Gift gift, String needTitle, NeedState needState, MoneyLineView line, List<Payment> payments, boolean receiptReady) {
@@ -70,9 +70,7 @@ class FundDonorPages {
 			throw new NotAuthenticatedException("fund.gift.not-signed-in");
 		}
 		List<Gift> mine = gifts.ofDonor(user.id(), page);
-		Set<String> accounts = new LinkedHashSet<>();
-		mine.stream().filter(g -> g.needId() != null).forEach(g -> accounts.add(FundAccounts.need(g.needId(), g.position())));
-		Map<String, List<Payment>> payments = payments(accounts);
+		Map<String, List<Payment>> payments = payments(mine);
 		Map<Long, NeedViews.NeedView> views = new HashMap<>();
 		List<Row> rows = new ArrayList<>();
 		for (Gift g : mine) {
@@ -98,51 +96,16 @@ class FundDonorPages {
 		}
 	}
 
-	/**
-	 * By need-line account: the PAYMENT_APPROVED entries that took money from it, each marked paid once the bank's PAYMENT
-	 * entries to that payee (settling its approvals oldest first, whatever need they were for) have covered it.
-	 */
-	private Map<String, List<Payment>> payments(Set<String> needAccounts) {
-		List<LedgerEntry> approvals = ledger.touching(needAccounts).stream().filter(e -> EntryKind.PAYMENT_APPROVED.name().equals(e.kind()))
-			.toList();
-		Set<String> payees = new LinkedHashSet<>();
-		approvals.forEach(e -> e.lines().stream().filter(l -> l.account().startsWith("payee-")).forEach(l -> payees.add(l.account())));
-		Map<Long, Long> unpaid = new HashMap<>(); // approval seq -> fen not yet paid
-		Map<String, java.util.ArrayDeque<long[]>> queues = new HashMap<>(); // payee -> approvals {seq, fen left}, oldest first
-		for (LedgerEntry e : ledger.touching(payees)) {
-			for (LedgerLine l : e.lines()) {
-				if (!payees.contains(l.account())) {
-					continue;
-				}
-				var queue = queues.computeIfAbsent(l.account(), a -> new java.util.ArrayDeque<>());
-				if (l.amount() < 0) {
-					queue.addLast(new long[] { e.seq(), -l.amount() });
-					unpaid.put(e.seq(), -l.amount());
-				}
-				else {
-					for (long pay = l.amount(); pay > 0 && !queue.isEmpty();) {
-						long[] first = queue.peekFirst();
-						long settled = Math.min(pay, first[1]);
-						first[1] -= settled;
-						pay -= settled;
-						unpaid.put(first[0], first[1]);
-						if (first[1] == 0) {
-							queue.removeFirst();
-						}
-					}
-				}
-			}
-		}
+	/** By need line: its payments approved or paid, oldest first, with the payee's public name (a household's masked). */
+	private Map<String, List<Payment>> payments(List<Gift> mine) {
 		Map<String, List<Payment>> out = new HashMap<>();
-		for (LedgerEntry e : approvals) {
-			String payee = e.lines().stream().filter(l -> l.account().startsWith("payee-")).map(LedgerLine::account).findFirst().orElse("");
-			for (LedgerLine l : e.lines()) {
-				if (needAccounts.contains(l.account()) && l.amount() > 0) {
-					out.computeIfAbsent(l.account(), a -> new ArrayList<>())
-						.add(new Payment(e.seq(), e.postedAt(), words.account(payee, 0).label(), l.amount(), unpaid.getOrDefault(e.seq(), 1L) == 0));
-				}
+		mine.stream().filter(g -> g.needId() != null).map(Gift::needId).distinct().forEach(needId -> {
+			for (org.bangfu.fund.Payment p : fundPayments.outOfNeed(needId)) {
+				out.computeIfAbsent(FundAccounts.need(p.needId(), p.position()), a -> new ArrayList<>())
+					.add(new Payment(p.id(), p.paidAt() != null ? p.paidAt() : p.approvedAt(), payees.get(p.payeeId()).publicName(), p.amountFen(),
+							p.state() == org.bangfu.fund.PaymentState.PAID));
 			}
-		}
+		});
 		return out;
 	}
 }
