@@ -175,7 +175,7 @@ public class Invitations {
 		Giving.Request request = new Giving.Request(i.moneyPosition(), i.valueFen(), choice.ifUnfunded(), Boolean.TRUE.equals(choice.anonymous()));
 		Gift gift = giving.give(donor, i.needId(), request, "campaign-invitation-" + i.id()).gift();
 		campaigns.answer(i.id(), Campaigns.InvitationState.ACCEPTED, null, gift.id(), null, clock.instant());
-		log.record(donor.id(), "campaign.accept", "invitation:" + i.id(), i.regionCode(), "gift:" + gift.id());
+		log.record(donor.id(), "campaign.accept", "invitation:" + i.id(), i.regionCode(), "成为第 " + gift.id() + " 号捐款（参考码 " + gift.referenceCode() + "）");
 		tellOrganiser(c, i);
 		return new Accepted(null, gift.id(), gift.referenceCode(), true);
 	}
