@@ -89,7 +89,7 @@ public class HouseholdHome {
 			String items = PledgeTexts.describe(p.items(), need.content().items(), List.of());
 			String donor = donors.computeIfAbsent(p.donorId(), id -> accounts.findById(id).map(DonorNames::shown).orElse(""));
 			if (p.state() == PledgeState.COMMITTED || p.state() == PledgeState.IN_TRANSIT) {
-				coming.add(new Coming(p.id(), need.id(), need.content().title(), items, donor, p.state(), p.deadline()));
+				coming.add(new Coming(p.id(), need.id(), need.content().title(), items, donor, p.state(), p.deadlineShown()));
 			}
 			else if (p.state() == PledgeState.RECEIVED && !rated.contains(p.id())) {
 				toThank.add(new ToThank(p.id(), need.id(), items, donor, p.receivedAt()));
@@ -98,7 +98,7 @@ public class HouseholdHome {
 				help.computeIfAbsent(need.id(), k -> new ArrayList<>()).add(new Help(p.id(), items, donor, p.state(), stars.get(p.id())));
 			}
 		}
-		coming.sort(java.util.Comparator.comparing(Coming::deadline));
+		coming.sort(java.util.Comparator.comparing(Coming::deadline, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
 		List<NeedCard> cards = own.stream()
 			.map(n -> new NeedCard(n.id(), n.content().title(), n.state(), n.rejectReason(), n.totalQuantity(), n.pledgedQuantity(),
 					help.getOrDefault(n.id(), List.of())))

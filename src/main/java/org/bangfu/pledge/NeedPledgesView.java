@@ -81,7 +81,7 @@ public class NeedPledgesView {
 			Ratings.Shown shown = thanks.get(p.id());
 			boolean open = p.state() == PledgeState.COMMITTED || p.state() == PledgeState.IN_TRANSIT;
 			rows.add(new Row(p.id(), donorName(p.donorId()), mine, p.quantity(), PledgeTexts.describe(p.items(), need.items(), names), p.state(),
-					p.createdAt(), p.deadline(), p.receivedAt(), ReceiptPhotoAccess.url(rel, p),
+					p.createdAt(), p.deadlineShown(), p.receivedAt(), ReceiptPhotoAccess.url(rel, p),
 					shown == null ? null : shown.stars(), shown == null ? null : PledgeTexts.mask(shown.thanks(), names),
 					shown == null ? null : PledgeTexts.mask(shown.feedback(), names), open && ReceiptConfirmation.allows(user, rel.household(), p),
 					rel.receiver() && p.state() == PledgeState.RECEIVED && (shown == null || shown.stars() == null)));

@@ -190,6 +190,11 @@ public final class Pledge {
 		return deadline;
 	}
 
+	/** The deadline pages show: none for the fund's pledge of a money line (its far deadline only keeps it from lapsing). */
+	public Instant deadlineShown() {
+		return java.time.Duration.between(createdAt, deadline).compareTo(Pledging.MAX_DEADLINE) > 0 ? null : deadline;
+	}
+
 	public Instant createdAt() {
 		return createdAt;
 	}

@@ -162,6 +162,8 @@ class FundOperationBrowserTest extends BrowserTest {
 		open("/needs/" + need);
 		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("fund-line-0")));
 		assertThat(find("#fund-line-0").getText()).contains("已筹齐");
+		waiting().until(d -> d.findElement(By.tagName("main")).getText().contains("衡阳市社会扶贫帮扶基金"));
+		assertThat(find("main").getText()).as("the fund's pledge: paid, no delivery deadline").contains("已发出").doesNotContain("前送到");
 		screenshot("fund-operation-need-paid");
 	}
 }
