@@ -50,21 +50,15 @@ public final class Need {
 
 	private Long verifiedBy;
 
-	private Instant submittedAt;
-
-	private Instant verifiedAt;
-
-	private Instant publishedAt;
-
-	private Instant updatedAt;
+	private Instant submittedAt, verifiedAt, publishedAt, updatedAt;
 
 	private final Long previousNeedId;
 
 	private final List<NeedTransition> recorded = new ArrayList<>();
 
-	private boolean pledgesChanged;
+	private final List<Object> events = new ArrayList<>(); // past-tense events since loading, published by Needs.save
 
-	private final List<Object> events = new ArrayList<>();
+	private boolean pledgesChanged;
 
 	Need(long id, String regionCode, Long householdId, String producer, long posterId, boolean onBehalf, NeedContent content,
 			NeedState state, int pledgedQuantity, PledgeCounts pledges, String rejectReason, Long verifiedBy, Instant createdAt, Instant submittedAt,
@@ -140,21 +134,11 @@ public final class Need {
 	}
 
 	/**
-	 * Takes quantities of the items (by position) for a pledge. Refused when the need is not open to
-	 * pledges (409), an item does not exist (400) or more is asked than remains of an item (409).
+	 * Takes quantities of the items (by position) for a pledge. Refused when the need is not open to pledges (409), an item
+	 * does not exist (400), more is asked than remains of an item (409), or a money line not {@code throughFund} (or back).
 	 */
-	void pledge(Map<Integer, Integer> byPosition, Long by, Instant at) {
-		pledge(byPosition, false, by, at);
-	}
-
-	/** As {@link #pledge(Map, Long, Instant)}; a money line only {@code throughFund} (the fund pledges it once its gifts cover it). */
 	void pledge(Map<Integer, Integer> byPosition, boolean throughFund, Long by, Instant at) {
-		List<NeedItem> items = content.items();
-		for (int position : byPosition.keySet()) {
-			if (position >= 0 && position < items.size() && items.get(position).money() != throughFund) {
-				throw new ConflictException(throughFund ? "pledge.not-money-line" : "pledge.money-line", items.get(position).name());
-			}
-		}
+		content.refuseOtherLines(byPosition, throughFund);
 		if (!NeedState.OPEN.contains(state)) {
 			throw new ConflictException("pledge.need-not-open", new DefaultMessageSourceResolvable(state.label()));
 		}
@@ -310,7 +294,6 @@ public final class Need {
 		return List.copyOf(recorded);
 	}
 
-	/** The past-tense events of the changes made since loading (a need ended), for {@link Needs#save} to publish with them. */
 	List<Object> events() {
 		return List.copyOf(events);
 	}

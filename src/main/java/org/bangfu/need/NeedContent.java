@@ -20,6 +20,15 @@ public record NeedContent(NeedCategory category, String title, String story, Lis
 		return items.stream().mapToLong(NeedItem::valueFen).sum();
 	}
 
+	/** Refuses (409) a goods pledge of a money line, or the fund's pledge of a goods line. */
+	void refuseOtherLines(Map<Integer, Integer> byPosition, boolean throughFund) {
+		for (int position : byPosition.keySet()) {
+			if (position >= 0 && position < items.size() && items.get(position).money() != throughFund) {
+				throw new ConflictException(throughFund ? "pledge.not-money-line" : "pledge.money-line", items.get(position).name());
+			}
+		}
+	}
+
 	/**
 	 * The content with quantities (by item position) taken for a pledge ({@code sign} +1) or given back (-1). Refused when
 	 * an item does not exist (400) or more is asked than remains of it (409).

@@ -13,6 +13,14 @@ public record NeedItem(String kind, String name, int quantity, String unit, long
 		this(kind, name, quantity, unit, valueFen, pledgedQuantity, false);
 	}
 
+	/** The line, if it is a well-formed money line or no money line; 400 naming the line otherwise. */
+	NeedItem checked(int line) {
+		if (money && (quantity != 1 || valueFen <= 0)) {
+			throw new org.bangfu.shared.BadInputException("need.item-money-line", line);
+		}
+		return this;
+	}
+
 	/** The line with another pledged quantity. */
 	NeedItem pledged(int quantity) {
 		return new NeedItem(kind, name, this.quantity, unit, valueFen, quantity, money);

@@ -95,7 +95,7 @@ public class NeedPledging {
 		admit.accept(open(need));
 		Map<Integer, Integer> wanted = byPosition != null && !byPosition.isEmpty() ? byPosition
 				: amountFen != null ? forAmount(need, amountFen) : spread(need, quantity);
-		need.pledge(wanted, by, at);
+		need.pledge(wanted, false, by, at);
 		needs.save(need);
 		return new Taken(needId, need.regionCode(), need.householdId(), wanted, wanted.values().stream().mapToInt(Integer::intValue).sum(),
 				value(need, wanted), need.state());

@@ -252,10 +252,7 @@ public class NeedPosting {
 			if (kind != null && !rule.itemKinds().contains(kind)) {
 				throw new BadInputException("need.item-kind", line, kind, String.join("、", rule.itemKinds()));
 			}
-			if (i.money() && (i.quantity() != 1 || i.valueFen() <= 0)) {
-				throw new BadInputException("need.item-money-line", line);
-			}
-			items.add(new NeedItem(kind, i.name().strip(), i.quantity(), i.unit().strip(), i.valueFen(), 0, i.money()));
+			items.add(new NeedItem(kind, i.name().strip(), i.quantity(), i.unit().strip(), i.valueFen(), 0, i.money()).checked(line));
 		}
 		if (c.urgency() == null) {
 			throw new BadInputException("need.urgency-required");

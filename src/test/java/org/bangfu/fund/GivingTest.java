@@ -26,6 +26,9 @@ class GivingTest extends ApplicationTest {
 	@Autowired
 	FundLedger ledger;
 
+	@Autowired
+	org.bangfu.shared.PersonalData personalData;
+
 	private long need(int village, long moneyFen, int goods) {
 		String v = FundFixtures.emptyVillage(jdbc, "430421109", village);
 		return FundFixtures.moneyNeed(jdbc, clock.instant(), v, "三万元手术", moneyFen, goods);
@@ -179,5 +182,26 @@ class GivingTest extends ApplicationTest {
 		assertThat(lineSum(need, "promised_fen")).isEqualTo(1_000_000);
 		assertThat(jdbc.sql("SELECT sum(amount_fen) FROM fund_gift WHERE need_id = ? AND state = 'PROMISED'").param(need).query(Long.class)
 			.single()).isEqualTo(1_000_000);
+	}
+
+	/** An officer posts a need with a money line through the API; a malformed money line is refused with nothing stored. */
+	@Test
+	void anOfficerPostsAMoneyLineAndAMalformedOneIsRefused() {
+		ApiClient api = api();
+		String officer = api.login(org.bangfu.need.NeedFixtures.OFFICER, DEMO_PASSWORD);
+		long household = org.bangfu.need.NeedFixtures.household(jdbc, personalData, org.bangfu.need.NeedFixtures.VILLAGE, "钱款户", true);
+		String body = """
+				{"category":"MEDICAL","title":"%s","story":"老人住院做手术，自付部分家里凑不齐。","householdId":%d,"urgency":"URGENT",
+				 "items":[{"kind":"医疗费用","name":"手术自付费用","quantity":%d,"unit":"项","valueFen":1500000,"money":true},
+				          {"kind":"营养品","name":"奶粉","quantity":2,"unit":"罐","valueFen":30000}]}""";
+		long before = jdbc.sql("SELECT count(*) FROM need WHERE household_id = ?").param(household).query(Long.class).single();
+		Answer bad = api.post("/api/v1/needs", body.formatted("老人两笔手术费用", household, 2), officer);
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.json().get("detail").asString()).contains("第1项", "数量应为1");
+		assertThat(jdbc.sql("SELECT count(*) FROM need WHERE household_id = ?").param(household).query(Long.class).single()).isEqualTo(before);
+		Answer made = api.post("/api/v1/needs", body.formatted("老人手术自付费用", household, 1), officer);
+		assertThat(made.status()).as(made.body()).isEqualTo(201);
+		assertThat(made.json().get("items").get(0).get("money").asBoolean()).isTrue();
+		assertThat(made.json().get("items").get(1).get("money").asBoolean()).isFalse();
 	}
 }
