@@ -271,6 +271,18 @@ class MoneyOutTest extends MoneyOutTestBase {
 			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 		assertThat(added.statusCode()).isEqualTo(302);
 		assertThat(get(http, base + "/fund/work").body()).contains("金兰镇中心小学", "已添加收款方");
+		long goodsBefore = jdbc.sql("SELECT count(*) FROM fund_goods_gift").query(Long.class).single();
+		for (String value : new String[] { "abc", "800" }) {
+			var goods = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/fund/goods"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("shownAs=" + java.net.URLEncoder.encode("爱心人士", java.nio.charset.StandardCharsets.UTF_8)
+						+ "&description=" + java.net.URLEncoder.encode("棉被 20 床", java.nio.charset.StandardCharsets.UTF_8) + "&valueYuan=" + value
+						+ "&_csrf=" + csrf(work.body())))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(goods.statusCode()).isEqualTo(302);
+			assertThat(get(http, base + "/fund/work").body()).contains("abc".equals(value) ? "金额要大于0" : "已登记捐赠物资并开具票据");
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM fund_goods_gift").query(Long.class).single()).as("the bad value recorded nothing").isEqualTo(goodsBefore + 1);
 	}
 
 	private static java.net.http.HttpResponse<String> get(java.net.http.HttpClient http, String url) throws Exception {

@@ -40,9 +40,12 @@ class FundWorkPages {
 
 	private final org.bangfu.fund.Payees payees;
 
+	private final org.bangfu.fund.GoodsGifts goods;
+
 	FundWorkPages(FundWork work, Paying paying, NeedEndings endings, PaymentProofs proofs, MessageSource messages,
-			org.bangfu.fund.Payees payees) {
+			org.bangfu.fund.Payees payees, org.bangfu.fund.GoodsGifts goods) {
 		this.payees = payees;
+		this.goods = goods;
 		this.work = work;
 		this.paying = paying;
 		this.endings = endings;
@@ -70,6 +73,14 @@ class FundWorkPages {
 			@RequestParam(required = false) org.bangfu.fund.PayeeKind kind, @RequestParam(required = false) String bank,
 			@RequestParam(required = false) String accountNumber, RedirectAttributes redirect) {
 		Flash.attempt(redirect, messages, "fund.work.done.payee", () -> payees.create(user, name, kind, bank, accountNumber));
+		return "redirect:/fund/work";
+	}
+
+	/** Goods given to the fund, recorded at their declared value (a receipt number and a GOODS_RECEIVED entry). */
+	@PostMapping("/fund/goods")
+	String recordGoods(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String shownAs,
+			@RequestParam(required = false) String description, @RequestParam(required = false) String valueYuan, RedirectAttributes redirect) {
+		Flash.attempt(redirect, messages, "fund.work.done.goods", () -> goods.record(user, null, shownAs, description, fen(valueYuan)));
 		return "redirect:/fund/work";
 	}
 
