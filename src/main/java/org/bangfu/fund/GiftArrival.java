@@ -51,7 +51,7 @@ public class GiftArrival {
 	 */
 	@Transactional
 	public Gift received(String referenceCode, long amountFen, String via, Instant at) {
-		Gift found = gifts.find(idOf(referenceCode)).orElseThrow(() -> new NotFoundException("fund.gift.reference-unknown", referenceCode));
+		Gift found = byReference(referenceCode);
 		if (found.needId() != null) {
 			lines.lockedExisting(found.needId(), found.position()); // line before gift: the order every step takes
 		}
@@ -83,11 +83,11 @@ public class GiftArrival {
 		return gift;
 	}
 
-	private long idOf(String referenceCode) {
+	private Gift byReference(String referenceCode) {
 		if (!ReferenceCodes.valid(referenceCode)) {
 			throw new NotFoundException("fund.gift.reference-unknown", String.valueOf(referenceCode));
 		}
-		return gifts.idOf(referenceCode).orElseThrow(() -> new NotFoundException("fund.gift.reference-unknown", referenceCode));
+		return gifts.byReference(referenceCode).orElseThrow(() -> new NotFoundException("fund.gift.reference-unknown", referenceCode));
 	}
 
 	/** A ledger memo from public words only, without the canonical form's separators. */

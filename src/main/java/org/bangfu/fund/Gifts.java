@@ -62,8 +62,9 @@ public class Gifts {
 		return jdbc.sql("SELECT * FROM fund_gift WHERE reference_code = ? FOR UPDATE").param(referenceCode).query(Gifts::gift).optional();
 	}
 
-	Optional<Long> idOf(String referenceCode) {
-		return jdbc.sql("SELECT id FROM fund_gift WHERE reference_code = ?").param(referenceCode).query(Long.class).optional();
+	/** The gift with this reference code, read without a lock (to learn its line, which is locked first). */
+	Optional<Gift> byReference(String referenceCode) {
+		return jdbc.sql("SELECT * FROM fund_gift WHERE reference_code = ?").param(referenceCode).query(Gifts::gift).optional();
 	}
 
 	Optional<Gift> byKey(long donorId, String key) {

@@ -140,7 +140,7 @@ public class StatementImport {
 		if (code == null) {
 			return BankReceipts.Reason.NO_CODE;
 		}
-		Optional<Gift> gift = gifts.idOf(code).flatMap(gifts::find);
+		Optional<Gift> gift = gifts.byReference(code);
 		if (gift.isEmpty()) {
 			return BankReceipts.Reason.UNKNOWN_CODE;
 		}
