@@ -22,15 +22,11 @@ public final class Need {
 
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-	private final long id;
+	private final long id, posterId;
 
-	private final String regionCode;
+	private final String regionCode, producer;
 
 	private final Long householdId;
-
-	private final String producer;
-
-	private final long posterId;
 
 	private final boolean onBehalf;
 
@@ -91,6 +87,7 @@ public final class Need {
 		recorded.add(new NeedTransition(action, state, to, actor, reason, at));
 		state = to;
 		updatedAt = at;
+		NeedEvents.of(this, action, actor, at).ifPresent(events::add);
 	}
 
 	void edit(NeedContent changed, long by, Instant at) {

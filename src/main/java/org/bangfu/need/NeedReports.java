@@ -17,6 +17,8 @@ import org.bangfu.region.Scope;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.bangfu.shared.events.NeedFoundFalse;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,8 +46,11 @@ public class NeedReports {
 
 	private final Clock clock;
 
-	NeedReports(Needs needs, NeedPosting posting, JdbcClient jdbc, OperationLog log, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	NeedReports(Needs needs, NeedPosting posting, JdbcClient jdbc, OperationLog log, ApplicationEventPublisher events, Clock clock) {
 		this.needs = needs;
+		this.events = events;
 		this.posting = posting;
 		this.jdbc = jdbc;
 		this.log = log;
@@ -124,6 +129,9 @@ public class NeedReports {
 				throw new NotPermittedException("need.verify-role");
 			}
 			posting.withdraw(user, row.needId(), note == null || note.isBlank() ? "举报核实" : note);
+			Need found = needs.get(row.needId());
+			events.publishEvent(new NeedFoundFalse(found.id(), found.regionCode(), found.posterId(), found.verifiedBy(), user.id(), note,
+					clock.instant()));
 		}
 		jdbc.sql("UPDATE need_report SET handled_by = ?, handled_at = ?, outcome = ? WHERE id = ?")
 			.params(user.id(), Timestamp.from(clock.instant()), (withdrawNeed ? "WITHDRAWN" : "DISMISSED") + (note == null ? "" : ": " + note),
