@@ -110,11 +110,11 @@ TRUNCATE need_state_count, need_rollup, need_unit_report;
 INSERT INTO need_state_count (region_code, state, n)
 SELECT left(c.region_code, l.len), c.state, count(*) FROM need c CROSS JOIN unnest(ARRAY[0, 2, 4, 6, 9, 12]) AS l(len)
 WHERE length(c.region_code) >= l.len GROUP BY 1, 2;
-INSERT INTO need_rollup (region_code, verified_month, category, state, staff_met, n, value_fen)
-SELECT left(c.region_code, l.len), need_month(c.verified_at), c.category, c.state, c.staff_met, count(*), sum(c.total_value_fen)
+INSERT INTO need_rollup (region_code, verified_month, category, state, staff_met, n, value_fen, delta)
+SELECT left(c.region_code, l.len), need_month(c.verified_at), c.category, c.state, c.staff_met, count(*), sum(c.total_value_fen), false
 FROM need c CROSS JOIN unnest(ARRAY[0, 2, 4, 6, 9, 12]) AS l(len) WHERE length(c.region_code) >= l.len GROUP BY 1, 2, 3, 4, 5;
-INSERT INTO need_unit_report (reporting_unit, collected_on, category, submitted_on, n)
-SELECT reporting_unit, need_day(created_at), category, need_day(submitted_at), count(*)
+INSERT INTO need_unit_report (reporting_unit, collected_on, category, submitted_on, n, delta)
+SELECT reporting_unit, need_day(created_at), category, need_day(submitted_at), count(*), false
 FROM need WHERE reporting_unit IS NOT NULL AND submitted_at IS NOT NULL AND state NOT IN ('DRAFT', 'REJECTED') GROUP BY 1, 2, 3, 4;
 SQL
   $PSQL -c "VACUUM (ANALYZE) need" -c "VACUUM (ANALYZE) pledge" -c "VACUUM (ANALYZE) need_rollup" -c "VACUUM (ANALYZE) need_item"

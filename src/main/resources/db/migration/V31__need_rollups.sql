@@ -26,9 +26,12 @@ CREATE TABLE need_rollup (
     state          text NOT NULL,
     staff_met      boolean NOT NULL,
     n              bigint NOT NULL,
-    value_fen      bigint NOT NULL
+    value_fen      bigint NOT NULL,
+    -- a delta row of a trigger, not folded yet: folding looks only at the keys these touch
+    delta          boolean NOT NULL DEFAULT true
 );
 CREATE INDEX need_rollup_region_idx ON need_rollup (region_code, verified_month);
+CREATE INDEX need_rollup_delta_idx ON need_rollup (region_code) WHERE delta;
 
 -- A reporting unit's reports: needs collected (created) on a day, of a category, submitted on a day and not rejected.
 CREATE TABLE need_unit_report (
@@ -36,9 +39,11 @@ CREATE TABLE need_unit_report (
     collected_on   date NOT NULL,
     category       text NOT NULL,
     submitted_on   date NOT NULL,
-    n              bigint NOT NULL
+    n              bigint NOT NULL,
+    delta          boolean NOT NULL DEFAULT true
 );
 CREATE INDEX need_unit_report_unit_idx ON need_unit_report (reporting_unit text_pattern_ops, collected_on);
+CREATE INDEX need_unit_report_delta_idx ON need_unit_report (reporting_unit) WHERE delta;
 
 CREATE FUNCTION need_month(at timestamptz) RETURNS date LANGUAGE sql IMMUTABLE AS
 $$ SELECT date_trunc('month', at AT TIME ZONE 'Asia/Shanghai')::date $$;
@@ -119,12 +124,12 @@ CREATE TRIGGER need_rollups_delete AFTER DELETE ON need
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION need_rollups_apply();
 
 -- the needs already there
-INSERT INTO need_rollup (region_code, verified_month, category, state, staff_met, n, value_fen)
-SELECT left(c.region_code, l.len), need_month(c.verified_at), c.category, c.state, c.staff_met, count(*), sum(c.total_value_fen)
+INSERT INTO need_rollup (region_code, verified_month, category, state, staff_met, n, value_fen, delta)
+SELECT left(c.region_code, l.len), need_month(c.verified_at), c.category, c.state, c.staff_met, count(*), sum(c.total_value_fen), false
 FROM need c CROSS JOIN unnest(ARRAY[0, 2, 4, 6, 9, 12]) AS l(len)
 WHERE length(c.region_code) >= l.len
 GROUP BY 1, 2, 3, 4, 5;
-INSERT INTO need_unit_report (reporting_unit, collected_on, category, submitted_on, n)
-SELECT reporting_unit, need_day(created_at), category, need_day(submitted_at), count(*)
+INSERT INTO need_unit_report (reporting_unit, collected_on, category, submitted_on, n, delta)
+SELECT reporting_unit, need_day(created_at), category, need_day(submitted_at), count(*), false
 FROM need WHERE reporting_unit IS NOT NULL AND submitted_at IS NOT NULL AND state NOT IN ('DRAFT', 'REJECTED')
 GROUP BY 1, 2, 3, 4;

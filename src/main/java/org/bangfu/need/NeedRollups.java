@@ -141,31 +141,32 @@ public class NeedRollups {
 	}
 
 	/**
-	 * Folds each key's delta rows into one (and drops keys that sum to nothing). Rows are only ever inserted (by the
-	 * triggers) and replaced here in one statement each, so a reader always sums to the right figure.
+	 * Folds the delta rows into one row per key (and drops keys that sum to nothing), looking only at the keys that have
+	 * delta rows (a partial index finds them), so the work is what changed since the last fold, not the size of the
+	 * tables. Rows are only ever inserted (by the triggers) and replaced here in one statement each, so a reader always
+	 * sums to the right figure.
 	 */
 	@Scheduled(fixedDelayString = "${bangfu.needs.figures-compaction:1m}", initialDelayString = "${bangfu.needs.figures-compaction:1m}")
 	public void compact() {
 		jdbc.sql("""
-				WITH many AS (SELECT region_code, verified_month, category, state, staff_met FROM need_rollup
-				              GROUP BY 1, 2, 3, 4, 5 HAVING count(*) > 1 OR sum(n) = 0 AND sum(value_fen) = 0),
-				     gone AS (DELETE FROM need_rollup c USING many m
+				WITH touched AS (SELECT DISTINCT region_code, verified_month, category, state, staff_met FROM need_rollup WHERE delta),
+				     gone AS (DELETE FROM need_rollup c USING touched m
 				              WHERE c.region_code = m.region_code AND c.verified_month IS NOT DISTINCT FROM m.verified_month
 				                AND c.category = m.category AND c.state = m.state AND c.staff_met = m.staff_met
 				              RETURNING c.*)
-				INSERT INTO need_rollup (region_code, verified_month, category, state, staff_met, n, value_fen)
-				SELECT region_code, verified_month, category, state, staff_met, sum(n), sum(value_fen) FROM gone
+				INSERT INTO need_rollup (region_code, verified_month, category, state, staff_met, n, value_fen, delta)
+				SELECT region_code, verified_month, category, state, staff_met, sum(n), sum(value_fen), false FROM gone
 				GROUP BY 1, 2, 3, 4, 5 HAVING sum(n) <> 0 OR sum(value_fen) <> 0""")
 			.update();
 		jdbc.sql("""
-				WITH many AS (SELECT reporting_unit, collected_on, category, submitted_on FROM need_unit_report
-				              GROUP BY 1, 2, 3, 4 HAVING count(*) > 1 OR sum(n) = 0),
-				     gone AS (DELETE FROM need_unit_report c USING many m
+				WITH touched AS (SELECT DISTINCT reporting_unit, collected_on, category, submitted_on FROM need_unit_report WHERE delta),
+				     gone AS (DELETE FROM need_unit_report c USING touched m
 				              WHERE c.reporting_unit = m.reporting_unit AND c.collected_on = m.collected_on AND c.category = m.category
 				                AND c.submitted_on = m.submitted_on
 				              RETURNING c.*)
-				INSERT INTO need_unit_report (reporting_unit, collected_on, category, submitted_on, n)
-				SELECT reporting_unit, collected_on, category, submitted_on, sum(n) FROM gone GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0""")
+				INSERT INTO need_unit_report (reporting_unit, collected_on, category, submitted_on, n, delta)
+				SELECT reporting_unit, collected_on, category, submitted_on, sum(n), false FROM gone
+				GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0""")
 			.update();
 	}
 }

@@ -95,6 +95,12 @@ class NeedRollupsTest extends ApplicationTest {
 			if (round % 50 == 49) {
 				assertAgree();
 				rollups.compact();
+				assertThat(jdbc.sql("SELECT count(*) FROM need_rollup WHERE delta AND region_code LIKE ?").param(TOWNSHIP + "%").query(Long.class).single())
+					.as("every delta folded").isZero();
+				assertThat(jdbc.sql("""
+						SELECT count(*) FROM (SELECT 1 FROM need_rollup WHERE region_code LIKE ?
+						GROUP BY region_code, verified_month, category, state, staff_met HAVING count(*) > 1) k""").param(TOWNSHIP + "%")
+					.query(Long.class).single()).as("one row per key").isZero();
 				assertAgree();
 			}
 		}
