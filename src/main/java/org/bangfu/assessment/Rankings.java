@@ -120,7 +120,7 @@ public class Rankings {
 				FROM assessment_point p LEFT JOIN region r ON r.code = p.region_code
 				WHERE p.role = :role AND %s AND p.at >= :from AND p.at < :to
 				GROUP BY p.account_id, p.region_code, r.name
-				ORDER BY rank, station, p.account_id
+				ORDER BY rank, p.region_code, p.account_id
 				LIMIT :limit""".formatted(in.sql("p.region_code"))))
 			.param("role", level.role().name())
 			.param("from", Timestamp.from(period.from() == null ? BEGINNING : period.from()))
