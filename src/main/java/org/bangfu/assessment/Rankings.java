@@ -76,6 +76,11 @@ public class Rankings {
 	public record Ranking(Region region, RankingLevel level, RankingPeriod period, boolean fullNames, List<Line> lines, Region up,
 			List<Region> below, String thisMonth) {
 
+		/** Last month's key: the month a reward list is usually drawn up for. */
+		public String lastMonth() {
+			return java.time.YearMonth.parse(thisMonth).minusMonths(1).toString();
+		}
+
 		public String thisYear() {
 			return thisMonth.substring(0, 4);
 		}
