@@ -162,7 +162,7 @@ public class NeedViews {
 				need.content().neededBy(), items,
 				need.totalQuantity(), need.pledgedQuantity(), need.remainingQuantity(), need.content().totalValueFen(),
 				NeedProgress.pledgedValueFen(need.content().items()), NeedProgress.percent(need.content().items()), need.content().sale(),
-				need.onSaleFrom(clock.instant()), need.producer(), need.onBehalf(), need.createdAt(), need.publishedAt(), photoViews, share, "/needs/" + need.id() + "/qr.png",
+				need.content().onSaleFrom(clock.instant()), need.producer(), need.onBehalf(), need.createdAt(), need.publishedAt(), photoViews, share, "/needs/" + need.id() + "/qr.png",
 				insider ? need.householdId() : null, insider ? need.rejectReason() : null, flags,
 				insider ? needs.history(need.id()) : null, need.previousNeedId(), editable, verifiable, withdrawable);
 	}
