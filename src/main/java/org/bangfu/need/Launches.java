@@ -72,7 +72,13 @@ public class Launches {
 
 	private Board read(long campaignId) {
 		PublicationHolds.Hold hold = holds.find(campaignId).orElseThrow(() -> new NotFoundException("need.launch-not-found"));
-		String regionName = regions.find(RegionCode.parse(hold.regionCode())).map(r -> r.name()).orElse(hold.regionCode());
+		// the area as people say it: 常宁市 · 烟洲镇 (the county and below)
+		String regionName = regions.find(RegionCode.parse(hold.regionCode()))
+			.map(r -> java.util.stream.Stream.concat(regions.ancestors(r).stream(), java.util.stream.Stream.of(r))
+				.filter(a -> a.level().ordinal() >= org.bangfu.region.RegionLevel.COUNTY.ordinal())
+				.map(org.bangfu.region.Region::name)
+				.collect(java.util.stream.Collectors.joining(" · ")))
+			.orElse(hold.regionCode());
 		if (!hold.released()) {
 			return new Board(campaignId, hold.regionCode(), regionName, false, null, holds.heldCount(campaignId), 0, 0, 0, 0, 0, List.of());
 		}
