@@ -5,11 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.bangfu.ApiClient;
 import org.bangfu.ApplicationTest;
@@ -21,6 +28,7 @@ import org.bangfu.shared.PersonalData;
 import org.bangfu.shared.RegionCode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -50,9 +58,18 @@ class PublicationHoldTest extends ApplicationTest {
 	@Autowired
 	PersonalData personalData;
 
+	@Autowired
+	NeedReview review;
+
+	@Autowired
+	TransactionTemplate transactions;
+
 	/** A county admin of 常宁市 (verifies), and the city admin (posts): the poster never verifies its own post. */
+	private String verifierPhone;
+
 	private String verifier(ApiClient api) {
 		String phone = "137" + String.format("%08d", System.nanoTime() % 100_000_000L);
+		verifierPhone = phone;
 		long id = accounts.create(new Accounts.NewAccount(phone, "常宁审核员", DEMO_PASSWORD, null, null, null, null));
 		accounts.grant(id, Role.COUNTY_ADMIN, regions.get(RegionCode.parse("430482")), null);
 		return api.login(phone, DEMO_PASSWORD);
@@ -185,5 +202,64 @@ class PublicationHoldTest extends ApplicationTest {
 		assertThat(api.get("/launches/" + county).body()).contains("集中发布");
 		assertThat(api.get("/launches/" + CAMPAIGNS.incrementAndGet()).status()).as("an unknown launch").isEqualTo(404);
 		assertThat(api.get("/launches/" + CAMPAIGNS.get()).body()).contains("没有找到这次集中发布活动");
+	}
+
+	/**
+	 * The race of a verification with the release (荫田镇 430482104): a verification during the release waits for it and
+	 * then publishes at once; a release during a verification waits for it and then publishes that need too.
+	 */
+	@Test
+	void aVerificationAndTheReleaseNeverMissEachOther() throws Exception {
+		ApiClient api = api();
+		String poster = api.login("13800000001", DEMO_PASSWORD);
+		String verifier = verifier(api);
+		org.bangfu.account.BangfuUser verifierUser = accounts.findByPhone(verifierPhone).orElseThrow();
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		try {
+			// the release comes first and takes its time to commit; the verification waits, then publishes at once
+			long first = CAMPAIGNS.incrementAndGet();
+			holds.hold(first, regions.get(RegionCode.parse("430482104")));
+			long during = submitted(api, poster, "430482104202", "荫田发布中棉被");
+			CountDownLatch releasing = new CountDownLatch(1);
+			Future<Integer> release = pool.submit(() -> transactions.execute(status -> {
+				int n = holds.release(first, clock.instant());
+				releasing.countDown();
+				sleep(1500);
+				return n;
+			}));
+			assertThat(releasing.await(10, TimeUnit.SECONDS)).isTrue();
+			long started = System.nanoTime();
+			assertThat(verify(api, verifier, during).get("state").asString()).isEqualTo("PUBLISHED");
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).as("it waited for the release").isGreaterThan(Duration.ofMillis(800));
+			assertThat(release.get(10, TimeUnit.SECONDS)).isZero();
+
+			// the verification comes first and takes its time; the release waits for it and publishes its need too
+			long second = CAMPAIGNS.incrementAndGet();
+			holds.hold(second, regions.get(RegionCode.parse("430482104")));
+			long before = submitted(api, poster, "430482104203", "荫田发布前棉被");
+			CountDownLatch verifying = new CountDownLatch(1);
+			Future<NeedState> verification = pool.submit(() -> transactions.execute(status -> {
+				NeedState state = review.verify(verifierUser, before).state();
+				verifying.countDown();
+				sleep(1500);
+				return state;
+			}));
+			assertThat(verifying.await(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(holds.release(second, clock.instant())).as("the release saw the need verified meanwhile").isEqualTo(1);
+			assertThat(verification.get(10, TimeUnit.SECONDS)).isEqualTo(NeedState.VERIFIED);
+			assertThat(api.get("/api/v1/needs/" + before).json().get("state").asString()).isEqualTo("PUBLISHED");
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 }
