@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * The live launch page's figures (F24), from the needs alone: before the release how many needs wait; after it how many
  * the launch published, how many of those are pledged (partly or fully, or further on) and confirmed since, the value
  * pledged, and the latest pledged needs, masked as on the public list. A big screen and many phones poll the page at
- * the ceremony, so a board is read from the database at most once every {@value #FRESH_MILLIS} ms per launch.
+ * the ceremony, so a released launch's board is read from the database at most once every {@value #FRESH_MILLIS} ms.
  */
 @Component
 public class Launches {
@@ -66,7 +66,10 @@ public class Launches {
 			return read.board();
 		}
 		Board board = read(campaignId);
-		recent.put(campaignId, new Read(System.nanoTime(), board));
+		// only a released board is kept: the one before the release is two index lookups, and the page must turn at the moment
+		if (board.released()) {
+			recent.put(campaignId, new Read(System.nanoTime(), board));
+		}
 		return board;
 	}
 
