@@ -107,6 +107,7 @@ class SecurityConfiguration {
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/needs/\\d+(/qr\\.png|/photos/\\d+(-thumb|-w\\d+)?\\.jpg)?(\\?.*)?")).permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.POST, "/needs/\\d+/report(\\?.*)?")).permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/needs/\\d+/pledging(\\?.*)?")).permitAll()
+				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/launches/\\d+(/live)?(\\?.*)?")).permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/pledges/\\d+/receipt(-w\\d+)?\\.jpg")).permitAll()
 				// the fund's public pages; a gift's POST answers "log in first" itself (401 on the give page), not with the login redirect
 				.requestMatchers(HttpMethod.GET, "/fund", "/fund/ledger", "/fund/reports", "/fund/reports.xlsx").permitAll()

@@ -2,7 +2,6 @@ package org.bangfu.need;
 
 import org.bangfu.shared.ConflictException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ public final class Need {
 
 	private final String regionCode, producer;
 
-	private final Long householdId;
+	private final Long householdId, previousNeedId;
 
 	private final boolean onBehalf;
 
@@ -44,11 +43,9 @@ public final class Need {
 
 	private String rejectReason;
 
-	private Long verifiedBy;
+	private Long verifiedBy, heldBy;
 
 	private Instant submittedAt, verifiedAt, publishedAt, updatedAt;
-
-	private final Long previousNeedId;
 
 	private final List<NeedTransition> recorded = new ArrayList<>();
 
@@ -58,7 +55,7 @@ public final class Need {
 
 	Need(long id, String regionCode, Long householdId, String producer, long posterId, boolean onBehalf, NeedContent content,
 			NeedState state, int pledgedQuantity, PledgeCounts pledges, String rejectReason, Long verifiedBy, Instant createdAt, Instant submittedAt,
-			Instant verifiedAt, Instant publishedAt, Instant updatedAt, Long previousNeedId, int version) {
+			Instant verifiedAt, Instant publishedAt, Instant updatedAt, Long previousNeedId, Long heldBy, int version) {
 		this.id = id;
 		this.regionCode = regionCode;
 		this.householdId = householdId;
@@ -77,6 +74,7 @@ public final class Need {
 		this.publishedAt = publishedAt;
 		this.updatedAt = updatedAt;
 		this.previousNeedId = previousNeedId;
+		this.heldBy = heldBy;
 		this.version = version;
 	}
 
@@ -101,13 +99,23 @@ public final class Need {
 		rejectReason = null;
 	}
 
-	/** Verification publishes at once: the verifier is the second person the plan asks for. */
-	void verify(long by, Instant at) {
+	/** Verification publishes at once (the verifier is the second person the plan asks for), unless a publication
+	 * hold ({@code hold}: a campaign's id, else null) keeps the need VERIFIED until its launch (F24). */
+	void verify(long by, Instant at, Long hold) {
 		VerificationPolicy.refusePoster(posterId, by);
 		move(NeedAction.VERIFY, by, null, at);
 		verifiedBy = by;
 		verifiedAt = at;
-		move(NeedAction.PUBLISH, by, null, at);
+		heldBy = hold;
+		if (hold == null) {
+			move(NeedAction.PUBLISH, by, null, at);
+			publishedAt = at;
+		}
+	}
+
+	/** The launch of the hold that kept the need: published at the launch's moment, by nobody in particular. */
+	void publishHeld(Instant at) {
+		move(NeedAction.PUBLISH, null, null, at);
 		publishedAt = at;
 	}
 
@@ -139,21 +147,11 @@ public final class Need {
 		if (!NeedState.OPEN.contains(state)) {
 			throw new ConflictException("pledge.need-not-open", new DefaultMessageSourceResolvable(state.label()));
 		}
-		LocalDate opens = onSaleFrom(at);
-		if (opens != null) {
-			ProductSale sale = content.sale();
-			throw new ConflictException("pledge.sale-window", sale.fromMonth(), sale.toMonth(), opens.getMonthValue(), opens.getDayOfMonth());
-		}
+		content.refuseOutsideSale(at);
 		int taken = change(byPosition, +1);
 		pledgedQuantity += taken;
 		pledges = pledges.made();
 		move(pledgedQuantity == totalQuantity() ? NeedAction.PLEDGE_ALL : NeedAction.PLEDGE_PART, by, null, at);
-	}
-
-	/** A product sale outside its sales window: the day it opens again; null when the need may be pledged as far as the window goes. */
-	LocalDate onSaleFrom(Instant at) {
-		ProductSale sale = content.sale();
-		return content.category() != NeedCategory.PRODUCT_SALES || sale == null ? null : sale.opensOn(LocalDate.ofInstant(at, ZONE));
 	}
 
 	/** Puts quantities of a cancelled or lapsed pledge back on the list; a need no longer (partly) pledged only counts it. */
@@ -281,6 +279,11 @@ public final class Need {
 
 	public Long previousNeedId() {
 		return previousNeedId;
+	}
+
+	/** The campaign whose publication hold kept the need back (also after its launch published it); else null. */
+	public Long heldBy() {
+		return heldBy;
 	}
 
 	int version() {

@@ -20,6 +20,19 @@ public record NeedContent(NeedCategory category, String title, String story, Lis
 		return items.stream().mapToLong(NeedItem::valueFen).sum();
 	}
 
+	/** A product sale outside its sales window: the day it opens again; null when it may be pledged as far as the window goes. */
+	LocalDate onSaleFrom(java.time.Instant at) {
+		return category != NeedCategory.PRODUCT_SALES || sale == null ? null : sale.opensOn(LocalDate.ofInstant(at, Need.ZONE));
+	}
+
+	/** Refuses (409) a pledge of a product sale outside its sales window. */
+	void refuseOutsideSale(java.time.Instant at) {
+		LocalDate opens = onSaleFrom(at);
+		if (opens != null) {
+			throw new ConflictException("pledge.sale-window", sale.fromMonth(), sale.toMonth(), opens.getMonthValue(), opens.getDayOfMonth());
+		}
+	}
+
 	/** Refuses (409) a goods pledge of a money line, or the fund's pledge of a goods line. */
 	void refuseOtherLines(Map<Integer, Integer> byPosition, boolean throughFund) {
 		for (int position : byPosition.keySet()) {

@@ -43,15 +43,16 @@ public class NeedListing {
 	 * What the list shows of a need. Progress is by value ({@code pledgedValueFen} of {@code totalValueFen},
 	 * each line's value pro rata of its pledged quantity), or for a need of no stated value the mean share of
 	 * its lines ({@code lineShare}, percent): quantities in different units are never added up.
-	 * {@code onSaleFrom}: a product sale outside its sales window opens on that day (else null).
+	 * {@code onSaleFrom}: a product sale outside its sales window opens on that day (else null). {@code held}: verified and
+	 * kept back by a campaign's publication hold until its launch (待集中发布, staff lists only).
 	 */
 	public record Card(long id, NeedState state, NeedCategory category, String title, String story, Urgency urgency, String regionCode, String place, String beneficiary,
 			int totalQuantity, int pledgedQuantity, long totalValueFen, long pledgedValueFen, int lineShare, Instant publishedAt,
-			Long householdId, LocalDate onSaleFrom) implements NeedCard {
+			Long householdId, LocalDate onSaleFrom, boolean held) implements NeedCard {
 
 		Card with(String beneficiaryName, String maskedTitle, String maskedStory) {
 			return new Card(id, state, category, maskedTitle, maskedStory, urgency, regionCode, place, beneficiaryName, totalQuantity,
-					pledgedQuantity, totalValueFen, pledgedValueFen, lineShare, publishedAt, householdId, onSaleFrom);
+					pledgedQuantity, totalValueFen, pledgedValueFen, lineShare, publishedAt, householdId, onSaleFrom, held);
 		}
 
 		@Override
@@ -120,7 +121,7 @@ public class NeedListing {
 	private static final String CARD_SELECT = """
 			SELECT n.id, n.state, n.category, n.title, n.story, n.urgency, n.region_code, n.household_id, n.producer, n.total_quantity,
 			       n.pledged_quantity, n.total_value_fen, n.published_at, n.product, n.price_fen, n.sales_from_month,
-			       n.sales_to_month, pv.pledged_value_fen, pv.line_share,
+			       n.sales_to_month, n.held_by, pv.pledged_value_fen, pv.line_share,
 			       concat_ws(' · ', c.name, CASE WHEN length(n.region_code) >= 9 THEN t.name END,
 			                 CASE WHEN length(n.region_code) = 12 THEN v.name END) AS place
 			FROM need n
@@ -131,6 +132,17 @@ public class NeedListing {
 			                           coalesce(floor(avg(i.pledged_quantity * 100 / i.quantity)), 0)::int AS line_share
 			                    FROM need_item i WHERE i.need_id = n.id) pv
 			""";
+
+	/** The needs as the public list shows them (masked), in the order of {@code ids}; ids not found are left out. */
+	List<Card> publicCards(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		java.util.Map<Long, Card> found = new java.util.HashMap<>();
+		named(jdbc.sql(CARD_SELECT + " WHERE n.id = ANY(?)").param(ids.toArray(Long[]::new)).query(this::card).list(), true)
+			.forEach(c -> found.put(c.id(), c));
+		return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+	}
 
 	/** Staff: the needs of the region's subtree (already checked to be in scope) in one state or all, newest first. */
 	public List<Card> inScope(Region scope, NeedState state, int page) {
@@ -216,6 +228,6 @@ public class NeedListing {
 				rs.getObject("household_id") == null ? beneficiary(null, null, rs.getString("producer"), place) : null,
 				rs.getInt("total_quantity"), rs.getInt("pledged_quantity"), rs.getLong("total_value_fen"), rs.getLong("pledged_value_fen"),
 				rs.getInt("line_share"), rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant(),
-				(Long) rs.getObject("household_id"), onSaleFrom);
+				(Long) rs.getObject("household_id"), onSaleFrom, rs.getObject("held_by") != null && "VERIFIED".equals(rs.getString("state")));
 	}
 }

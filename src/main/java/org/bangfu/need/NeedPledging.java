@@ -73,7 +73,7 @@ public class NeedPledging {
 
 	private Open open(Need n) {
 		return new Open(n.id(), n.regionCode(), n.content().category(), n.householdId(), n.posterId(), n.state(), n.content().items(),
-				n.remainingQuantity(), n.content().totalValueFen(), n.content().title(), n.onSaleFrom(clock.instant()));
+				n.remainingQuantity(), n.content().totalValueFen(), n.content().title(), n.content().onSaleFrom(clock.instant()));
 	}
 
 	/** The need, its row locked until the transaction ends. */

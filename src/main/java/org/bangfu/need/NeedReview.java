@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Verification, by whom {@link VerificationPolicy} allows. A verified need is published at once; a rejected one goes
- * back to its poster with the reason.
+ * Verification, by whom {@link VerificationPolicy} allows. A verified need is published at once (or, under a
+ * campaign's {@link PublicationHolds hold}, at its launch); a rejected one goes back to its poster with the reason.
  */
 @Component
 public class NeedReview {
@@ -33,7 +33,11 @@ public class NeedReview {
 
 	private final Clock clock;
 
-	public NeedReview(Needs needs, JdbcClient jdbc, NeedNotices notices, OperationLog log, Accounts accounts, Clock clock) {
+	private final PublicationHolds holds;
+
+	public NeedReview(Needs needs, JdbcClient jdbc, NeedNotices notices, OperationLog log, Accounts accounts, Clock clock,
+			PublicationHolds holds) {
+		this.holds = holds;
 		this.accounts = accounts;
 		this.needs = needs;
 		this.jdbc = jdbc;
@@ -52,11 +56,12 @@ public class NeedReview {
 	@Transactional
 	public Need verify(BangfuUser by, long id) {
 		Need need = reviewable(by, id);
-		need.verify(by.id(), clock.instant());
+		// a campaign's hold over the need's region keeps it back until the launch (F24); read under lock against a release
+		need.verify(by.id(), clock.instant(), holds.holding(need.regionCode()).orElse(null));
 		needs.save(need);
 		log.record(by.id(), "need.verify", "need:" + id, need.regionCode(), null);
-		tell(need, by, Notices.Message.of("notice.need.verified", need.content().title()),
-				Notices.Message.of("notice.need.verified.household", need.content().title()));
+		String notice = need.heldBy() != null ? "notice.need.verified-held" : "notice.need.verified";
+		tell(need, by, Notices.Message.of(notice, need.content().title()), Notices.Message.of(notice + ".household", need.content().title()));
 		return needs.get(id);
 	}
 

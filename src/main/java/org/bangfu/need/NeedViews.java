@@ -74,7 +74,7 @@ public class NeedViews {
 			String producer, boolean onBehalf, Instant createdAt,
 			Instant publishedAt, List<PhotoView> photos, String shareUrl, String qrCodeUrl, Long householdId, String rejectReason,
 			List<FlagView> flags, List<Needs.HistoryEntry> history, Long previousNeedId, boolean editable, boolean verifiable,
-			boolean withdrawable) {
+			boolean withdrawable, Boolean held) {
 	}
 
 	static PhotoView photoView(long needId, NeedPhotos.Photo p) {
@@ -162,9 +162,11 @@ public class NeedViews {
 				need.content().neededBy(), items,
 				need.totalQuantity(), need.pledgedQuantity(), need.remainingQuantity(), need.content().totalValueFen(),
 				NeedProgress.pledgedValueFen(need.content().items()), NeedProgress.percent(need.content().items()), need.content().sale(),
-				need.onSaleFrom(clock.instant()), need.producer(), need.onBehalf(), need.createdAt(), need.publishedAt(), photoViews, share, "/needs/" + need.id() + "/qr.png",
+				need.content().onSaleFrom(clock.instant()), need.producer(), need.onBehalf(), need.createdAt(), need.publishedAt(), photoViews, share, "/needs/" + need.id() + "/qr.png",
 				insider ? need.householdId() : null, insider ? need.rejectReason() : null, flags,
-				insider ? needs.history(need.id()) : null, need.previousNeedId(), editable, verifiable, withdrawable);
+				insider ? needs.history(need.id()) : null, need.previousNeedId(), editable, verifiable, withdrawable,
+				// verified and kept back by a campaign's hold until its launch (待集中发布): only insiders ever see such a need
+				insider && need.heldBy() != null && need.state() == NeedState.VERIFIED ? Boolean.TRUE : null);
 	}
 
 	/** The lines as views; {@code id} is the line's position (0, 1, …), as pledges and gifts name it. */

@@ -97,7 +97,7 @@ public class Needs {
 				       total_value_fen = ?, product = ?, price_fen = ?, production_cycle = ?, sales_from_month = ?, sales_to_month = ?,
 				       reject_reason = ?, verified_by = ?, submitted_at = ?, verified_at = ?, published_at = ?, updated_at = ?,
 				       search_pairs = coalesce(?, search_pairs), pledged_quantity = ?, pledges_active = ?, pledges_on_way = ?,
-				       pledges_received = ?, version = version + 1
+				       pledges_received = ?, held_by = ?, version = version + 1
 				WHERE id = ? AND version = ?""")
 			.params(c.category().name(), c.title(), c.story(), c.urgency().rank(), c.neededBy() == null ? null : Date.valueOf(c.neededBy()),
 					need.state().name(), c.totalQuantity(), c.totalValueFen(), sale == null ? null : sale.product(),
@@ -105,7 +105,7 @@ public class Needs {
 					sale == null ? null : sale.fromMonth(), sale == null ? null : sale.toMonth(), need.rejectReason(), need.verifiedBy(),
 					ts(need.submittedAt()), ts(need.verifiedAt()), ts(need.publishedAt()), ts(need.updatedAt()),
 					edited ? searchPairs(need.householdId(), c) : null, need.pledgedQuantity(), need.pledges().active(),
-					need.pledges().onWay(), need.pledges().received(), need.id(), need.version())
+					need.pledges().onWay(), need.pledges().received(), need.heldBy(), need.id(), need.version())
 			.update();
 		if (updated == 0) {
 			throw new ConflictException("need.changed-meanwhile");
@@ -219,7 +219,7 @@ public class Needs {
 				new PledgeCounts(rs.getInt("pledges_active"), rs.getInt("pledges_on_way"), rs.getInt("pledges_received")),
 				rs.getString("reject_reason"), (Long) rs.getObject("verified_by"), instant(rs, "created_at"),
 				instant(rs, "submitted_at"), instant(rs, "verified_at"), instant(rs, "published_at"), instant(rs, "updated_at"),
-				(Long) rs.getObject("previous_need_id"), rs.getInt("version"));
+				(Long) rs.getObject("previous_need_id"), (Long) rs.getObject("held_by"), rs.getInt("version"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

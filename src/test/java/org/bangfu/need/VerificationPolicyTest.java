@@ -30,7 +30,7 @@ class VerificationPolicyTest {
 		NeedContent content = new NeedContent(NeedCategory.OTHER, "棉被", "冬天冷", List.of(new NeedItem("物资", "棉被", 2, "床", 20000, 0)),
 				Urgency.NORMAL, null, null);
 		return new Need(1, regionCode, 3L, null, posterId, true, content, NeedState.SUBMITTED, 0, PledgeCounts.NONE, null, null, Instant.EPOCH,
-				Instant.EPOCH, null, null, Instant.EPOCH, null, 0);
+				Instant.EPOCH, null, null, Instant.EPOCH, null, null, 0);
 	}
 
 	final BangfuUser villageOfficer = user(POSTER, Role.VILLAGE_OFFICER, VILLAGE);
@@ -86,7 +86,7 @@ class VerificationPolicyTest {
 		assertThat(VerificationPolicy.allows(posterManager, villageNeed)).isFalse();
 		assertRefused(() -> VerificationPolicy.require(posterManager, villageNeed), NotPermittedException.class, "need.verify-own");
 		// the need guards itself with the same rule
-		assertRefused(() -> villageNeed.verify(POSTER, Instant.EPOCH), NotPermittedException.class, "need.verify-own");
+		assertRefused(() -> villageNeed.verify(POSTER, Instant.EPOCH, null), NotPermittedException.class, "need.verify-own");
 		assertRefused(() -> villageNeed.reject(POSTER, "不实", Instant.EPOCH), NotPermittedException.class, "need.verify-own");
 	}
 
