@@ -72,6 +72,7 @@ class Navigation {
 			.ifPresent(g -> items.add(new Item("nav.my-region", "/regions/" + g.region().code())));
 		if (user.isStaff()) {
 			items.add(new Item("nav.households", "/households"));
+			items.add(new Item("nav.dashboard", "/stats/dashboard")); // the figures of their own area (issue 15)
 		}
 		if (user.isStaff() || user.has(Role.HOUSEHOLD)) {
 			items.add(new Item("nav.my-needs", "/needs/mine"));
