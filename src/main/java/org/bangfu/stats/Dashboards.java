@@ -61,6 +61,22 @@ public class Dashboards {
 		public long needs() {
 			return byState.stream().mapToLong(Tally::n).sum();
 		}
+
+		/** The grid as rows: each category with needs, its counts in the order of {@link #statesPresent()} (zero where none). */
+		public List<CategoryRow> categoryRows() {
+			NeedRollups.Count zero = new NeedRollups.Count(0, 0);
+			List<CategoryRow> rows = new ArrayList<>();
+			for (NeedCategory c : NeedCategory.values()) {
+				Map<NeedState, NeedRollups.Count> states = byCategoryAndState.get(c);
+				if (states != null && !states.isEmpty()) {
+					rows.add(new CategoryRow(c, statesPresent.stream().map(s -> states.getOrDefault(s, zero)).toList()));
+				}
+			}
+			return rows;
+		}
+	}
+
+	public record CategoryRow(NeedCategory category, List<NeedRollups.Count> cells) {
 	}
 
 	/** Everything of the dashboard; {@code withUnits} false for the wall and the overview, which show no table below. */

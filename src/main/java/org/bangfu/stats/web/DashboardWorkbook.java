@@ -12,7 +12,6 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.bangfu.need.NeedCategory;
 import org.bangfu.need.NeedRollups;
 import org.bangfu.need.NeedState;
 import org.bangfu.stats.Dashboards;
@@ -106,17 +105,12 @@ final class DashboardWorkbook {
 		}
 		row(sheet, 0, head.toArray());
 		int n = 1;
-		for (NeedCategory c : NeedCategory.values()) {
-			var states = d.byCategoryAndState().get(c);
-			if (states == null) {
-				continue;
-			}
+		for (Dashboards.CategoryRow r : d.categoryRows()) {
 			List<Object> cells = new ArrayList<>();
-			cells.add(t(c.label()));
-			for (NeedState s : d.statesPresent()) {
-				NeedRollups.Count count = states.get(s);
-				cells.add(count == null ? 0 : count.n());
-				cells.add(new Yuan(count == null ? 0 : count.valueFen()));
+			cells.add(t(r.category().label()));
+			for (NeedRollups.Count count : r.cells()) {
+				cells.add(count.n());
+				cells.add(new Yuan(count.valueFen()));
 			}
 			row(sheet, n++, cells.toArray());
 		}

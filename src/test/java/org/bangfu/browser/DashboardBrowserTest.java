@@ -1,0 +1,141 @@
+package org.bangfu.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.bangfu.ApiClient;
+import org.bangfu.account.Accounts;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A county admin of 祁东县 opens the dashboard, drills down county → township → village by clicking, exports the
+ * workbook with their session; the public statistics page and the wall screen, at phone and desktop width.
+ */
+@org.springframework.context.annotation.Import(org.bangfu.stats.PreviewRollups.class) // PREVIEW: until the real rollups are merged
+class DashboardBrowserTest extends BrowserTest {
+
+	static final String COUNTY = "430426";
+
+	static final String TOWNSHIP = "430426003"; // 永昌街道
+
+	@Autowired
+	Accounts accounts;
+
+	/** A new county admin of 祁东县, granted by the city admin (the demo county admin is 衡阳县's). */
+	private String countyAdmin() {
+		String phone = newPhone();
+		accounts.create(new Accounts.NewAccount(phone, "祁东县管理员", DEMO_PASSWORD, null, null, null, null));
+		ApiClient api = api();
+		ApiClient.Answer granted = api.post("/api/v1/grants", "{\"phone\":\"" + phone + "\",\"role\":\"COUNTY_ADMIN\",\"regionCode\":\"" + COUNTY + "\"}",
+				api.login("13800000001", DEMO_PASSWORD));
+		assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+		return phone;
+	}
+
+	private void handMadeData() {
+		String village = jdbc.sql("SELECT code FROM region WHERE parent_code = ? ORDER BY code LIMIT 1").param(TOWNSHIP).query(String.class).single();
+		if (jdbc.sql("SELECT count(*) FROM household WHERE region_code = ?").param(village).query(Long.class).single() > 0) {
+			return;
+		}
+		long poster = jdbc.sql("SELECT min(id) FROM account").query(Long.class).single();
+		for (int i = 0; i < 3; i++) {
+			jdbc.sql("""
+					INSERT INTO household (household_number, region_code, head_name, head_id_hash, head_id_cipher, created_at, account_id)
+					VALUES (?, ?, '看板测试户', decode(md5(?), 'hex'), decode('00', 'hex'), now(), ?)""")
+				.params("DB-" + village + i, village, "DB-" + village + i, i == 0 ? poster : null)
+				.update();
+		}
+		java.sql.Timestamp at = java.sql.Timestamp.from(clock.instant().minus(Duration.ofHours(1)));
+		for (String category : new String[] { "MEDICAL", "EDUCATION", "HOUSING" }) {
+			long id = jdbc.sql("""
+					INSERT INTO need (region_code, category, title, story, producer, urgency, state, poster_id, on_behalf, total_quantity,
+					                  total_value_fen, created_at, updated_at, published_at, verified_at, search_pairs)
+					VALUES (?, ?, '看板测试需求', '看板测试的需求说明', '看板测试合作社', 2, 'PUBLISHED', ?, true, 1, 50000, ?, ?, ?, ?, ' ') RETURNING id""")
+				.params(village, category, poster, at, at, at, at)
+				.query(Long.class)
+				.single();
+			jdbc.sql("INSERT INTO need_item (need_id, position, name, quantity, unit, value_fen) VALUES (?, 0, '物品', 1, '件', 50000)").params(id).update();
+		}
+	}
+
+	@Test
+	void aCountyAdminDrillsDownToAVillageAndExportsTheWorkbook() throws Exception {
+		handMadeData();
+		String phone = countyAdmin();
+		logIn(phone, DEMO_PASSWORD);
+		open("/");
+		assertThat(find("nav.menu").getText()).contains("统计看板");
+		browser.findElement(By.linkText("统计看板")).click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "祁东县统计看板"));
+		assertThat(find("#stats-matching").getText()).contains("对接率", "35%");
+		assertThat(find("#stats-definitions").getText()).contains("注册覆盖率 =", "对接率 =");
+		assertThat(browser.findElements(By.cssSelector("#chart-matching svg"))).as("ECharts drew the chart").isNotEmpty();
+		screenshot("stats-dashboard-county");
+		assertThat(noHorizontalOverflow()).isTrue();
+		browser.manage().window().setSize(new Dimension(DESKTOP_WIDTH, 900));
+
+		browser.findElement(By.linkText("永昌街道")).click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "永昌街道统计看板"));
+		assertThat(find("nav.crumbs").getText()).contains("祁东县").doesNotContain("衡阳市");
+		String village = find("#stats-units tbody tr:first-child a.drill").getText();
+		find("#stats-units tbody tr:first-child a.drill").click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), village + "统计看板"));
+		screenshot("stats-dashboard-village");
+
+		// the export, with the browser's session
+		String href = find("#stats-export").getAttribute("href");
+		String cookie = browser.manage().getCookieNamed("JSESSIONID").getValue();
+		HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+			.header("Cookie", "JSESSIONID=" + cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(xlsx.statusCode()).isEqualTo(200);
+		assertThat(xlsx.headers().firstValue("Content-Disposition").orElse("")).contains(".xlsx");
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+			assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("概况");
+			assertThat(book.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).contains(village);
+			assertThat(book.getNumberOfSheets()).isEqualTo(5);
+		}
+
+		open("/stats/dashboard?region=430421");
+		assertThat(find("h1").getText()).as("another county").doesNotContain("衡阳县统计看板");
+		open("/stats/dashboard?region=" + COUNTY + "&from=2026-13");
+		assertThat(browser.getPageSource()).contains("格式不对");
+
+		browser.manage().window().setSize(new Dimension(1920, 1080));
+		open("/stats/wall");
+		assertThat(find("body").getAttribute("class")).contains("wall");
+		assertThat(find("#wall-live").getAttribute("hx-trigger")).contains("every");
+		waiting().until(d -> !d.findElements(By.cssSelector("#chart-trend svg")).isEmpty());
+		screenshot("stats-wall");
+	}
+
+	@Test
+	void thePublicStatisticsPageShowsTotalsDownToTownships() {
+		handMadeData();
+		open("/");
+		browser.findElement(By.id("home-statistics")).click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "衡阳市扶贫统计"));
+		assertThat(find("#stats-coverage").getText()).contains("注册覆盖率", "100%");
+		screenshot("stats-public-city");
+		assertThat(noHorizontalOverflow()).isTrue();
+		browser.manage().window().setSize(new Dimension(DESKTOP_WIDTH, 900));
+		browser.findElement(By.linkText("祁东县")).click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "祁东县扶贫统计"));
+		browser.findElement(By.linkText("永昌街道")).click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "永昌街道扶贫统计"));
+		assertThat(browser.findElements(By.cssSelector("#stats-units a.drill"))).as("no village pages in public").isEmpty();
+		screenshot("stats-public-township");
+		open("/statistics?region=430426003001");
+		assertThat(browser.getPageSource()).doesNotContain("扶贫统计</h1>");
+	}
+}
