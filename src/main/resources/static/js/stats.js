@@ -44,7 +44,7 @@
       if (i === 0) {
         one.markLine = {
           symbol: 'none', lineStyle: { color: '#d32f2f', width: 2, type: 'dashed' },
-          label: { formatter: fig.getAttribute('data-target-label') || (target + '%') },
+          label: { position: 'end', formatter: fig.getAttribute('data-target-label') || (target + '%') },
           data: [{ xAxis: target }]
         };
       }
@@ -62,8 +62,13 @@
     }
     var d = read(table);
     var kind = fig.getAttribute('data-chart');
-    if (kind !== 'trend') {
-      el.style.height = Math.max(220, d.cats.length * (kind === 'rate' ? 44 : 30) + 90) + 'px';
+    if (kind === 'rate') {
+      // the chart shows the rate the assessment counts (the first column); the table keeps the others
+      d.series = d.series.slice(0, 1);
+      d.data = d.data.slice(0, 1);
+    }
+    if (kind !== 'trend' && !document.body.classList.contains('wall')) {
+      el.style.height = Math.max(220, d.cats.length * (kind === 'rate' ? 26 : 30) + 90) + 'px';
     }
     var old = window.echarts.getInstanceByDom(el);
     if (old) { old.dispose(); }

@@ -94,7 +94,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, Login login, Accounts accounts, Clock clock) throws Exception {
 		http.authorizeHttpRequests(a -> a
-				.requestMatchers("/", "/login", "/login/**", "/register", "/register/**", "/regions", "/regions/**", "/statistics", "/error",
+				.requestMatchers("/", "/login", "/login/**", "/register", "/register/**", "/regions", "/regions/**", "/statistics", "/statistics.xlsx", "/error",
 						"/favicon.ico", "/robots.txt", "/css/**", "/js/**", "/img/**", "/webjars/**", "/actuator/health", "/actuator/health/**",
 						"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()

@@ -116,11 +116,24 @@ class DashboardBrowserTest extends BrowserTest {
 		assertThat(find("body").getAttribute("class")).contains("wall");
 		assertThat(find("#wall-live").getAttribute("hx-trigger")).contains("every");
 		waiting().until(d -> !d.findElements(By.cssSelector("#chart-trend svg")).isEmpty());
+		wallShot();
 		screenshot("stats-wall");
 	}
 
+	/** The wall as the city office's 1920×1080 screen shows it: one screenful, nothing scrolled. */
+	private void wallShot() throws Exception {
+		browser.manage().window().setSize(new Dimension(1920, 1080));
+		Long inner = (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.innerHeight");
+		browser.manage().window().setSize(new Dimension(1920, 1080 + (1080 - inner.intValue())));
+		Thread.sleep(500); // ECharts redraws on resize
+		java.util.Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", java.util.Map.of("format", "png"));
+		java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("bangfu.test.screenshots", "target/screenshots"));
+		java.nio.file.Files.createDirectories(dir);
+		java.nio.file.Files.write(dir.resolve("stats-wall-1920x1080.png"), java.util.Base64.getDecoder().decode((String) shot.get("data")));
+	}
+
 	@Test
-	void thePublicStatisticsPageShowsTotalsDownToTownships() {
+	void thePublicStatisticsPageShowsTotalsDownToTownships() throws Exception {
 		handMadeData();
 		open("/");
 		browser.findElement(By.id("home-statistics")).click();
@@ -135,6 +148,12 @@ class DashboardBrowserTest extends BrowserTest {
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "永昌街道扶贫统计"));
 		assertThat(browser.findElements(By.cssSelector("#stats-units a.drill"))).as("no village pages in public").isEmpty();
 		screenshot("stats-public-township");
+		HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(find("#stats-export").getAttribute("href")))
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(xlsx.statusCode()).as("the public workbook needs no login").isEqualTo(200);
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+			assertThat(book.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).contains("永昌街道");
+		}
 		open("/statistics?region=430426003001");
 		assertThat(browser.getPageSource()).doesNotContain("扶贫统计</h1>");
 	}

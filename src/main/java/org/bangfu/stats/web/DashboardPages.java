@@ -73,12 +73,7 @@ class DashboardPages {
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
 		Region r = staffRegion(user, region);
 		Months months = Months.parse(from, to, clock);
-		byte[] book = new DashboardWorkbook(this::text).write(dashboards.of(r, months, true));
-		return ResponseEntity.ok()
-			.contentType(XLSX)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename("dashboard-" + r.code() + "-" + months.from() + "-" + months.to() + ".xlsx").build().toString())
-			.body(book);
+		return xlsx(r, months, dashboards.of(r, months, true), "dashboard-");
 	}
 
 	@GetMapping("/stats/wall")
@@ -100,10 +95,7 @@ class DashboardPages {
 	String statistics(@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, Model model) {
 		Region root = regions.get(RegionCode.parse(properties.rootRegion()));
-		Region r = region == null || region.isBlank() ? root : regions.get(RegionCode.parse(region));
-		if (!root.contains(r.code()) || r.level().ordinal() > RegionLevel.TOWNSHIP.ordinal()) {
-			throw new NotFoundException("region.not-found", r.code());
-		}
+		Region r = publicRegion(root, region);
 		Months months = Months.parse(from, to, clock);
 		Dashboards.Dashboard d = dashboards.of(r, months, r.level() != RegionLevel.TOWNSHIP);
 		model.addAttribute("d", d);
@@ -113,6 +105,33 @@ class DashboardPages {
 		model.addAttribute("fromText", from == null ? "" : from);
 		model.addAttribute("toText", to == null ? "" : to);
 		return "stats/statistics";
+	}
+
+	/** The public statistics as a workbook: the same totals as the page, nothing personal. */
+	@GetMapping("/statistics.xlsx")
+	ResponseEntity<byte[]> publicWorkbook(@RequestParam(required = false) String region, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to) {
+		Region r = publicRegion(regions.get(RegionCode.parse(properties.rootRegion())), region);
+		Months months = Months.parse(from, to, clock);
+		return xlsx(r, months, dashboards.of(r, months, r.level() != RegionLevel.TOWNSHIP), "statistics-");
+	}
+
+	/** A region of the deployment's tree down to the townships: a village's few households could be recognised from its figures. */
+	private Region publicRegion(Region root, String region) {
+		Region r = region == null || region.isBlank() ? root : regions.get(RegionCode.parse(region));
+		if (!root.contains(r.code()) || r.level().ordinal() > RegionLevel.TOWNSHIP.ordinal()) {
+			throw new NotFoundException("region.not-found", r.code());
+		}
+		return r;
+	}
+
+	private ResponseEntity<byte[]> xlsx(Region r, Months months, Dashboards.Dashboard d, String name) {
+		byte[] book = new DashboardWorkbook(this::text).write(d);
+		return ResponseEntity.ok()
+			.contentType(XLSX)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename(name + r.code() + "-" + months.from() + "-" + months.to() + ".xlsx").build().toString())
+			.body(book);
 	}
 
 	/** The requested region within the caller's scope (404 outside it), by default the caller's own. */

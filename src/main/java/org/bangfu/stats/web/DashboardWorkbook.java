@@ -67,7 +67,7 @@ final class DashboardWorkbook {
 		Rates r = d.rates();
 		int n = 0;
 		row(sheet, n++, t("stats.dashboard.title", d.region().name()));
-		row(sheet, n++, t("stats.period"), t("stats.period.span", d.months().from(), d.months().to()));
+		row(sheet, n++, t("stats.period.label"), t("stats.period.span", d.months().from(), d.months().to()));
 		row(sheet, n++, t("stats.coverage.households"), d.coverage().households());
 		row(sheet, n++, t("stats.coverage.on-platform"), d.coverage().registered());
 		row(sheet, n++, t("stats.coverage") + " %", d.coverage().percent(), t("stats.target", Dashboards.COVERAGE_TARGET));
