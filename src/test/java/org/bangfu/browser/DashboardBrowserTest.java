@@ -12,6 +12,7 @@ import java.time.Duration;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bangfu.ApiClient;
 import org.bangfu.account.Accounts;
+import org.bangfu.stats.StatsFixtures;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -22,7 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A county admin of 祁东县 opens the dashboard, drills down county → township → village by clicking, exports the
  * workbook with their session; the public statistics page and the wall screen, at phone and desktop width.
  */
-@org.springframework.context.annotation.Import(org.bangfu.stats.PreviewRollups.class) // PREVIEW: until the real rollups are merged
 class DashboardBrowserTest extends BrowserTest {
 
 	static final String COUNTY = "430426";
@@ -48,25 +48,14 @@ class DashboardBrowserTest extends BrowserTest {
 		if (jdbc.sql("SELECT count(*) FROM household WHERE region_code = ?").param(village).query(Long.class).single() > 0) {
 			return;
 		}
-		long poster = jdbc.sql("SELECT min(id) FROM account").query(Long.class).single();
 		for (int i = 0; i < 3; i++) {
-			jdbc.sql("""
-					INSERT INTO household (household_number, region_code, head_name, head_id_hash, head_id_cipher, created_at, account_id)
-					VALUES (?, ?, '看板测试户', decode(md5(?), 'hex'), decode('00', 'hex'), now(), ?)""")
-				.params("DB-" + village + i, village, "DB-" + village + i, i == 0 ? poster : null)
-				.update();
+			StatsFixtures.household(jdbc, village, "DB-" + village + i, i == 0 ? StatsFixtures.account(jdbc, "dash-" + village) : null);
 		}
-		java.sql.Timestamp at = java.sql.Timestamp.from(clock.instant().minus(Duration.ofHours(1)));
-		for (String category : new String[] { "MEDICAL", "EDUCATION", "HOUSING" }) {
-			long id = jdbc.sql("""
-					INSERT INTO need (region_code, category, title, story, producer, urgency, state, poster_id, on_behalf, total_quantity,
-					                  total_value_fen, created_at, updated_at, published_at, verified_at, search_pairs)
-					VALUES (?, ?, '看板测试需求', '看板测试的需求说明', '看板测试合作社', 2, 'PUBLISHED', ?, true, 1, 50000, ?, ?, ?, ?, ' ') RETURNING id""")
-				.params(village, category, poster, at, at, at, at)
-				.query(Long.class)
-				.single();
-			jdbc.sql("INSERT INTO need_item (need_id, position, name, quantity, unit, value_fen) VALUES (?, 0, '物品', 1, '件', 50000)").params(id).update();
-		}
+		java.time.Instant at = clock.instant().minus(Duration.ofHours(1));
+		StatsFixtures.need(jdbc, at, village, "MEDICAL", "PUBLISHED", 50_000, null);
+		StatsFixtures.need(jdbc, at, village, "EDUCATION", "CONFIRMED", 30_000, false);
+		StatsFixtures.need(jdbc, at, village, "HOUSING", "CLOSED", 120_000, true);
+		StatsFixtures.need(jdbc, null, village, "MEDICAL", "SUBMITTED", 8_000, null);
 	}
 
 	@Test

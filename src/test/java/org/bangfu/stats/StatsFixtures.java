@@ -6,20 +6,20 @@ import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Hand-made registry households, needs and pledges in 祁东县 (430426), the dashboards' own test region. */
-final class StatsFixtures {
+public final class StatsFixtures {
 
 	private StatsFixtures() {
 	}
 
 	/** The n-th village of the township (code order). */
-	static String village(JdbcClient jdbc, String township, int n) {
+	public static String village(JdbcClient jdbc, String township, int n) {
 		return jdbc.sql("SELECT code FROM region WHERE parent_code = ? ORDER BY code OFFSET ? LIMIT 1").params(township, n)
 			.query(String.class)
 			.single();
 	}
 
 	/** A registry household of the village, with an own account (on the platform) when {@code accountId} is given. */
-	static long household(JdbcClient jdbc, String village, String number, Long accountId) {
+	public static long household(JdbcClient jdbc, String village, String number, Long accountId) {
 		return jdbc.sql("""
 				INSERT INTO household (household_number, region_code, head_name, head_id_hash, head_id_cipher, created_at, account_id)
 				VALUES (?, ?, '统计测试户', decode(md5(?), 'hex'), decode('00', 'hex'), now(), ?) RETURNING id""")
@@ -29,7 +29,7 @@ final class StatsFixtures {
 	}
 
 	/** A new account that only exists to be a household's own. */
-	static long account(JdbcClient jdbc, String phone) {
+	public static long account(JdbcClient jdbc, String phone) {
 		return jdbc.sql("""
 				INSERT INTO account (phone_hash, phone_cipher, name, password_hash, created_at)
 				VALUES (decode(md5(?), 'hex'), decode('00', 'hex'), '统计测试户', 'x', now()) RETURNING id""")
@@ -43,7 +43,7 @@ final class StatsFixtures {
 	 * is null (never verified). A need that ends CONFIRMED or CLOSED goes there the way the platform takes it: published,
 	 * a pledge received (by staff within their scope or not), then confirmed.
 	 */
-	static long need(JdbcClient jdbc, Instant verifiedAt, String village, String category, String state, long valueFen, Boolean pledgeByStaff) {
+	public static long need(JdbcClient jdbc, Instant verifiedAt, String village, String category, String state, long valueFen, Boolean pledgeByStaff) {
 		long poster = jdbc.sql("SELECT min(id) FROM account").query(Long.class).single();
 		boolean ends = state.equals("CONFIRMED") || state.equals("CLOSED");
 		Timestamp at = verifiedAt == null ? Timestamp.from(Instant.now()) : Timestamp.from(verifiedAt);
@@ -66,7 +66,8 @@ final class StatsFixtures {
 				.update();
 		}
 		if (ends) {
-			jdbc.sql("UPDATE need SET state = ?, updated_at = ? WHERE id = ?").params(state, at, id).update();
+			// the need module marks a need met by staff within their scope when such a pledge arrives (Needs.staffMet)
+			jdbc.sql("UPDATE need SET state = ?, staff_met = ?, updated_at = ? WHERE id = ?").params(state, Boolean.TRUE.equals(pledgeByStaff), at, id).update();
 		}
 		return id;
 	}
