@@ -24,7 +24,7 @@
       return {
         tooltip: { trigger: 'axis' }, legend: legend, grid: grid,
         xAxis: { type: 'category', data: d.cats }, yAxis: { type: 'value', minInterval: 1 },
-        series: d.series.map(function (s, i) { return { name: s, type: 'line', smooth: true, data: d.data[i] }; })
+        series: d.series.map(function (s, i) { return { name: s, type: 'line', data: d.data[i] }; })
       };
     }
     var horizontal = {
@@ -33,18 +33,18 @@
       xAxis: { type: 'value', minInterval: 1 }
     };
     if (kind === 'stack') {
-      horizontal.series = d.series.map(function (s, i) { return { name: s, type: 'bar', stack: 'n', data: d.data[i] }; });
+      horizontal.series = d.series.map(function (s, i) { return { name: s, type: 'bar', stack: 'n', barMaxWidth: 36, data: d.data[i] }; });
       return horizontal;
     }
     // kind 'rate': shares in percent against the target line
     var target = Number(fig.getAttribute('data-target') || 35);
     horizontal.xAxis = { type: 'value', min: 0, max: function (v) { return Math.max(100, Math.ceil(v.max)); } };
     horizontal.series = d.series.map(function (s, i) {
-      var one = { name: s, type: 'bar', data: d.data[i] };
+      var one = { name: s, type: 'bar', barMaxWidth: 24, data: d.data[i] };
       if (i === 0) {
         one.markLine = {
           symbol: 'none', lineStyle: { color: '#d32f2f', width: 2, type: 'dashed' },
-          label: { position: 'end', formatter: fig.getAttribute('data-target-label') || (target + '%') },
+          label: { position: 'start', formatter: fig.getAttribute('data-target-label') || (target + '%') },
           data: [{ xAxis: target }]
         };
       }
@@ -75,7 +75,12 @@
     var dark = document.body.classList.contains('wall');
     var chart = window.echarts.init(el, dark ? 'dark' : null, { renderer: 'svg' });
     var o = option(kind, d, fig);
-    if (dark) { o.backgroundColor = 'transparent'; o.textStyle = { fontSize: 18 }; }
+    if (dark) {
+      // read from across the room
+      o.backgroundColor = 'transparent';
+      o.legend.textStyle = { fontSize: 18 };
+      [o.xAxis, o.yAxis].forEach(function (a) { a.axisLabel = Object.assign({}, a.axisLabel, { fontSize: 16 }); });
+    }
     chart.setOption(o);
   }
 
