@@ -73,7 +73,7 @@
     var old = window.echarts.getInstanceByDom(el);
     if (old) { old.dispose(); }
     var dark = document.body.classList.contains('wall');
-    var chart = window.echarts.init(el, dark ? 'dark' : null, { renderer: 'svg' });
+    var chart = window.echarts.init(el, dark ? 'dark' : null, { renderer: 'canvas' });
     var o = option(kind, d, fig);
     if (dark) {
       // read from across the room

@@ -64,12 +64,14 @@ class DashboardBrowserTest extends BrowserTest {
 		String phone = countyAdmin();
 		logIn(phone, DEMO_PASSWORD);
 		open("/");
-		assertThat(find("nav.menu").getText()).contains("统计看板");
+		find("#main-menu > details.menu-group > summary").click(); // 管理: the dashboard is with the other steering pages
+		waiting().until(ExpectedConditions.visibilityOfElementLocated(By.linkText("统计看板")));
 		browser.findElement(By.linkText("统计看板")).click();
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "祁东县统计看板"));
 		assertThat(find("#stats-matching").getText()).contains("对接率", "35%");
 		assertThat(find("#stats-definitions").getText()).contains("注册覆盖率 =", "对接率 =");
-		assertThat(browser.findElements(By.cssSelector("#chart-matching svg"))).as("ECharts drew the chart").isNotEmpty();
+		assertThat(browser.findElements(By.cssSelector("#chart-matching canvas"))).as("ECharts drew the chart").isNotEmpty();
+		assertThat(axeViolations()).as("axe-core on the dashboard").isEmpty();
 		screenshot("stats-dashboard-county");
 		assertThat(noHorizontalOverflow()).isTrue();
 		browser.manage().window().setSize(new Dimension(DESKTOP_WIDTH, 900));
@@ -104,9 +106,21 @@ class DashboardBrowserTest extends BrowserTest {
 		open("/stats/wall");
 		assertThat(find("body").getAttribute("class")).contains("wall");
 		assertThat(find("#wall-live").getAttribute("hx-trigger")).contains("every");
-		waiting().until(d -> !d.findElements(By.cssSelector("#chart-trend svg")).isEmpty());
+		waiting().until(d -> !d.findElements(By.cssSelector("#chart-trend canvas")).isEmpty());
 		wallShot();
 		screenshot("stats-wall");
+	}
+
+	/** axe-core's violations on the open page, one line each (as AccessibilityBrowserTest checks the public pages). */
+	@SuppressWarnings("unchecked")
+	private java.util.List<String> axeViolations() throws Exception {
+		try (var in = getClass().getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+			browser.executeScript(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+		}
+		var result = (java.util.List<java.util.Map<String, Object>>) browser.executeAsyncScript("""
+				var done = arguments[arguments.length - 1];
+				axe.run(document).then(r => done(r.violations.map(v => ({id: v.id, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))));""");
+		return result.stream().map(v -> v.get("id") + " " + v.get("nodes")).toList();
 	}
 
 	/** The wall as the city office's 1920×1080 screen shows it: one screenful, nothing scrolled. */
@@ -128,6 +142,7 @@ class DashboardBrowserTest extends BrowserTest {
 		browser.findElement(By.id("home-statistics")).click();
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "衡阳市扶贫统计"));
 		assertThat(find("#stats-coverage").getText()).contains("注册覆盖率", "100%");
+		assertThat(axeViolations()).as("axe-core on the statistics page").isEmpty();
 		screenshot("stats-public-city");
 		assertThat(noHorizontalOverflow()).isTrue();
 		browser.manage().window().setSize(new Dimension(DESKTOP_WIDTH, 900));
