@@ -51,7 +51,7 @@ class SecurityConfiguration {
 				// a payment gateway's notification: trusted by its HMAC signature, not by a login (fund.GatewayNotifications)
 				.requestMatchers(HttpMethod.POST, "/api/v1/fund/gateway/notify").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/needs", "/api/v1/needs/category-rules",
-						"/api/v1/stats/matching-rate", "/api/v1/offers", "/api/v1/fund", "/api/v1/fund/ledger", "/api/v1/fund/ledger/verify").permitAll()
+						"/api/v1/stats/matching-rate", "/api/v1/stats/overview", "/api/v1/offers", "/api/v1/fund", "/api/v1/fund/ledger", "/api/v1/fund/ledger/verify").permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/api/v1/offers/\\d+(\\?.*)?")).permitAll()
 				// the public need page and "report this need": numeric ids only, so /needs/mine and the like stay signed in
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/api/v1/needs/\\d+(/pledges|/thanks|/money|/payments)?(\\?.*)?")).permitAll()
@@ -96,7 +96,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, Login login, Accounts accounts, Clock clock) throws Exception {
 		http.authorizeHttpRequests(a -> a
-				.requestMatchers("/", "/login", "/login/**", "/register", "/register/**", "/regions", "/regions/**", "/error",
+				.requestMatchers("/", "/login", "/login/**", "/register", "/register/**", "/regions", "/regions/**", "/statistics", "/statistics.xlsx", "/error",
 						"/favicon.ico", "/robots.txt", "/css/**", "/js/**", "/img/**", "/webjars/**", "/actuator/health", "/actuator/health/**",
 						"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()

@@ -24,7 +24,7 @@ import org.springframework.ui.Model;
 class Navigation {
 
 	/** The administration pages, shown together under one "管理" menu (before "我的账户") so the links fit one row. */
-	static final Set<String> ADMIN = Set.of("/needs/rules", "/staff", "/stations", "/admin/operation-log", "/admin/sms-outbox");
+	static final Set<String> ADMIN = Set.of("/stats/dashboard", "/needs/rules", "/staff", "/stations", "/admin/operation-log", "/admin/sms-outbox");
 
 	/** A link: the message key of its label and its path. */
 	record Item(String labelKey, String href) {
@@ -72,6 +72,7 @@ class Navigation {
 			.ifPresent(g -> items.add(new Item("nav.my-region", "/regions/" + g.region().code())));
 		if (user.isStaff()) {
 			items.add(new Item("nav.households", "/households"));
+			items.add(new Item("nav.dashboard", "/stats/dashboard")); // the figures of their own area (issue 15)
 		}
 		if (user.isStaff() || user.has(Role.HOUSEHOLD)) {
 			items.add(new Item("nav.my-needs", "/needs/mine"));
