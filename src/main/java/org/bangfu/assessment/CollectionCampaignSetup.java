@@ -57,7 +57,7 @@ public class CollectionCampaignSetup {
 	/** What the city or a county sets up; absent figures take the plan's defaults ({@link QuotaRules}). */
 	public record NewCollectionCampaign(String name, String regionCode, String startsOn, String deadline, List<String> categories,
 			Integer poorVillageQuota, Integer otherVillageQuota, Integer townshipQuota, Integer monthlyMin, Integer monthlyMax,
-			Integer townshipMonthly, Integer timelyDays, Boolean holds, Instant launchAt) {
+			Integer townshipMonthly, Integer timelyDays, Boolean holds, String launchAt) {
 	}
 
 	/** Whether the user configures campaigns at all: the city office or a county centre. */
@@ -89,7 +89,8 @@ public class CollectionCampaignSetup {
 		QuotaRules rules = QuotaRules.of(c.startsOn(), c.deadline(), c.categories(), c.poorVillageQuota(), c.otherVillageQuota(), c.townshipQuota(),
 				c.monthlyMin(), c.monthlyMax(), c.townshipMonthly(), c.timelyDays());
 		Instant now = clock.instant();
-		if (c.launchAt() != null && c.launchAt().isBefore(now)) {
+		Instant launchAt = moment(c.launchAt());
+		if (launchAt != null && launchAt.isBefore(now)) {
 			throw new BadInputException("collection-campaign.launch.past"); // a new campaign has held nothing yet
 		}
 		boolean holding = c.holds() != null && c.holds();
@@ -99,15 +100,16 @@ public class CollectionCampaignSetup {
 		}
 		log.record(by.id(), "collection-campaign.create", "collection-campaign:" + id, area.code(),
 				name + "，" + rules.startsOn() + " 至 " + rules.deadline() + (holding ? "，集中发布" : ""));
-		if (c.launchAt() != null) {
-			launches.schedule(by, campaigns.find(id).orElseThrow(), c.launchAt());
+		if (launchAt != null) {
+			launches.schedule(by, campaigns.find(id).orElseThrow(), launchAt);
 		}
 		return id;
 	}
 
 	/** Sets the launch moment (null: now) of a campaign the user configures; a moment that has come fires at once. */
 	@Transactional
-	public CollectionCampaign launch(BangfuUser by, long id, Instant at) {
+	public CollectionCampaign launch(BangfuUser by, long id, String moment) {
+		Instant at = moment(moment);
 		CollectionCampaign c = campaigns.find(id).filter(x -> configures(by, x.regionCode()))
 			.orElseThrow(() -> new NotFoundException("collection-campaign.not-found"));
 		launches.schedule(by, c, at);
@@ -142,6 +144,28 @@ public class CollectionCampaignSetup {
 
 	private boolean concerns(BangfuUser by, CollectionCampaign c) {
 		return by.inScope(c.regionCode()) || by.staffGrants().stream().anyMatch(g -> Scope.of(RegionCode.parse(c.regionCode())).contains(g.region().code()));
+	}
+
+	/**
+	 * A launch moment as the API gives it (an ISO instant, 2026-10-31T10:00:00Z or with an offset) or as a page's
+	 * datetime-local field gives it (Beijing time); blank is "now".
+	 */
+	static Instant moment(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		String t = text.strip();
+		try {
+			return java.time.OffsetDateTime.parse(t).toInstant();
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			try {
+				return java.time.LocalDateTime.parse(t).atZone(QuotaPlan.BEIJING).toInstant();
+			}
+			catch (java.time.format.DateTimeParseException e2) {
+				throw new BadInputException("collection-campaign.launch.malformed", t);
+			}
+		}
 	}
 
 	private Region area(String code) {

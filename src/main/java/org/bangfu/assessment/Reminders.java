@@ -105,12 +105,16 @@ public class Reminders {
 		return staff.size();
 	}
 
-	/** Whether the station was reminded today (the page shows it instead of the button). */
-	public boolean remindedToday(long stationId) {
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM assessment_reminder WHERE station_id = ? AND day = ?)")
-			.params(stationId, LocalDate.now(clock.withZone(QuotaPlan.BEIJING)))
-			.query(Boolean.class)
-			.single();
+	/** Which of the stations were reminded today (the page says so instead of showing the button). */
+	public java.util.Set<Long> remindedToday(java.util.Collection<Long> stationIds) {
+		if (stationIds.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return new java.util.HashSet<>(jdbc.sql("SELECT station_id FROM assessment_reminder WHERE day = :day AND station_id IN (:ids)")
+			.param("day", LocalDate.now(clock.withZone(QuotaPlan.BEIJING)))
+			.param("ids", stationIds)
+			.query(Long.class)
+			.list());
 	}
 
 	private String campaignName(ReportingPeriod p) {
