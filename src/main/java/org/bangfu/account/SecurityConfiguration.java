@@ -56,6 +56,8 @@ class SecurityConfiguration {
 				// the public need page and "report this need": numeric ids only, so /needs/mine and the like stay signed in
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/api/v1/needs/\\d+(/pledges|/thanks|/money|/payments)?(\\?.*)?")).permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.POST, "/api/v1/needs/\\d+/reports(\\?.*)?")).permitAll()
+				// 扶贫榜样 is public (names masked for the public by the assessment module)
+				.requestMatchers(HttpMethod.GET, "/api/v1/assessment/rankings").permitAll()
 				.requestMatchers("/api/v1/admin/sms-outbox").hasRole("CITY_ADMIN")
 				// metrics tell heap, pool and per-URI counts: for the city office's token, or a scraper at a configured address
 				.requestMatchers("/actuator/prometheus").access(metricsAccess(metricsAddresses))
@@ -111,6 +113,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/assessment/fragments/attainment").permitAll() // counts only: the public statistics page embeds it
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/fund/needs/\\d+/money(\\?.*)?")).permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.POST, "/fund/needs/\\d+/gifts(\\?.*)?")).permitAll()
+				.requestMatchers(HttpMethod.GET, "/assessment/rankings").permitAll()
 				.requestMatchers("/admin/sms-outbox").hasRole("CITY_ADMIN")
 				.anyRequest().authenticated())
 			.authenticationProvider(new SessionLogin.PasswordProvider(login))

@@ -26,8 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Posting a need: by the household itself, or by staff on its behalf (代发) only while the household's
  * consent to that is on record; a producer's or a village's need by staff of its region, a county's
- * own need by its county center or the city office. Then
- * editing while it is a draft or rejected, submitting (the category's hard limits and required
+ * own need by its county center or the city office. Then editing while it is a draft or rejected, submitting (the category's hard limits and required
  * photos are checked, and the abuse rules flag it for the verifier), and withdrawing.
  */
 @Component
@@ -106,7 +105,8 @@ public class NeedPosting {
 		}
 		NeedContent checked = check(content);
 		Instant now = clock.instant();
-		long id = needs.insert(regionCode, householdId, producer, poster.id(), onBehalf, checked, null, now);
+		long id = needs.insert(regionCode, householdId, producer, poster.id(), ReportingUnit.of(poster, regionCode), onBehalf, checked,
+				null, now);
 		log.record(poster.id(), "need.create", "need:" + id, regionCode, checked.category() + " " + checked.title());
 		return needs.get(id);
 	}
@@ -129,8 +129,8 @@ public class NeedPosting {
 		}
 		List<NeedItem> fresh = c.items().stream().map(i -> i.pledged(0)).toList();
 		NeedContent next = new NeedContent(c.category(), c.title(), c.story(), fresh, c.urgency(), null, c.sale());
-		long id = needs.insert(previous.regionCode(), previous.householdId(), previous.producer(), by.id(), previous.onBehalf(), next,
-				previous.id(), clock.instant());
+		long id = needs.insert(previous.regionCode(), previous.householdId(), previous.producer(), by.id(),
+				ReportingUnit.of(by, previous.regionCode()), previous.onBehalf(), next, previous.id(), clock.instant());
 		log.record(by.id(), "need.repost", "need:" + id, previous.regionCode(), "after need:" + previous.id());
 		return needs.get(id);
 	}

@@ -45,21 +45,26 @@ public class Needs {
 		return NeedSearch.pairs(PublicText.mask(c.title(), names), PublicText.mask(c.story(), names));
 	}
 
+	/** A pledge of staff within their own scope arrived for the need: the matching rate counts it apart (read models). */
+	void markStaffMet(long id) {
+		jdbc.sql("UPDATE need SET staff_met = true WHERE id = ? AND NOT staff_met").param(id).update();
+	}
+
 	/** Inserts a new draft and records its creation as the first transition. */
-	long insert(String regionCode, Long householdId, String producer, long posterId, boolean onBehalf, NeedContent content,
-			Long previousNeedId, Instant at) {
+	long insert(String regionCode, Long householdId, String producer, long posterId, String reportingUnit, boolean onBehalf,
+			NeedContent content, Long previousNeedId, Instant at) {
 		ProductSale sale = content.sale();
 		long id = jdbc.sql("""
 				INSERT INTO need (region_code, category, title, story, household_id, producer, urgency, needed_by, state, poster_id,
 				                  on_behalf, total_quantity, total_value_fen, product, price_fen, production_cycle, sales_from_month,
-				                  sales_to_month, previous_need_id, created_at, updated_at, search_pairs)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+				                  sales_to_month, previous_need_id, created_at, updated_at, search_pairs, reporting_unit)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
 			.params(regionCode, content.category().name(), content.title(), content.story(), householdId, producer,
 					content.urgency().rank(), content.neededBy() == null ? null : Date.valueOf(content.neededBy()), posterId, onBehalf,
 					content.totalQuantity(), content.totalValueFen(), sale == null ? null : sale.product(),
 					sale == null ? null : sale.priceFen(), sale == null ? null : sale.productionCycle(),
 					sale == null ? null : sale.fromMonth(), sale == null ? null : sale.toMonth(), previousNeedId, Timestamp.from(at),
-					Timestamp.from(at), searchPairs(householdId, content))
+					Timestamp.from(at), searchPairs(householdId, content), reportingUnit)
 			.query(Long.class)
 			.single();
 		insertItems(id, content.items());

@@ -37,6 +37,9 @@ class PledgeProgress {
 		Need need = needPledging.locked(e.needId());
 		need.pledgeArrived(e.wasOnWay(), e.by(), e.at());
 		needs.save(need);
+		if (e.staffInScope()) {
+			needs.markStaffMet(e.needId());
+		}
 	}
 
 	@EventListener

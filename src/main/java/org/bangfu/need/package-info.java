@@ -1,5 +1,5 @@
 /**
- * Needs: posting, verification, the state machine, photos, search, reports and abuse rules. Owns need, need_item, need_transition, need_flag, need_photo, need_report, need_category_rule, need_state_count.
+ * Needs: posting, verification, the state machine, photos, search, reports and abuse rules. Owns need, need_item, need_transition, need_flag, need_photo, need_report, need_category_rule, need_state_count, need_rollup, need_unit_report.
  */
 @ApplicationModule(displayName = "need", allowedDependencies = { "shared", "region", "account", "household", "notify" })
 package org.bangfu.need;

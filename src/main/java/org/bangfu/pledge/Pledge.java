@@ -114,7 +114,7 @@ public final class Pledge {
 		receivedAt = at;
 		receivedBy = by;
 		receiptPhoto = photo;
-		events.add(new PledgeReceived(id, needId, by, wasOnWay, at));
+		events.add(new PledgeReceived(id, needId, by, wasOnWay, staffInScope, at));
 	}
 
 	void cancel(long by, String reason, Instant at) {

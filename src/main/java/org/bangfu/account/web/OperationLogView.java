@@ -45,7 +45,8 @@ final class OperationLogView {
 			Map.entry("consent.record", Pattern.compile("([A-Z_]+)( post)?( photos)?")),
 			Map.entry("consent.revoke", Pattern.compile("consent (\\d+)")),
 			Map.entry("need.report.handle", Pattern.compile("(withdrawn|dismissed)")),
-			Map.entry("need.rule.update", Pattern.compile("(.*)", Pattern.DOTALL)));
+			Map.entry("need.rule.update", Pattern.compile("(.*)", Pattern.DOTALL)),
+			Map.entry("assessment.rewards.export", Pattern.compile("(\\S+) (\\S+) (\\d+) lines")));
 
 	private OperationLogView() {
 	}
