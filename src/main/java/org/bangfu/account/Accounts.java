@@ -195,6 +195,17 @@ public class Accounts {
 			.single();
 	}
 
+	/** The accounts holding an active staff grant at exactly the region (a station's own staff), in grant order. */
+	public List<Long> staffAt(String regionCode) {
+		return jdbc.sql("""
+				SELECT account_id FROM role_grant
+				WHERE revoked_at IS NULL AND region_code = ? AND role IN ('CITY_ADMIN', 'COUNTY_ADMIN', 'TOWNSHIP_MANAGER', 'VILLAGE_OFFICER')
+				GROUP BY account_id ORDER BY min(granted_at), account_id""")
+			.param(regionCode)
+			.query(Long.class)
+			.list();
+	}
+
 	/** An account's name and donor type: what lists show of whoever did something (nothing decrypted). */
 	public record Named(long id, String name, DonorType donorType) {
 

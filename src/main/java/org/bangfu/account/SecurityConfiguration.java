@@ -111,6 +111,7 @@ class SecurityConfiguration {
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/pledges/\\d+/receipt(-w\\d+)?\\.jpg")).permitAll()
 				// the fund's public pages; a gift's POST answers "log in first" itself (401 on the give page), not with the login redirect
 				.requestMatchers(HttpMethod.GET, "/fund", "/fund/ledger", "/fund/reports", "/fund/reports.xlsx").permitAll()
+				.requestMatchers(HttpMethod.GET, "/assessment/fragments/attainment").permitAll() // counts only: the public statistics page embeds it
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/fund/needs/\\d+/money(\\?.*)?")).permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.POST, "/fund/needs/\\d+/gifts(\\?.*)?")).permitAll()
 				.requestMatchers(HttpMethod.GET, "/assessment/rankings").permitAll()

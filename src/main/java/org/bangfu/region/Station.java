@@ -1,13 +1,19 @@
 package org.bangfu.region;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * 服务站点: the organisational unit that runs the network at one region.
  *
  * @param address where it is (the village's 村部 for a village point), for donors delivering there; null until staff set it
+ * @param closedOn the Beijing day it closed (out of the expected reports of periods starting after it); null while open
  */
-public record Station(long id, String regionCode, Kind kind, String name, Instant createdAt, String address) {
+public record Station(long id, String regionCode, Kind kind, String name, Instant createdAt, String address, LocalDate closedOn) {
+
+	public boolean closed() {
+		return closedOn != null;
+	}
 
 	/** The longest address a station may have. */
 	public static final int MAX_ADDRESS = 200;

@@ -3,6 +3,7 @@ package org.bangfu.region;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,8 +67,19 @@ public class Stations {
 		jdbc.sql("UPDATE station SET address = ? WHERE id = ?").params(address, stationId).update();
 	}
 
+	/** Closes the station on the day (a closed station keeps its history; closing again moves the day). */
+	public void close(long stationId, LocalDate on) {
+		jdbc.sql("UPDATE station SET closed_on = ? WHERE id = ?").params(on, stationId).update();
+	}
+
+	/** Opens a closed station again. */
+	public void reopen(long stationId) {
+		jdbc.sql("UPDATE station SET closed_on = NULL WHERE id = ?").param(stationId).update();
+	}
+
 	private static Station station(ResultSet rs, int n) throws SQLException {
 		return new Station(rs.getLong("id"), rs.getString("region_code"), Station.Kind.valueOf(rs.getString("kind")),
-				rs.getString("name"), rs.getTimestamp("created_at").toInstant(), rs.getString("address"));
+				rs.getString("name"), rs.getTimestamp("created_at").toInstant(), rs.getString("address"),
+				rs.getObject("closed_on", LocalDate.class));
 	}
 }

@@ -210,6 +210,7 @@ class AccountPageController {
 		List<Station> within = stationAddresses.within(user);
 		model.addAttribute("stations", within);
 		model.addAttribute("editable", within.stream().filter(s -> StationAddresses.mayEdit(user, s)).map(Station::id).toList());
+		model.addAttribute("closable", within.stream().filter(s -> org.bangfu.account.StationClosing.mayClose(user, s)).map(Station::id).toList());
 		return "account/stations";
 	}
 

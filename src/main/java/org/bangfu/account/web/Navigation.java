@@ -24,7 +24,8 @@ import org.springframework.ui.Model;
 class Navigation {
 
 	/** The administration pages, shown together under one "管理" menu (before "我的账户") so the links fit one row. */
-	static final Set<String> ADMIN = Set.of("/stats/dashboard", "/needs/rules", "/staff", "/stations", "/admin/operation-log", "/admin/sms-outbox");
+	static final Set<String> ADMIN = Set.of("/stats/dashboard", "/needs/rules", "/staff", "/stations", "/admin/operation-log",
+			"/admin/sms-outbox", "/assessment/campaigns");
 
 	/** A link: the message key of its label and its path. */
 	record Item(String labelKey, String href) {
@@ -89,6 +90,12 @@ class Navigation {
 		boolean manager = user.has(Role.TOWNSHIP_MANAGER) || user.has(Role.COUNTY_ADMIN) || user.has(Role.CITY_ADMIN);
 		if (manager) {
 			items.add(new Item("nav.need-queue", "/needs/queue"));
+		}
+		if (manager) {
+			items.add(new Item("nav.reporting", "/assessment/reporting"));
+		}
+		if (user.has(Role.COUNTY_ADMIN) || user.has(Role.CITY_ADMIN)) {
+			items.add(new Item("nav.collection-campaigns", "/assessment/campaigns"));
 		}
 		if (manager || user.has(Role.SUPERVISOR)) {
 			items.add(new Item("nav.need-reports", "/needs/reports"));
