@@ -25,6 +25,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class DashboardBrowserTest extends BrowserTest {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.bangfu.shared.PersonalData personalData;
+
+
 	static final String COUNTY = "430426";
 
 	static final String TOWNSHIP = "430426003"; // 永昌街道
@@ -49,7 +53,7 @@ class DashboardBrowserTest extends BrowserTest {
 			return;
 		}
 		for (int i = 0; i < 3; i++) {
-			StatsFixtures.household(jdbc, village, "DB-" + village + i, i == 0 ? StatsFixtures.account(jdbc, "dash-" + village) : null);
+			StatsFixtures.household(jdbc, personalData, village, "DB-" + village + i, i == 0 ? StatsFixtures.account(jdbc, personalData, "dash-" + village) : null);
 		}
 		java.time.Instant at = clock.instant().minus(Duration.ofHours(1));
 		StatsFixtures.need(jdbc, at, village, "MEDICAL", "PUBLISHED", 50_000, null);

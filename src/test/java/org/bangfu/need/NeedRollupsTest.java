@@ -54,6 +54,12 @@ class NeedRollupsTest extends ApplicationTest {
 		MatchingFixtures.clearVillage(jdbc, TOWNSHIP);
 	}
 
+	/** The random needs are not whole needs (no items, no publication moment): no other test may meet them. */
+	@org.junit.jupiter.api.AfterEach
+	void leaveNothing() {
+		emptyTownship();
+	}
+
 	@Test
 	void figuresAgreeWithCountingTheNeedsThroughEveryKindOfChange() {
 		Random random = new Random(15);

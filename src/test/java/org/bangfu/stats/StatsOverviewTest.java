@@ -32,6 +32,10 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatsOverviewTest extends ApplicationTest {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.bangfu.shared.PersonalData personalData;
+
+
 	static final String TOWNSHIP = "430426002";
 
 	private String v1;
@@ -43,11 +47,11 @@ class StatsOverviewTest extends ApplicationTest {
 		v1 = StatsFixtures.village(jdbc, TOWNSHIP, 0);
 		v2 = StatsFixtures.village(jdbc, TOWNSHIP, 1);
 		for (int i = 0; i < 4; i++) {
-			Long account = i < 3 ? StatsFixtures.account(jdbc, "stats-" + v1 + i) : null;
-			StatsFixtures.household(jdbc, v1, "QD-" + v1 + "-" + i, account);
+			Long account = i < 3 ? StatsFixtures.account(jdbc, personalData, "stats-" + v1 + i) : null;
+			StatsFixtures.household(jdbc, personalData, v1, "QD-" + v1 + "-" + i, account);
 		}
-		StatsFixtures.household(jdbc, v2, "QD-" + v2 + "-0", null);
-		StatsFixtures.household(jdbc, v2, "QD-" + v2 + "-1", null);
+		StatsFixtures.household(jdbc, personalData, v2, "QD-" + v2 + "-0", null);
+		StatsFixtures.household(jdbc, personalData, v2, "QD-" + v2 + "-1", null);
 		Instant verified = clock.instant().minus(Duration.ofMinutes(30));
 		StatsFixtures.need(jdbc, verified, v1, "MEDICAL", "CONFIRMED", 10_000, false);
 		StatsFixtures.need(jdbc, verified, v1, "EDUCATION", "CONFIRMED", 20_000, true);
