@@ -37,6 +37,22 @@ class DemoNeedsTest extends ApplicationTest {
 	}
 
 	@Test
+	void theDemoHasACollectionCampaignUnderWayAndTheWorkHasEarnedPoints() {
+		ApiClient api = api();
+		String city = api.login("13800000001", DEMO_PASSWORD);
+		tools.jackson.databind.JsonNode campaigns = api.get("/api/v1/collection-campaigns", city).json();
+		assertThat(campaigns.toString()).contains("衡阳市社会扶贫网启动集中采集", "COLLECTING");
+		long id = jdbc.sql("SELECT min(id) FROM collection_campaign").query(Long.class).single();
+		ApiClient.Answer rate = api.get("/api/v1/stats/reporting-rate?region=430421&period=C" + id, city);
+		assertThat(rate.status()).as(rate.body()).isEqualTo(200);
+		assertThat(rate.json().get("summary").get("expected").asLong()).as("the demo villages' points are expected to report").isPositive();
+		// the demo's verifications went through the real use case: its officers and managers have points
+		assertThat(jdbc.sql("SELECT count(DISTINCT account_id) FROM assessment_point WHERE kind = 'VERIFIED'").query(Long.class).single())
+			.isPositive();
+		assertThat(api.get("/api/v1/stats/overview?region=430421").json().toString()).contains("matching");
+	}
+
+	@Test
 	void thePublicSeesTheDemoNeedsMaskedAndPhotosOnlyWithConsent() {
 		ApiClient api = api();
 		long zhang = jdbc.sql("SELECT id FROM need WHERE title = '张大山老人需要轮椅和降压药'").query(Long.class).single();
