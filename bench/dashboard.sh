@@ -193,15 +193,7 @@ figures() { # code label
   printf '%-22s same numbers (%d rows)  read models %8.3f ms  GROUP BY %9.2f ms  speed-up %7.0f×\n' "$label" "$rows" "$R" "$B" "$(echo "$B / $R" | bc -l)"
 }
 
-histogram() { curl -sf "localhost:$PORT/actuator/prometheus" | grep '^http_server_requests_seconds_bucket{' | grep "uri=\"$1\"" | grep 'status="200"' \
-  | sed -E 's/.*le="([^"]+)".*\} ([0-9.eE+-]+)$/\1 \2/'; }
-server_p95() {
-  join <(sort "$1") <(sort "$2") | awk '{ le = ($1 == "+Inf") ? 1e9 : $1; print le, $3 - $2 }' | sort -g | awk '
-    { le[NR] = $1; c[NR] = $2; n = NR } END {
-      total = c[n]; target = 0.95 * total; prev_le = 0; prev_c = 0
-      for (i = 1; i <= n; i++) { if (c[i] >= target) { f = (c[i] == prev_c) ? 1 : (target - prev_c) / (c[i] - prev_c);
-          printf "%.1f ms (%d requests)", 1000 * (prev_le + f * (le[i] - prev_le)), total; exit }
-        prev_le = le[i]; prev_c = c[i] } }'; }
+source bench/lib.sh
 
 overview() { # code label
   local path="/api/v1/stats/overview?region=$1"

@@ -150,24 +150,16 @@ pgbench_script() { # kind
   echo "SELECT * FROM need_item WHERE need_id = ANY(:ids) ORDER BY need_id, position;"
 }
 
-histogram() { curl -sf "localhost:$PORT/actuator/prometheus" | grep '^http_server_requests_seconds_bucket{' | grep 'uri="/api/v1/needs"' | grep 'status="200"' \
-  | sed -E 's/.*le="([^"]+)".*\} ([0-9.eE+-]+)$/\1 \2/'; }
-server_p95() { # before-file after-file → "p95 ms (n requests)", linear within the bucket
-  join <(sort "$1") <(sort "$2") | awk '{ le = ($1 == "+Inf") ? 1e9 : $1; print le, $3 - $2 }' | sort -g | awk '
-    { le[NR] = $1; c[NR] = $2; n = NR } END {
-      total = c[n]; target = 0.95 * total; prev_le = 0; prev_c = 0
-      for (i = 1; i <= n; i++) { if (c[i] >= target) { f = (c[i] == prev_c) ? 1 : (target - prev_c) / (c[i] - prev_c);
-          printf "%.1f ms (%d requests)", 1000 * (prev_le + f * (le[i] - prev_le)), total; exit }
-        prev_le = le[i]; prev_c = c[i] } }'; }
+source bench/lib.sh
 
 run_kind() { # kind
   local kind=$1
   $PSQL -Atc "SELECT path FROM bench_case WHERE kind = '$kind' ORDER BY i" > "$DIR/paths-$kind.txt"
   pgbench_script "$kind" > "$DIR/pgbench-$kind.sql"
-  histogram > "$DIR/before"
+  histogram /api/v1/needs > "$DIR/before"
   [ -s "$DIR/before" ] || { echo "no latency histogram from /actuator/prometheus (is it open to this address?)" >&2; exit 1; }
   WRK=$(PATHS="$DIR/paths-$kind.txt" GZIP=$GZIP wrk -t2 -c"$CONNS" -d"${SECONDS_EACH}s" -s bench/needs-list.lua "http://localhost:$PORT" | grep '^wrk:')
-  histogram > "$DIR/after"
+  histogram /api/v1/needs > "$DIR/after"
   P95=$(server_p95 "$DIR/before" "$DIR/after")
   PG=$(pgbench -n -M prepared -h 127.0.0.1 -p $PGPORT -U postgres -c "$CONNS" -j 2 -T "$SECONDS_EACH" -f "$DIR/pgbench-$kind.sql" bangfu 2>&1)
   echo "$PG" | grep -q 'number of failed transactions: 0' || { echo "$PG" >&2; exit 1; }
