@@ -259,10 +259,13 @@ for phase in $PHASES; do
       $PSQL -c "ALTER TABLE need ENABLE TRIGGER need_rollups_insert, ENABLE TRIGGER need_rollups_update"
       echo "   (the read models missed the pledges made without their triggers: rebuilding them)"
       echo "$REBUILD_SQL" | $PSQL
+      $PSQL -c "VACUUM (ANALYZE) need_rollup" -c "VACUUM (ANALYZE) need_unit_report" -c "VACUUM (ANALYZE) need_state_count"
       ;;
     rebuild)
       echo "-- rebuilding the read models"
       echo "$REBUILD_SQL" | $PSQL
+      # as autovacuum would leave them: statistics for the planner, the visibility map for index-only scans
+      $PSQL -c "VACUUM (ANALYZE) need_rollup" -c "VACUUM (ANALYZE) need_unit_report" -c "VACUUM (ANALYZE) need_state_count"
       ;;
   esac
 done
