@@ -254,6 +254,11 @@ public class Needs {
 		public String messageKey() {
 			return "need.flag." + rule;
 		}
+
+		/** How strongly the finding speaks against publishing ({@link FlagSeverity}). */
+		public int severity() {
+			return FlagSeverity.of(rule);
+		}
 	}
 
 	void replaceFlags(long needId, List<Flag> flags) {
