@@ -86,8 +86,15 @@ public class NeedPhotos {
 			.query(Long.class)
 			.single();
 		String name = need.id() + "/" + id;
+		write(root.resolve(String.valueOf(need.id())), id, p);
+		jdbc.sql("UPDATE need_photo SET file_name = ? WHERE id = ?").params(name, id).update();
+		return new Photo(id, p.width(), p.height());
+	}
+
+	/** Writes a checked photo's display size, thumbnail and renditions as {@code <id>.jpg} and so on into {@code dir};
+	 * the household's signed confirmation form is stored the same way ({@link ConfirmationForms}). */
+	static void write(Path dir, long id, PhotoProcessing.Processed p) {
 		try {
-			Path dir = root.resolve(String.valueOf(need.id()));
 			Files.createDirectories(dir);
 			Files.write(dir.resolve(id + ".jpg"), p.display());
 			Files.write(dir.resolve(id + "-thumb.jpg"), p.thumbnail());
@@ -96,8 +103,6 @@ public class NeedPhotos {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		jdbc.sql("UPDATE need_photo SET file_name = ? WHERE id = ?").params(name, id).update();
-		return new Photo(id, p.width(), p.height());
 	}
 
 	@Transactional

@@ -35,8 +35,11 @@ public class NeedReview {
 
 	private final PublicationHolds holds;
 
+	private final HouseholdConfirmations confirmations;
+
 	public NeedReview(Needs needs, JdbcClient jdbc, NeedNotices notices, OperationLog log, Accounts accounts, Clock clock,
-			PublicationHolds holds) {
+			PublicationHolds holds, HouseholdConfirmations confirmations) {
+		this.confirmations = confirmations;
 		this.holds = holds;
 		this.accounts = accounts;
 		this.needs = needs;
@@ -56,6 +59,7 @@ public class NeedReview {
 	@Transactional
 	public Need verify(BangfuUser by, long id) {
 		Need need = reviewable(by, id);
+		confirmations.require(need); // the household's own word on what was posted on its behalf (issue 16)
 		// a campaign's hold over the need's region keeps it back until the launch (F24); read under lock against a release
 		need.verify(by.id(), clock.instant(), holds.holding(need.regionCode()).orElse(null));
 		needs.save(need);

@@ -43,7 +43,11 @@ public class NeedViews {
 
 	private final Clock clock;
 
-	NeedViews(Needs needs, NeedPhotos photos, Households households, Regions regions, MessageSource messages, Clock clock) {
+	private final HouseholdConfirmations confirmations;
+
+	NeedViews(Needs needs, NeedPhotos photos, Households households, Regions regions, MessageSource messages, Clock clock,
+			HouseholdConfirmations confirmations) {
+		this.confirmations = confirmations;
 		this.clock = clock;
 		this.needs = needs;
 		this.photos = photos;
@@ -74,7 +78,9 @@ public class NeedViews {
 			String producer, boolean onBehalf, Instant createdAt,
 			Instant publishedAt, List<PhotoView> photos, String shareUrl, String qrCodeUrl, Long householdId, String rejectReason,
 			List<FlagView> flags, List<Needs.HistoryEntry> history, Long previousNeedId, boolean editable, boolean verifiable,
-			boolean withdrawable, Boolean held) {
+			boolean withdrawable, Boolean held,
+			// the household's own word on a need posted for it (issue 16): {route, at}, or null
+			@JsonInclude(JsonInclude.Include.ALWAYS) HouseholdConfirmations.Confirmation householdConfirmation) {
 	}
 
 	static PhotoView photoView(long needId, NeedPhotos.Photo p) {
@@ -166,7 +172,8 @@ public class NeedViews {
 				insider ? need.householdId() : null, insider ? need.rejectReason() : null, flags,
 				insider ? needs.history(need.id()) : null, need.previousNeedId(), editable, verifiable, withdrawable,
 				// verified and kept back by a campaign's hold until its launch (待集中发布): only insiders ever see such a need
-				insider && need.heldBy() != null && need.state() == NeedState.VERIFIED ? Boolean.TRUE : null);
+				insider && need.heldBy() != null && need.state() == NeedState.VERIFIED ? Boolean.TRUE : null,
+				confirmations.status(need).confirmation());
 	}
 
 	/** The lines as views; {@code id} is the line's position (0, 1, …), as pledges and gifts name it. */

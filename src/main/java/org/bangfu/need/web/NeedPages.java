@@ -74,8 +74,12 @@ class NeedPages {
 
 	private final Clock clock;
 
+	private final org.bangfu.need.HouseholdConfirmations confirmations;
+
 	NeedPages(NeedListing listing, NeedViews views, NeedReports reports, CategoryRules rules, Needs needs,
-			Households households, Regions regions, PublicUrl publicUrl, MessageSource messages, Clock clock) {
+			Households households, Regions regions, PublicUrl publicUrl, MessageSource messages, Clock clock,
+			org.bangfu.need.HouseholdConfirmations confirmations) {
+		this.confirmations = confirmations;
 		this.listing = listing;
 		this.views = views;
 		this.reports = reports;
@@ -181,6 +185,9 @@ class NeedPages {
 		model.addAttribute("need", view);
 		model.addAttribute("reportReasons", NeedReports.Reason.values());
 		model.addAttribute("now", clock.instant());
+		if (view.flags() != null) { // staff in scope: where the household's own word stands (issue 16)
+			model.addAttribute("householdWord", confirmations.status(needs.get(id)));
+		}
 		if (view.state() == NeedState.DRAFT || view.state() == NeedState.REJECTED) {
 			model.addAttribute("maxPhotos", NeedPhotos.MAX_PHOTOS);
 			model.addAttribute("minPhotos", rules.of(view.category()).minPhotos());

@@ -47,8 +47,11 @@ class NeedReviewPages {
 
 	private final MessageSource messages;
 
+	private final org.bangfu.need.HouseholdConfirmations confirmations;
+
 	NeedReviewPages(NeedPosting posting, NeedReview review, NeedReports reports, CategoryRules rules, Regions regions,
-			MessageSource messages) {
+			MessageSource messages, org.bangfu.need.HouseholdConfirmations confirmations) {
+		this.confirmations = confirmations;
 		this.posting = posting;
 		this.review = review;
 		this.reports = reports;
@@ -115,7 +118,9 @@ class NeedReviewPages {
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		Region scope = NeedPages.staffScope(user, region, regions);
 		model.addAttribute("scope", scope);
-		model.addAttribute("waiting", review.queue(user, scope, page));
+		List<NeedReview.Waiting> waiting = review.queue(user, scope, page);
+		model.addAttribute("waiting", waiting);
+		model.addAttribute("householdWords", confirmations.statuses(waiting.stream().map(NeedReview.Waiting::id).toList()));
 		model.addAttribute("count", review.waitingCount(user, scope));
 		model.addAttribute("page", page);
 		return "need/queue";

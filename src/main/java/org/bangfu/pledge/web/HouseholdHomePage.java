@@ -38,7 +38,10 @@ class HouseholdHomePage {
 
 	private final MessageSource messages;
 
-	HouseholdHomePage(HouseholdHome home, Pledging pledging, Ratings ratings, MessageSource messages) {
+	private final org.bangfu.need.HouseholdWord word;
+
+	HouseholdHomePage(HouseholdHome home, Pledging pledging, Ratings ratings, MessageSource messages, org.bangfu.need.HouseholdWord word) {
+		this.word = word;
 		this.home = home;
 		this.pledging = pledging;
 		this.ratings = ratings;
@@ -48,6 +51,7 @@ class HouseholdHomePage {
 	@GetMapping(PATH)
 	String page(@AuthenticationPrincipal BangfuUser user, Model model) {
 		model.addAttribute("home", home.of(user));
+		model.addAttribute("awaiting", word.awaiting(user)); // needs posted for it, waiting for its word (issue 16)
 		return "pledge/household-home";
 	}
 
