@@ -76,11 +76,14 @@ class DemoNeeds implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final DemoConfirmations confirmations;
+
 	private final boolean enabled;
 
 	DemoNeeds(NeedPosting posting, NeedReview review, NeedPhotos photos, CategoryRules rules, Needs needs, Accounts accounts, Households households,
 			Regions regions, JdbcClient jdbc, org.springframework.transaction.support.TransactionTemplate transactions,
-			BangfuProperties properties, Environment environment, Clock clock) {
+			BangfuProperties properties, Environment environment, Clock clock, DemoConfirmations confirmations) {
+		this.confirmations = confirmations;
 		this.transactions = transactions;
 		this.posting = posting;
 		this.review = review;
@@ -203,6 +206,9 @@ class DemoNeeds implements ApplicationRunner {
 		if (d.end() != End.DRAFT) {
 			posting.submit(poster, id);
 		}
+		if (d.end() == End.PUBLISHED || d.end() == End.EXPIRED) {
+			confirmations.confirm(needs.get(id), poster); // the household's own word before verification (issue 16)
+		}
 		BangfuUser verifier = d.verifier() == null ? null : accounts.findByPhone(d.verifier()).orElseThrow();
 		switch (d.end()) {
 			case PUBLISHED, EXPIRED -> review.verify(verifier, id);
@@ -234,6 +240,9 @@ class DemoNeeds implements ApplicationRunner {
 				UPDATE need_transition SET at = at - CAST(? AS interval)
 				    + CASE action WHEN 'SUBMIT' THEN interval '2 hours' WHEN 'CREATE' THEN interval '0' ELSE interval '1 day' END
 				WHERE need_id = ?""")
+			.params(interval, id)
+			.update();
+		jdbc.sql("UPDATE need_confirmation SET confirmed_at = confirmed_at - CAST(? AS interval) + interval '5 hours' WHERE need_id = ?")
 			.params(interval, id)
 			.update();
 	}

@@ -65,11 +65,12 @@ class ConfirmationCodes {
 		// one sender at a time per need, so that a double tap cannot slip past the per-minute limit
 		jdbc.sql("SELECT id FROM need WHERE id = ? FOR UPDATE").param(need.id()).query(Long.class).single();
 		Instant now = clock.instant();
-		Timestamp last = jdbc.sql("SELECT max(created_at) FROM need_confirmation_code WHERE need_id = ?")
-			.param(need.id()).query(Timestamp.class).single();
-		if (last != null && last.toInstant().isAfter(now.minusSeconds(60))) {
-			throw new TooManyAttemptsException("need.confirm.code-too-soon",
-					Math.max(1, 60 - Duration.between(last.toInstant(), now).toSeconds()));
+		java.util.Optional<Instant> last = jdbc.sql("SELECT max(created_at) FROM need_confirmation_code WHERE need_id = ?")
+			.param(need.id())
+			.query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
+			.optional();
+		if (last.isPresent() && last.get().isAfter(now.minusSeconds(60))) {
+			throw new TooManyAttemptsException("need.confirm.code-too-soon", Math.max(1, 60 - Duration.between(last.get(), now).toSeconds()));
 		}
 		long today = jdbc.sql("SELECT count(*) FROM need_confirmation_code WHERE need_id = ? AND created_at > ?")
 			.params(need.id(), Timestamp.from(now.minus(Duration.ofDays(1)))).query(Long.class).single();

@@ -107,6 +107,40 @@ public final class NeedFixtures {
 		assertThat(a.status()).as(a.body()).isEqualTo(201);
 	}
 
+	/**
+	 * The household's own word on a need posted on its behalf (issue 16), given through the real FORM route: staff in
+	 * scope ({@code staffToken}, e.g. the officer who posted it) upload a small generated PNG of the signed form.
+	 * Call it before verifying any need posted for a household.
+	 */
+	public static void confirmByForm(ApiClient api, String staffToken, long need) {
+		Answer a = api.postFile("/api/v1/needs/" + need + "/confirm", "file", "form.png", "image/png", png(120, 160), staffToken);
+		assertThat(a.status()).as(a.body()).isEqualTo(200);
+	}
+
+	/** {@link #confirmByForm} with the demo village officer's login. */
+	public static void confirmByForm(ApiClient api, long need) {
+		confirmByForm(api, api.login(OFFICER, org.bangfu.ApplicationTest.DEMO_PASSWORD), need);
+	}
+
+	/** A small PNG: a white sheet with a red thumbprint. */
+	public static byte[] png(int width, int height) {
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		var g = image.createGraphics();
+		g.setColor(Color.WHITE);
+		g.fillRect(0, 0, width, height);
+		g.setColor(Color.RED);
+		g.fillOval(width / 3, height / 2, width / 4, height / 4);
+		g.dispose();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			ImageIO.write(image, "png", out);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return out.toByteArray();
+	}
+
 	public static byte[] jpeg(int width, int height) {
 		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		var g = image.createGraphics();
