@@ -103,6 +103,9 @@ public class HouseholdConfirmations {
 
 	/** The gate before verification: 409 while the household has not confirmed what was posted, or said it is not what it asked for. */
 	void require(Need need) {
+		if (need.state() != NeedState.SUBMITTED) {
+			return; // not up for verification: the state machine answers
+		}
 		Status status = status(need);
 		if (status.disputed()) {
 			throw new ConflictException("need.household-disputed");

@@ -73,6 +73,7 @@ class PointsTest extends ApplicationTest {
 		long id = NeedFixtures.create(api, token, NeedFixtures.quiltNeed(household, title, 2));
 		Answer submitted = api.post("/api/v1/needs/" + id + "/submit", null, token);
 		assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+		NeedFixtures.confirmByForm(api, token, id);
 		return id;
 	}
 

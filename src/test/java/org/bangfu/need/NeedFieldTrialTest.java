@@ -49,6 +49,7 @@ class NeedFieldTrialTest extends ApplicationTest {
 	private void submitAndVerify(ApiClient api, String poster, String verifier, long need) {
 		Answer submitted = api.post("/api/v1/needs/" + need + "/submit", null, poster);
 		assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+		confirmIfNeeded(api, poster, need);
 		Answer verified = api.post("/api/v1/needs/" + need + "/verify", null, verifier);
 		assertThat(verified.status()).as(verified.body()).isEqualTo(200);
 	}

@@ -25,6 +25,7 @@ class NeedRulesTest extends ApplicationTest {
 		api.postFile("/api/v1/needs/" + id + "/photos", "photo", "p.jpg", "image/jpeg", jpeg(320, 240), token);
 		Answer submitted = api.post("/api/v1/needs/" + id + "/submit", null, token);
 		assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+		confirmIfNeeded(api, token, id);
 		return id;
 	}
 
@@ -134,6 +135,7 @@ class NeedRulesTest extends ApplicationTest {
 		long photo = ok.json().get("id").asLong();
 		assertThat(ok.json().get("width").asInt()).isEqualTo(1280);
 		api.post("/api/v1/needs/" + id + "/submit", null, officer);
+		confirmByForm(api, officer, id);
 		api.post("/api/v1/needs/" + id + "/verify", null, api.login(MANAGER, DEMO_PASSWORD));
 		assertThat(api.get("/needs/" + id + "/photos/" + photo + "-thumb.jpg").contentType()).isEqualTo("image/jpeg");
 

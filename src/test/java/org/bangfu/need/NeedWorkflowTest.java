@@ -57,6 +57,9 @@ class NeedWorkflowTest extends ApplicationTest {
 		Answer outside = api.post("/api/v1/needs/" + id + "/verify", null, api.login(OTHER_MANAGER, DEMO_PASSWORD));
 		assertThat(outside.status()).as("a manager of another county does not see it").isEqualTo(404);
 
+		Answer unconfirmed = api.post("/api/v1/needs/" + id + "/verify", null, manager);
+		assertThat(unconfirmed.status()).as("the household's own word comes first").isEqualTo(409);
+		confirmByForm(api, officer, id);
 		JsonNode published = api.post("/api/v1/needs/" + id + "/verify", null, manager).json();
 		assertThat(published.get("state").asString()).isEqualTo("PUBLISHED");
 		List<String> steps = new ArrayList<>();
@@ -177,6 +180,7 @@ class NeedWorkflowTest extends ApplicationTest {
 		JsonNode edited = api.put("/api/v1/needs/" + id, medicalNeed(household, "需要轮椅和药品", "老人行走困难，需要轮椅出行，降压药也快吃完了。", 60000), officer).json();
 		assertThat(edited.get("totalValueFen").asLong()).isEqualTo(96000);
 		assertThat(api.post("/api/v1/needs/" + id + "/submit", null, officer).json().get("state").asString()).isEqualTo("SUBMITTED");
+		confirmByForm(api, officer, id);
 		assertThat(api.post("/api/v1/needs/" + id + "/verify", null, manager).json().get("state").asString()).isEqualTo("PUBLISHED");
 	}
 
@@ -193,6 +197,7 @@ class NeedWorkflowTest extends ApplicationTest {
 		assertThat(own.status()).isEqualTo(403);
 		assertThat(own.json().get("detail").asString()).contains("自己");
 		assertThat(api.post("/api/v1/needs/" + id + "/reject", "{\"reason\":\"x\"}", manager).status()).isEqualTo(403);
+		confirmByForm(api, manager, id);
 		assertThat(api.post("/api/v1/needs/" + id + "/verify", null, api.login(COUNTY, DEMO_PASSWORD)).json().get("state").asString())
 			.isEqualTo("PUBLISHED");
 	}
@@ -212,6 +217,9 @@ class NeedWorkflowTest extends ApplicationTest {
 					new Call(NeedAction.WITHDRAW, "/withdraw", "{\"reason\":\"已解决\"}", officer))) {
 				long id = create(api, officer, body);
 				photo(api, officer, id);
+				if (call.action() == NeedAction.VERIFY) {
+					confirmByForm(api, officer, id);
+				}
 				jdbc.sql("UPDATE need SET state = ?, published_at = CASE WHEN ? THEN now() END WHERE id = ?")
 					.params(state.name(), NeedState.PUBLIC.contains(state), id)
 					.update();
@@ -246,6 +254,7 @@ class NeedWorkflowTest extends ApplicationTest {
 		long id = create(api, officer, medicalNeed(household, "需要轮椅一台", "老人行走困难，需要轮椅出行，家中无力购买。", 60000));
 		photo(api, officer, id);
 		api.post("/api/v1/needs/" + id + "/submit", null, officer);
+		confirmByForm(api, officer, id);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
 			List<Callable<Integer>> calls = List.of(() -> api.post("/api/v1/needs/" + id + "/verify", null, manager).status(),
@@ -270,6 +279,7 @@ class NeedWorkflowTest extends ApplicationTest {
 		long id = create(api, officer, medicalNeed(household, "需要过期测试轮椅", "老人行走困难，需要轮椅出行，家中无力购买。", 60000));
 		photo(api, officer, id);
 		api.post("/api/v1/needs/" + id + "/submit", null, officer);
+		confirmByForm(api, officer, id);
 		api.post("/api/v1/needs/" + id + "/verify", null, api.login(MANAGER, DEMO_PASSWORD));
 
 		clock.advance(expiry.expireAfter().minusHours(1));

@@ -80,6 +80,7 @@ class PublicationHoldTest extends ApplicationTest {
 		long id = NeedFixtures.create(api, poster, NeedFixtures.quiltNeed(household, title, 2));
 		ApiClient.Answer submitted = api.post("/api/v1/needs/" + id + "/submit", null, poster);
 		assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+		NeedFixtures.confirmByForm(api, poster, id);
 		return id;
 	}
 
