@@ -73,7 +73,7 @@ public class HouseholdWord {
 	/** SMS: staff in scope enter the code the household gave them. */
 	@Transactional
 	public HouseholdConfirmations.Confirmation confirmByCode(BangfuUser by, long id, String code) {
-		Need need = confirmable(inScope(by, id));
+		Need need = notDisputed(confirmable(inScope(by, id)));
 		codes.consume(need, code);
 		return confirm(need, HouseholdConfirmations.Route.SMS, by, null);
 	}
@@ -81,7 +81,7 @@ public class HouseholdWord {
 	/** FORM: staff in scope upload the photo of the form the household signed or thumb-printed. */
 	@Transactional
 	public HouseholdConfirmations.Confirmation confirmByForm(BangfuUser by, long id, InputStream upload) {
-		Need need = confirmable(inScope(by, id));
+		Need need = notDisputed(confirmable(inScope(by, id)));
 		PhotoProcessing.Processed photo = forms.check(upload);
 		return confirm(need, HouseholdConfirmations.Route.FORM, by, photo);
 	}
@@ -92,7 +92,7 @@ public class HouseholdWord {
 	/** SMS: staff in scope have a code sent to the household's phone on record (400 when it has none: use the form). */
 	@Transactional
 	public CodeSent sendCode(BangfuUser by, long id) {
-		Need need = notYetConfirmed(confirmable(inScope(by, id)));
+		Need need = notDisputed(notYetConfirmed(confirmable(inScope(by, id))));
 		ConfirmationCodes.Sent sent = codes.send(need, by.id());
 		log.record(by.id(), "need.confirm.code", "need:" + id, need.regionCode(), null);
 		return new CodeSent(sent.maskedPhone(), sent.expiresAt());
@@ -178,6 +178,14 @@ public class HouseholdWord {
 		}
 		if (!CONFIRMABLE.contains(need.state())) {
 			throw new ConflictException("need.confirm.state", new org.springframework.context.support.DefaultMessageSourceResolvable(need.state().label()));
+		}
+		return need;
+	}
+
+	/** Staff cannot overrule the household's "not what I asked for": only the household's own account, or new content. */
+	private Need notDisputed(Need need) {
+		if (confirmations.status(need).disputed()) {
+			throw new ConflictException("need.confirm.disputed");
 		}
 		return need;
 	}

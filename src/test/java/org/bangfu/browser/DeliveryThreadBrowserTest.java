@@ -3,6 +3,7 @@ package org.bangfu.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.bangfu.ApiClient;
+import org.bangfu.need.NeedFixtures;
 import org.bangfu.account.Accounts;
 import org.bangfu.account.DonorType;
 import org.junit.jupiter.api.Test;
@@ -151,6 +152,7 @@ class DeliveryThreadBrowserTest extends BrowserTest {
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		long id = created.json().get("id").asLong();
 		assertThat(api.post("/api/v1/needs/" + id + "/submit", null, officer).status()).isEqualTo(200);
+		NeedFixtures.confirmByForm(api, officer, id);
 		assertThat(api.post("/api/v1/needs/" + id + "/verify", null, api.login(MANAGER, DEMO_PASSWORD)).status()).isEqualTo(200);
 		return id;
 	}

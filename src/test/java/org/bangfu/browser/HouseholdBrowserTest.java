@@ -36,6 +36,7 @@ class HouseholdBrowserTest extends BrowserTest {
 		String manager = api.login(NeedFixtures.MANAGER, DEMO_PASSWORD);
 		long need = api.post("/api/v1/needs", NeedFixtures.quiltNeed(household, "欧阳桂兰老人过冬缺棉被", 3), officer).json().get("id").asLong();
 		api.post("/api/v1/needs/" + need + "/submit", null, officer);
+		NeedFixtures.confirmByForm(api, officer, need);
 		api.post("/api/v1/needs/" + need + "/verify", null, manager);
 		long waiting = api.post("/api/v1/needs", NeedFixtures.quiltNeed(household, "欧阳桂兰家需要一床电热毯", 1), officer).json().get("id").asLong();
 		api.post("/api/v1/needs/" + waiting + "/submit", null, officer);
@@ -96,6 +97,7 @@ class HouseholdBrowserTest extends BrowserTest {
 		long neighbour = NeedFixtures.household(jdbc, personalData, NeedFixtures.VILLAGE, "欧阳松柏", true);
 		long theirs = api.post("/api/v1/needs", NeedFixtures.quiltNeed(neighbour, "欧阳松柏家缺棉被", 1), officer).json().get("id").asLong();
 		api.post("/api/v1/needs/" + theirs + "/submit", null, officer);
+		NeedFixtures.confirmByForm(api, officer, theirs);
 		api.post("/api/v1/needs/" + theirs + "/verify", null, manager);
 		open("/needs/" + theirs + "/pledge");
 		assertThat(find("#pledging").getText()).contains("认领情况");

@@ -11,6 +11,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 import org.bangfu.ApiClient;
+import org.bangfu.need.NeedFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -94,6 +95,8 @@ class NeedBrowserTest extends BrowserTest {
 		assertThat(find("#need-states").getText()).contains("待审核");
 		screenshot("need-mine");
 
+		// the household's own word (issue 16), through the signed-form route
+		NeedFixtures.confirmByForm(api, api.login(OFFICER, DEMO_PASSWORD), id);
 		// the township manager verifies it from the queue
 		browser.manage().deleteAllCookies();
 		logIn(MANAGER, DEMO_PASSWORD);

@@ -2,6 +2,7 @@ package org.bangfu.browser;
 
 
 import org.bangfu.ApiClient;
+import org.bangfu.need.NeedFixtures;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -170,6 +171,7 @@ class OfferBrowserTest extends BrowserTest {
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		long id = created.json().get("id").asLong();
 		assertThat(api.post("/api/v1/needs/" + id + "/submit", null, officer).status()).isEqualTo(200);
+		NeedFixtures.confirmByForm(api, officer, id);
 		ApiClient.Answer verified = api.post("/api/v1/needs/" + id + "/verify", null, api.login(MANAGER, DEMO_PASSWORD));
 		assertThat(verified.status()).as(verified.body()).isEqualTo(200);
 		return id;

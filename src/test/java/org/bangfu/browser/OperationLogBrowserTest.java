@@ -3,6 +3,7 @@ package org.bangfu.browser;
 import java.util.regex.Pattern;
 
 import org.bangfu.ApiClient;
+import org.bangfu.need.NeedFixtures;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -33,6 +34,7 @@ class OperationLogBrowserTest extends BrowserTest {
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		long need = created.json().get("id").asLong();
 		assertThat(api.post("/api/v1/needs/" + need + "/submit", null, officer).status()).isEqualTo(200);
+		NeedFixtures.confirmByForm(api, officer, need);
 		assertThat(api.post("/api/v1/needs/" + need + "/verify", null, manager).status()).isEqualTo(200);
 		ApiClient.Answer pledged = api.postWithHeader("/api/v1/needs/" + need + "/pledges", "{\"quantity\":2}", donor, "Idempotency-Key",
 				"oplog-" + System.nanoTime());

@@ -18,6 +18,7 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 
 import org.bangfu.ApiClient;
+import org.bangfu.need.NeedFixtures;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -135,6 +136,7 @@ class PageWeightBrowserTest extends BrowserTest {
 			assertThat(up.status()).as(up.body()).isEqualTo(201);
 		}
 		assertThat(api.post("/api/v1/needs/" + id + "/submit", null, officer).status()).isEqualTo(200);
+		NeedFixtures.confirmByForm(api, officer, id);
 		assertThat(api.post("/api/v1/needs/" + id + "/verify", null, manager).status()).isEqualTo(200);
 		ApiClient.Answer pledged = api.postWithHeader("/api/v1/needs/" + id + "/pledges", "{\"quantity\":100}", donor,
 				"Idempotency-Key", "weight-" + System.nanoTime());

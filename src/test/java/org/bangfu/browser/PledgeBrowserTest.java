@@ -8,6 +8,7 @@ import java.time.Duration;
 import javax.imageio.ImageIO;
 
 import org.bangfu.ApiClient;
+import org.bangfu.need.NeedFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -196,6 +197,7 @@ class PledgeBrowserTest extends BrowserTest {
 		long id = created.json().get("id").asLong();
 		ApiClient.Answer submitted = api.post("/api/v1/needs/" + id + "/submit", null, officer);
 		assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+		NeedFixtures.confirmByForm(api, officer, id);
 		ApiClient.Answer verified = api.post("/api/v1/needs/" + id + "/verify", null, manager);
 		assertThat(verified.status()).as(verified.body()).isEqualTo(200);
 		assertThat(verified.json().get("state").asString()).isEqualTo("PUBLISHED");

@@ -156,6 +156,11 @@ class HouseholdConfirmationTest extends ApplicationTest {
 		assertThat(verify.status()).isEqualTo(409);
 		assertThat(verify.json().get("detail").asString()).contains("不是他家申请的");
 		assertThat(page("/needs/" + id, s.managerPhone())).contains("户主说这不是他家申请的", "我家没要电视");
+		Answer overrule = api.postFile("/api/v1/needs/" + id + "/confirm", "file", "f.png", "image/png", png(60, 80), s.officer());
+		assertThat(overrule.status()).as("staff do not overrule the household").isEqualTo(409);
+		assertThat(overrule.json().get("detail").asString()).contains("不能代为确认");
+		assertThat(api.post("/api/v1/needs/" + id + "/confirm", null, own).status()).as("the household may change its mind").isEqualTo(200);
+		assertThat(api.post("/api/v1/needs/" + id + "/verify", null, s.manager()).status()).isEqualTo(200);
 	}
 
 	@Test
