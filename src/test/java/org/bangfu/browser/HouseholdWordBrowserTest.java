@@ -39,7 +39,8 @@ class HouseholdWordBrowserTest extends BrowserTest {
 	@Test
 	void theHouseholdConfirmsOneNeedAndDisputesAnotherInItsAccount() {
 		ApiClient api = new ApiClient(port);
-		String officer = staff(api, "VILLAGE_OFFICER", VILLAGE, newPhone());
+		String officerPhone = newPhone();
+		String officer = staff(api, "VILLAGE_OFFICER", VILLAGE, officerPhone);
 		String managerPhone = newPhone();
 		String manager = staff(api, "TOWNSHIP_MANAGER", "430412001", managerPhone);
 		long household = NeedFixtures.household(jdbc, personalData, VILLAGE, "南岳祝桂英", true);
@@ -54,6 +55,16 @@ class HouseholdWordBrowserTest extends BrowserTest {
 		for (long id : new long[] { quilts, tv }) {
 			assertThat(api.post("/api/v1/needs/" + id + "/submit", null, officer).status()).isEqualTo(200);
 		}
+
+		// the officer's view while the word is awaited: the three routes, and the form to print
+		logIn(officerPhone, DEMO_PASSWORD);
+		open("/needs/" + quilts);
+		assertThat(find("#household-word").getText()).contains("户主尚未确认", "给户主发短信确认码", "户主没有手机：签字确认表");
+		screenshot("household-word-officer");
+		open("/needs/" + quilts + "/confirmation-form");
+		assertThat(find(".hh-sheet").getText()).contains("户主确认表", "南岳祝桂英", "祝桂英老人过冬缺棉被", "棉被", "100 元", "户主签字或按手印");
+		screenshot("household-word-form");
+		browser.manage().deleteAllCookies();
 
 		logIn(phone, DEMO_PASSWORD);
 		browser.manage().window().setSize(new Dimension(PHONE_WIDTH, 800));
