@@ -73,7 +73,12 @@ class NeedRulesTest extends ApplicationTest {
 		assertThat(flags(api, again, manager)).anyMatch(f -> f.startsWith("REPEAT:") && f.contains("#" + tuition) && f.contains("180 天"));
 
 		// flags are for staff in scope only
-		assertThat(api.post("/api/v1/needs/" + treadmill + "/verify", null, manager).status()).isEqualTo(200);
+		// a luxury flag asks the township's written reason and the county's approval (issue 16: a flag has consequences)
+		assertThat(api.post("/api/v1/needs/" + treadmill + "/verify", null, manager).status()).isEqualTo(400);
+		assertThat(api.post("/api/v1/needs/" + treadmill + "/verify", "{\"reason\":\"已入户核实，医生建议在家做康复训练。\"}", manager)
+			.json().get("state").asString()).isEqualTo("SUBMITTED");
+		assertThat(api.post("/api/v1/needs/" + treadmill + "/verify", "{\"reason\":\"县级复核：电话回访医生，同意发布。\"}",
+				api.login(COUNTY, DEMO_PASSWORD)).json().get("state").asString()).isEqualTo("PUBLISHED");
 		assertThat(api.get("/api/v1/needs/" + treadmill).body()).doesNotContain("flags").doesNotContain("LUXURY");
 		assertThat(api.get("/api/v1/needs/" + treadmill, api.login(DONOR, DEMO_PASSWORD)).body()).doesNotContain("LUXURY");
 	}
