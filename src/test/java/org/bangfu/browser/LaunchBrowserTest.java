@@ -71,7 +71,7 @@ class LaunchBrowserTest extends BrowserTest {
 			long household = NeedFixtures.household(jdbc, personalData, VILLAGES[i], heads[i], true);
 			long id = NeedFixtures.create(api, poster, NeedFixtures.quiltNeed(household, titles[i], 4));
 			assertThat(api.post("/api/v1/needs/" + id + "/submit", null, poster).status()).isEqualTo(200);
-			assertThat(api.post("/api/v1/needs/" + id + "/verify", null, verifier).json().get("state").asString()).isEqualTo("VERIFIED");
+			assertThat(api.post("/api/v1/needs/" + id + "/verify", org.bangfu.need.NeedFixtures.VERIFY_REASON, verifier).json().get("state").asString()).isEqualTo("VERIFIED");
 			needs.add(id);
 		}
 

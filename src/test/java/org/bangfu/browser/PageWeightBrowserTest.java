@@ -135,7 +135,7 @@ class PageWeightBrowserTest extends BrowserTest {
 			assertThat(up.status()).as(up.body()).isEqualTo(201);
 		}
 		assertThat(api.post("/api/v1/needs/" + id + "/submit", null, officer).status()).isEqualTo(200);
-		assertThat(api.post("/api/v1/needs/" + id + "/verify", null, manager).status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/needs/" + id + "/verify", org.bangfu.need.NeedFixtures.VERIFY_REASON, manager).status()).isEqualTo(200);
 		ApiClient.Answer pledged = api.postWithHeader("/api/v1/needs/" + id + "/pledges", "{\"quantity\":100}", donor,
 				"Idempotency-Key", "weight-" + System.nanoTime());
 		assertThat(pledged.status()).as(pledged.body()).isEqualTo(201);

@@ -196,7 +196,7 @@ class PledgeBrowserTest extends BrowserTest {
 		long id = created.json().get("id").asLong();
 		ApiClient.Answer submitted = api.post("/api/v1/needs/" + id + "/submit", null, officer);
 		assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
-		ApiClient.Answer verified = api.post("/api/v1/needs/" + id + "/verify", null, manager);
+		ApiClient.Answer verified = api.post("/api/v1/needs/" + id + "/verify", org.bangfu.need.NeedFixtures.VERIFY_REASON, manager);
 		assertThat(verified.status()).as(verified.body()).isEqualTo(200);
 		assertThat(verified.json().get("state").asString()).isEqualTo("PUBLISHED");
 		return id;

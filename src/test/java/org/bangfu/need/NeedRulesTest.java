@@ -139,7 +139,7 @@ class NeedRulesTest extends ApplicationTest {
 		long photo = ok.json().get("id").asLong();
 		assertThat(ok.json().get("width").asInt()).isEqualTo(1280);
 		api.post("/api/v1/needs/" + id + "/submit", null, officer);
-		api.post("/api/v1/needs/" + id + "/verify", null, api.login(MANAGER, DEMO_PASSWORD));
+		api.post("/api/v1/needs/" + id + "/verify", VERIFY_REASON, api.login(MANAGER, DEMO_PASSWORD));
 		assertThat(api.get("/needs/" + id + "/photos/" + photo + "-thumb.jpg").contentType()).isEqualTo("image/jpeg");
 
 		// the household withdraws its consent to publishing photos: the public no longer sees them, staff still do
@@ -198,7 +198,7 @@ class NeedRulesTest extends ApplicationTest {
 		String story = "老人身份证 " + id + "，儿子电话 138 0734 5566，村部 0734-8123456。";
 		long need = submitted(api, officer, medicalNeed(household, "轮椅 联系13807345566", story, 60000));
 		assertThat(flags(api, need, api.login(MANAGER, DEMO_PASSWORD))).anyMatch(f -> f.startsWith("PERSONAL_DATA:标题或说明中含有身份证号或电话号码"));
-		assertThat(api.post("/api/v1/needs/" + need + "/verify", null, api.login(MANAGER, DEMO_PASSWORD)).status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/needs/" + need + "/verify", VERIFY_REASON, api.login(MANAGER, DEMO_PASSWORD)).status()).isEqualTo(200);
 
 		JsonNode shown = api.get("/api/v1/needs/" + need).json();
 		assertThat(shown.get("story").asString()).doesNotContain(id, "0734 5566", "8123456")

@@ -57,7 +57,7 @@ class NeedWorkflowTest extends ApplicationTest {
 		Answer outside = api.post("/api/v1/needs/" + id + "/verify", null, api.login(OTHER_MANAGER, DEMO_PASSWORD));
 		assertThat(outside.status()).as("a manager of another county does not see it").isEqualTo(404);
 
-		JsonNode published = api.post("/api/v1/needs/" + id + "/verify", null, manager).json();
+		JsonNode published = api.post("/api/v1/needs/" + id + "/verify", VERIFY_REASON, manager).json();
 		assertThat(published.get("state").asString()).isEqualTo("PUBLISHED");
 		List<String> steps = new ArrayList<>();
 		published.get("history").forEach(h -> steps.add(h.get("action").asString() + ":" + h.get("to").asString()));
@@ -177,7 +177,7 @@ class NeedWorkflowTest extends ApplicationTest {
 		JsonNode edited = api.put("/api/v1/needs/" + id, medicalNeed(household, "需要轮椅和药品", "老人行走困难，需要轮椅出行，降压药也快吃完了。", 60000), officer).json();
 		assertThat(edited.get("totalValueFen").asLong()).isEqualTo(96000);
 		assertThat(api.post("/api/v1/needs/" + id + "/submit", null, officer).json().get("state").asString()).isEqualTo("SUBMITTED");
-		assertThat(api.post("/api/v1/needs/" + id + "/verify", null, manager).json().get("state").asString()).isEqualTo("PUBLISHED");
+		assertThat(api.post("/api/v1/needs/" + id + "/verify", VERIFY_REASON, manager).json().get("state").asString()).isEqualTo("PUBLISHED");
 	}
 
 	@Test
@@ -193,7 +193,7 @@ class NeedWorkflowTest extends ApplicationTest {
 		assertThat(own.status()).isEqualTo(403);
 		assertThat(own.json().get("detail").asString()).contains("自己");
 		assertThat(api.post("/api/v1/needs/" + id + "/reject", "{\"reason\":\"x\"}", manager).status()).isEqualTo(403);
-		assertThat(api.post("/api/v1/needs/" + id + "/verify", null, api.login(COUNTY, DEMO_PASSWORD)).json().get("state").asString())
+		assertThat(api.post("/api/v1/needs/" + id + "/verify", VERIFY_REASON, api.login(COUNTY, DEMO_PASSWORD)).json().get("state").asString())
 			.isEqualTo("PUBLISHED");
 	}
 
@@ -208,7 +208,7 @@ class NeedWorkflowTest extends ApplicationTest {
 		}
 		for (NeedState state : NeedState.values()) {
 			for (Call call : List.of(new Call(NeedAction.EDIT, "", body, officer), new Call(NeedAction.SUBMIT, "/submit", null, officer),
-					new Call(NeedAction.VERIFY, "/verify", null, manager), new Call(NeedAction.REJECT, "/reject", "{\"reason\":\"不实\"}", manager),
+					new Call(NeedAction.VERIFY, "/verify", VERIFY_REASON, manager), new Call(NeedAction.REJECT, "/reject", "{\"reason\":\"不实\"}", manager),
 					new Call(NeedAction.WITHDRAW, "/withdraw", "{\"reason\":\"已解决\"}", officer))) {
 				long id = create(api, officer, body);
 				photo(api, officer, id);
@@ -248,8 +248,8 @@ class NeedWorkflowTest extends ApplicationTest {
 		api.post("/api/v1/needs/" + id + "/submit", null, officer);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
-			List<Callable<Integer>> calls = List.of(() -> api.post("/api/v1/needs/" + id + "/verify", null, manager).status(),
-					() -> api.post("/api/v1/needs/" + id + "/verify", null, county).status());
+			List<Callable<Integer>> calls = List.of(() -> api.post("/api/v1/needs/" + id + "/verify", VERIFY_REASON, manager).status(),
+					() -> api.post("/api/v1/needs/" + id + "/verify", VERIFY_REASON, county).status());
 			List<Integer> statuses = new ArrayList<>();
 			for (Future<Integer> f : pool.invokeAll(calls)) {
 				statuses.add(f.get());
@@ -270,7 +270,7 @@ class NeedWorkflowTest extends ApplicationTest {
 		long id = create(api, officer, medicalNeed(household, "需要过期测试轮椅", "老人行走困难，需要轮椅出行，家中无力购买。", 60000));
 		photo(api, officer, id);
 		api.post("/api/v1/needs/" + id + "/submit", null, officer);
-		api.post("/api/v1/needs/" + id + "/verify", null, api.login(MANAGER, DEMO_PASSWORD));
+		api.post("/api/v1/needs/" + id + "/verify", VERIFY_REASON, api.login(MANAGER, DEMO_PASSWORD));
 
 		clock.advance(expiry.expireAfter().minusHours(1));
 		expiry.expireDue();

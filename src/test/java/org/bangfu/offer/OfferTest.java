@@ -161,7 +161,7 @@ class OfferTest extends ApplicationTest {
 				 "items":[{"kind":"生活用品","name":"棉被","quantity":%d,"unit":"床","valueFen":%d}]}""".formatted(household, quantity, quantity * 15000L),
 				officer).json().get("id").asLong();
 		api.post("/api/v1/needs/" + id + "/submit", null, officer);
-		assertThat(api.post("/api/v1/needs/" + id + "/verify", null, api.login("13800000003", DEMO_PASSWORD)).status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/needs/" + id + "/verify", org.bangfu.need.NeedFixtures.VERIFY_REASON, api.login("13800000003", DEMO_PASSWORD)).status()).isEqualTo(200);
 		return id;
 	}
 }

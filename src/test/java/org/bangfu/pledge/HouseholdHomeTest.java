@@ -53,7 +53,7 @@ class HouseholdHomeTest extends ApplicationTest {
 		long id = created.json().get("id").asLong();
 		assertThat(api.post("/api/v1/needs/" + id + "/submit", null, officer(api)).status()).isEqualTo(200);
 		if (verify) {
-			assertThat(api.post("/api/v1/needs/" + id + "/verify", null, api.login(NeedFixtures.MANAGER, DEMO_PASSWORD)).status()).isEqualTo(200);
+			assertThat(api.post("/api/v1/needs/" + id + "/verify", org.bangfu.need.NeedFixtures.VERIFY_REASON, api.login(NeedFixtures.MANAGER, DEMO_PASSWORD)).status()).isEqualTo(200);
 		}
 		return id;
 	}

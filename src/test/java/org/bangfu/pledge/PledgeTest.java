@@ -56,7 +56,7 @@ class PledgeTest extends ApplicationTest {
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		long id = created.json().get("id").asLong();
 		assertThat(api.post("/api/v1/needs/" + id + "/submit", null, officer).status()).isEqualTo(200);
-		assertThat(api.post("/api/v1/needs/" + id + "/verify", null, api.login(MANAGER, DEMO_PASSWORD)).status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/needs/" + id + "/verify", org.bangfu.need.NeedFixtures.VERIFY_REASON, api.login(MANAGER, DEMO_PASSWORD)).status()).isEqualTo(200);
 		return id;
 	}
 
