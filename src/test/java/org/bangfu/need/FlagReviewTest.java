@@ -221,6 +221,24 @@ class FlagReviewTest extends ApplicationTest {
 		return response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
+	@Test
+	void theCityOfficeIsCompletedByAnotherCityAdmin() {
+		ApiClient api = api();
+		Staff officer = staff(Role.VILLAGE_OFFICER, XINYANG);
+		Staff city = staff(Role.CITY_ADMIN, "430400");
+		Staff otherCity = staff(Role.CITY_ADMIN, "430400");
+		long id = submitted(api, officer, TREADMILL);
+		JsonNode first = api.post("/api/v1/needs/" + id + "/verify", reason("市办直接审核：已电话核实康复训练确需。"), city.token()).json();
+		assertThat(first.get("state").asString()).isEqualTo("SUBMITTED");
+		assertThat(first.get("flagGate").get("awaiting").asString()).isEqualTo("CITY");
+		Answer twice = api.post("/api/v1/needs/" + id + "/verify", reason("再次审核：确实需要，同意发布。"), city.token());
+		assertThat(twice.status()).isEqualTo(409);
+		assertThat(state(id)).isEqualTo("SUBMITTED");
+		JsonNode published = api.post("/api/v1/needs/" + id + "/verify", reason("市办另一人复核：同意，康复器具确需。"), otherCity.token()).json();
+		assertThat(published.get("state").asString()).isEqualTo("PUBLISHED");
+		assertThat(decisions.of(id)).extracting(FlagDecisions.Decision::level).containsExactly(FlagDecisions.Level.CITY, FlagDecisions.Level.CITY);
+	}
+
 	private long householdOf(long id) {
 		return jdbc.sql("SELECT household_id FROM need WHERE id = ?").param(id).query(Long.class).single();
 	}
