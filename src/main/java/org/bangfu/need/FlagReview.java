@@ -72,7 +72,8 @@ class FlagReview {
 	Step approve(BangfuUser by, Need need, String reason) {
 		List<Needs.Flag> flags = needs.flags(need.id());
 		int severity = severity(flags);
-		if (severity < FlagSeverity.REASON) {
+		// a need not waiting for verification is refused by its lifecycle (409), before anything is recorded
+		if (severity < FlagSeverity.REASON || need.state() != NeedState.SUBMITTED) {
 			return Step.PUBLISH;
 		}
 		String why = reason == null ? "" : reason.strip();

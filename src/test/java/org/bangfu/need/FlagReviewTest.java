@@ -185,6 +185,9 @@ class FlagReviewTest extends ApplicationTest {
 
 		Answer rejected = api.post("/api/v1/needs/" + id + "/reject", reason("跑步机不是必需品，请改为助行器"), county.token());
 		assertThat(rejected.json().get("state").asString()).isEqualTo("REJECTED");
+		Answer afterRejection = api.post("/api/v1/needs/" + id + "/verify", reason("乡镇再次审核：仍然认为确有需要。"), township.token());
+		assertThat(afterRejection.status()).as("a rejected need is not verified").isEqualTo(409);
+		assertThat(approvals(id)).isEqualTo(1);
 
 		// edited and submitted again: the township's approval of the old content no longer counts
 		Answer edited = api.put("/api/v1/needs/" + id, """
