@@ -211,17 +211,40 @@ class FlagReviewTest extends ApplicationTest {
 		assertThat(published.get("state").asString()).isEqualTo("PUBLISHED");
 	}
 
-	/** A page as the staff member's browser gets it (session login, not the API's token). */
-	String page(String path, Staff who) throws Exception {
-		org.springframework.test.web.servlet.MockMvc mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+	org.springframework.test.web.servlet.MockMvc mvc() {
+		return org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
 			.apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
 			.build();
-		var response = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+	}
+
+	/** A page as the staff member's browser gets it (session login, not the API's token). */
+	String page(String path, Staff who) throws Exception {
+		var response = mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(accounts.findById(who.id()).orElseThrow())))
 			.andReturn()
 			.getResponse();
 		assertThat(response.getStatus()).as(path).isEqualTo(200);
 		return response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void thePageRefusesAShortReasonWithTheFlagsAndKeepsTheText() throws Exception {
+		ApiClient api = api();
+		Staff officer = staff(Role.VILLAGE_OFFICER, XINYANG);
+		Staff township = staff(Role.TOWNSHIP_MANAGER, "430408100");
+		long id = submitted(api, officer, UNCLASSIFIED);
+		assertThat(page("/needs/" + id, township)).contains("id=\"verify-reason\"").doesNotContain("id=\"need-not-verifier\"");
+		org.springframework.test.web.servlet.MvcResult refused = mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/needs/" + id + "/verify")
+			.param("reason", "同意")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(accounts.findById(township.id()).orElseThrow())))
+			.andReturn();
+		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/needs/" + id);
+		assertThat((String) refused.getFlashMap().get("error")).contains("审核理由", "至少 8 个字", "棉被");
+		assertThat(refused.getFlashMap().get("verifyReason")).isEqualTo("同意");
+		assertThat(state(id)).isEqualTo("SUBMITTED");
+		assertThat(approvals(id)).isZero();
 	}
 
 	@Test
