@@ -52,6 +52,11 @@ public class NeedNotices {
 		households.accountOf(householdId).ifPresent(account -> tellAccount(account, message, HOUSEHOLD_HOME));
 	}
 
+	/** Tells staff accounts (the managers who decide next), each once. */
+	void tellAccounts(java.util.Collection<Long> accountIds, Notices.Message message, String link) {
+		accountIds.stream().distinct().forEach(account -> tellAccount(account, message, link));
+	}
+
 	private void tellAccount(long accountId, Notices.Message message, String link) {
 		notices.tell(accountId, accounts.phoneOf(accountId), message, link);
 	}

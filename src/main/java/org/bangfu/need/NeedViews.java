@@ -45,9 +45,15 @@ public class NeedViews {
 
 	private final HouseholdConfirmations confirmations;
 
+	private final FlagDecisions decisions;
+
+	private final FlagReview flagReview;
+
 	NeedViews(Needs needs, NeedPhotos photos, Households households, Regions regions, MessageSource messages, Clock clock,
-			HouseholdConfirmations confirmations) {
+			HouseholdConfirmations confirmations, FlagDecisions decisions, FlagReview flagReview) {
 		this.confirmations = confirmations;
+		this.decisions = decisions;
+		this.flagReview = flagReview;
 		this.clock = clock;
 		this.needs = needs;
 		this.photos = photos;
@@ -80,7 +86,21 @@ public class NeedViews {
 			List<FlagView> flags, List<Needs.HistoryEntry> history, Long previousNeedId, boolean editable, boolean verifiable,
 			boolean withdrawable, Boolean held,
 			// the household's own word on a need posted for it (issue 16): {route, at}, or null
-			@JsonInclude(JsonInclude.Include.ALWAYS) HouseholdConfirmations.Confirmation householdConfirmation) {
+			@JsonInclude(JsonInclude.Include.ALWAYS) HouseholdConfirmations.Confirmation householdConfirmation,
+			List<DecisionView> flagDecisions, FlagGateView flagGate) {
+	}
+
+	/** A verifier's written decision on the flags (issue 16), for staff in scope and supervisors: see {@link FlagDecisions}. */
+	record DecisionView(FlagDecisions.Level level, String levelName, org.bangfu.account.Role role, String regionCode, String stationName,
+			String approverName, String reason, List<FlagView> flags, int severity, boolean published, Instant at, boolean superseded) {
+	}
+
+	/**
+	 * What the flags ask of the verifier looking (a submitted need): a written reason, two levels, the level a first
+	 * approval waits for with its reason ({@code awaiting}, null when none), and whether this caller may approve now.
+	 */
+	record FlagGateView(int severity, boolean reasonRequired, boolean twoLevels, FlagDecisions.Level awaiting, String awaitingName,
+			String awaitingReason, boolean approvable) {
 	}
 
 	static PhotoView photoView(long needId, NeedPhotos.Photo p) {
@@ -151,6 +171,9 @@ public class NeedViews {
 		List<FlagView> flags = relation == Relation.STAFF ? needs.flags(need.id()).stream()
 			.map(f -> new FlagView(f.rule(), messages.getMessage(f.messageKey(), f.args().toArray(), f.rule(), LocaleContextHolder.getLocale())))
 			.toList() : null;
+		boolean overseer = relation == Relation.STAFF || (user != null && NeedReports.reviews(user, need.regionCode()));
+		List<DecisionView> decided = overseer ? decisions.of(need.id()).stream().map(this::decisionView).toList() : null;
+		FlagReview.Gate gate = relation == Relation.STAFF ? flagReview.gate(user, need) : null;
 		boolean editable = insider && (need.state() == NeedState.DRAFT || need.state() == NeedState.REJECTED);
 		boolean verifiable = need.state() == NeedState.SUBMITTED && VerificationPolicy.allows(user, need);
 		boolean withdrawable = insider && NeedLifecycle.next(need.state(), NeedAction.WITHDRAW).isPresent();
@@ -173,7 +196,19 @@ public class NeedViews {
 				insider ? needs.history(need.id()) : null, need.previousNeedId(), editable, verifiable, withdrawable,
 				// verified and kept back by a campaign's hold until its launch (待集中发布): only insiders ever see such a need
 				insider && need.heldBy() != null && need.state() == NeedState.VERIFIED ? Boolean.TRUE : null,
-				confirmations.status(need).confirmation());
+				confirmations.status(need).confirmation(), decided,
+				gate == null ? null : new FlagGateView(gate.severity(), gate.reasonRequired(), gate.twoLevels(), gate.awaiting(),
+						gate.awaiting() == null ? null : text(gate.awaiting().label()), gate.awaitingReason(), gate.approvable()));
+	}
+
+	private DecisionView decisionView(FlagDecisions.Decision d) {
+		return new DecisionView(d.level(), text(d.level().label()), d.role(), d.regionCode(), d.regionName(), d.approverName(), d.reason(),
+				d.flags().stream().map(f -> new FlagView(f.rule(), text(f.messageKey(), f.args().toArray()))).toList(), d.severity(),
+				d.published(), d.at(), d.superseded());
+	}
+
+	private String text(String key, Object... args) {
+		return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
 	}
 
 	/** The lines as views; {@code id} is the line's position (0, 1, …), as pledges and gifts name it. */

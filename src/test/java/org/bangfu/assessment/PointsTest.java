@@ -78,7 +78,7 @@ class PointsTest extends ApplicationTest {
 	}
 
 	private void verify(ApiClient api, long need, String manager) {
-		Answer a = api.post("/api/v1/needs/" + need + "/verify", null, manager);
+		Answer a = api.post("/api/v1/needs/" + need + "/verify", org.bangfu.need.NeedFixtures.VERIFY_REASON, manager);
 		assertThat(a.status()).as(a.body()).isEqualTo(200);
 	}
 

@@ -54,7 +54,7 @@ class DonorPathBrowserTest extends BrowserTest {
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		long id = created.json().get("id").asLong();
 		assertThat(api.post("/api/v1/needs/" + id + "/submit", null, county).status()).isEqualTo(200);
-		ApiClient.Answer verified = api.post("/api/v1/needs/" + id + "/verify", null, api.login("13800000001", DEMO_PASSWORD));
+		ApiClient.Answer verified = api.post("/api/v1/needs/" + id + "/verify", org.bangfu.need.NeedFixtures.VERIFY_REASON, api.login("13800000001", DEMO_PASSWORD));
 		assertThat(verified.json().get("state").asString()).isEqualTo("PUBLISHED");
 
 		// the home page leads to needs first, with the city's figures

@@ -37,7 +37,7 @@ class HouseholdBrowserTest extends BrowserTest {
 		long need = api.post("/api/v1/needs", NeedFixtures.quiltNeed(household, "欧阳桂兰老人过冬缺棉被", 3), officer).json().get("id").asLong();
 		api.post("/api/v1/needs/" + need + "/submit", null, officer);
 		NeedFixtures.confirmByForm(api, officer, need);
-		api.post("/api/v1/needs/" + need + "/verify", null, manager);
+		api.post("/api/v1/needs/" + need + "/verify", org.bangfu.need.NeedFixtures.VERIFY_REASON, manager);
 		long waiting = api.post("/api/v1/needs", NeedFixtures.quiltNeed(household, "欧阳桂兰家需要一床电热毯", 1), officer).json().get("id").asLong();
 		api.post("/api/v1/needs/" + waiting + "/submit", null, officer);
 		String donorPhone = newPhone();
@@ -98,7 +98,7 @@ class HouseholdBrowserTest extends BrowserTest {
 		long theirs = api.post("/api/v1/needs", NeedFixtures.quiltNeed(neighbour, "欧阳松柏家缺棉被", 1), officer).json().get("id").asLong();
 		api.post("/api/v1/needs/" + theirs + "/submit", null, officer);
 		NeedFixtures.confirmByForm(api, officer, theirs);
-		api.post("/api/v1/needs/" + theirs + "/verify", null, manager);
+		api.post("/api/v1/needs/" + theirs + "/verify", org.bangfu.need.NeedFixtures.VERIFY_REASON, manager);
 		open("/needs/" + theirs + "/pledge");
 		assertThat(find("#pledging").getText()).contains("认领情况");
 		assertThat(browser.findElements(By.id("pledge-form"))).isEmpty();

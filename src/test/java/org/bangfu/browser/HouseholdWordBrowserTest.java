@@ -85,7 +85,7 @@ class HouseholdWordBrowserTest extends BrowserTest {
 		assertThat(browser.findElements(By.id("hh-confirm"))).as("nothing left to confirm").isEmpty();
 		screenshot("household-word-done");
 
-		assertThat(api.post("/api/v1/needs/" + tv + "/verify", null, manager).status()).isEqualTo(409);
+		assertThat(api.post("/api/v1/needs/" + tv + "/verify", org.bangfu.need.NeedFixtures.VERIFY_REASON, manager).status()).isEqualTo(409);
 		browser.manage().deleteAllCookies();
 		logIn(managerPhone, DEMO_PASSWORD);
 		open("/needs/queue?region=430412001");

@@ -72,7 +72,7 @@ class LaunchBrowserTest extends BrowserTest {
 			long id = NeedFixtures.create(api, poster, NeedFixtures.quiltNeed(household, titles[i], 4));
 			assertThat(api.post("/api/v1/needs/" + id + "/submit", null, poster).status()).isEqualTo(200);
 			NeedFixtures.confirmByForm(api, poster, id);
-			assertThat(api.post("/api/v1/needs/" + id + "/verify", null, verifier).json().get("state").asString()).isEqualTo("VERIFIED");
+			assertThat(api.post("/api/v1/needs/" + id + "/verify", org.bangfu.need.NeedFixtures.VERIFY_REASON, verifier).json().get("state").asString()).isEqualTo("VERIFIED");
 			needs.add(id);
 		}
 

@@ -151,7 +151,7 @@ class NeedRulesBrowserTest extends BrowserTest {
 		NeedFixtures.photo(api, officer, id);
 		assertThat(api.post("/api/v1/needs/" + id + "/submit", null, officer).status()).isEqualTo(200);
 		NeedFixtures.confirmIfNeeded(api, officer, id);
-		assertThat(api.post("/api/v1/needs/" + id + "/verify", null, manager).status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/needs/" + id + "/verify", org.bangfu.need.NeedFixtures.VERIFY_REASON, manager).status()).isEqualTo(200);
 		return id;
 	}
 }

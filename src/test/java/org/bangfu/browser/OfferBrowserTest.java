@@ -172,7 +172,7 @@ class OfferBrowserTest extends BrowserTest {
 		long id = created.json().get("id").asLong();
 		assertThat(api.post("/api/v1/needs/" + id + "/submit", null, officer).status()).isEqualTo(200);
 		NeedFixtures.confirmByForm(api, officer, id);
-		ApiClient.Answer verified = api.post("/api/v1/needs/" + id + "/verify", null, api.login(MANAGER, DEMO_PASSWORD));
+		ApiClient.Answer verified = api.post("/api/v1/needs/" + id + "/verify", org.bangfu.need.NeedFixtures.VERIFY_REASON, api.login(MANAGER, DEMO_PASSWORD));
 		assertThat(verified.status()).as(verified.body()).isEqualTo(200);
 		return id;
 	}

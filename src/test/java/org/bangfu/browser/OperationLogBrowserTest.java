@@ -35,7 +35,7 @@ class OperationLogBrowserTest extends BrowserTest {
 		long need = created.json().get("id").asLong();
 		assertThat(api.post("/api/v1/needs/" + need + "/submit", null, officer).status()).isEqualTo(200);
 		NeedFixtures.confirmByForm(api, officer, need);
-		assertThat(api.post("/api/v1/needs/" + need + "/verify", null, manager).status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/needs/" + need + "/verify", org.bangfu.need.NeedFixtures.VERIFY_REASON, manager).status()).isEqualTo(200);
 		ApiClient.Answer pledged = api.postWithHeader("/api/v1/needs/" + need + "/pledges", "{\"quantity\":2}", donor, "Idempotency-Key",
 				"oplog-" + System.nanoTime());
 		assertThat(pledged.status()).as(pledged.body()).isEqualTo(201);

@@ -137,7 +137,7 @@ class PageWeightBrowserTest extends BrowserTest {
 		}
 		assertThat(api.post("/api/v1/needs/" + id + "/submit", null, officer).status()).isEqualTo(200);
 		NeedFixtures.confirmByForm(api, officer, id);
-		assertThat(api.post("/api/v1/needs/" + id + "/verify", null, manager).status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/needs/" + id + "/verify", org.bangfu.need.NeedFixtures.VERIFY_REASON, manager).status()).isEqualTo(200);
 		ApiClient.Answer pledged = api.postWithHeader("/api/v1/needs/" + id + "/pledges", "{\"quantity\":100}", donor,
 				"Idempotency-Key", "weight-" + System.nanoTime());
 		assertThat(pledged.status()).as(pledged.body()).isEqualTo(201);

@@ -198,7 +198,7 @@ class PledgeBrowserTest extends BrowserTest {
 		ApiClient.Answer submitted = api.post("/api/v1/needs/" + id + "/submit", null, officer);
 		assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
 		NeedFixtures.confirmByForm(api, officer, id);
-		ApiClient.Answer verified = api.post("/api/v1/needs/" + id + "/verify", null, manager);
+		ApiClient.Answer verified = api.post("/api/v1/needs/" + id + "/verify", org.bangfu.need.NeedFixtures.VERIFY_REASON, manager);
 		assertThat(verified.status()).as(verified.body()).isEqualTo(200);
 		assertThat(verified.json().get("state").asString()).isEqualTo("PUBLISHED");
 		return id;

@@ -102,7 +102,7 @@ class HouseholdConfirmationTest extends ApplicationTest {
 		long id = submitted(api, s.officer(), household, "周家冬季棉被");
 		assertThat(api.get("/api/v1/needs/" + id, s.officer()).json().get("householdConfirmation").isNull()).isTrue();
 
-		Answer early = api.post("/api/v1/needs/" + id + "/verify", null, s.manager());
+		Answer early = api.post("/api/v1/needs/" + id + "/verify", NeedFixtures.VERIFY_REASON, s.manager());
 		assertThat(early.status()).isEqualTo(409);
 		assertThat(early.json().get("detail").asString()).contains("户主还没有确认");
 		assertThat(api.get("/api/v1/needs/" + id, s.manager()).json().get("state").asString()).isEqualTo("SUBMITTED");
@@ -129,7 +129,7 @@ class HouseholdConfirmationTest extends ApplicationTest {
 		assertThat(api.post("/api/v1/needs/" + id + "/confirm", null, own).status()).as("once is enough").isEqualTo(409);
 		assertThat(page("/needs/queue?region=" + TOWNSHIP, s.managerPhone())).contains("户主已确认 · 本人账户");
 
-		Answer verified = api.post("/api/v1/needs/" + id + "/verify", null, s.manager());
+		Answer verified = api.post("/api/v1/needs/" + id + "/verify", NeedFixtures.VERIFY_REASON, s.manager());
 		assertThat(verified.status()).as(verified.body()).isEqualTo(200);
 		assertThat(verified.json().get("state").asString()).isEqualTo("PUBLISHED");
 		JsonNode pub = api.get("/api/v1/needs/" + id).json();
@@ -152,7 +152,7 @@ class HouseholdConfirmationTest extends ApplicationTest {
 		Answer disputed = api.post("/api/v1/needs/" + id + "/dispute", "{\"note\":\"我家没要电视\"}", own);
 		assertThat(disputed.status()).as(disputed.body()).isEqualTo(200);
 		assertThat(api.get("/api/v1/me/notices", s.officer()).body()).contains("郑家电视机", "我家没要电视");
-		Answer verify = api.post("/api/v1/needs/" + id + "/verify", null, s.manager());
+		Answer verify = api.post("/api/v1/needs/" + id + "/verify", NeedFixtures.VERIFY_REASON, s.manager());
 		assertThat(verify.status()).isEqualTo(409);
 		assertThat(verify.json().get("detail").asString()).contains("不是他家申请的");
 		assertThat(page("/needs/" + id, s.managerPhone())).contains("户主说这不是他家申请的", "我家没要电视");
@@ -160,7 +160,7 @@ class HouseholdConfirmationTest extends ApplicationTest {
 		assertThat(overrule.status()).as("staff do not overrule the household").isEqualTo(409);
 		assertThat(overrule.json().get("detail").asString()).contains("不能代为确认");
 		assertThat(api.post("/api/v1/needs/" + id + "/confirm", null, own).status()).as("the household may change its mind").isEqualTo(200);
-		assertThat(api.post("/api/v1/needs/" + id + "/verify", null, s.manager()).status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/needs/" + id + "/verify", NeedFixtures.VERIFY_REASON, s.manager()).status()).isEqualTo(200);
 	}
 
 	@Test
@@ -196,7 +196,7 @@ class HouseholdConfirmationTest extends ApplicationTest {
 		Answer bad = api.post("/api/v1/needs/" + id + "/confirm", "{\"smsCode\":\"" + wrong + "\"}", s.officer());
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.json().get("detail").asString()).contains("不对");
-		assertThat(api.post("/api/v1/needs/" + id + "/verify", null, s.manager()).status()).isEqualTo(409);
+		assertThat(api.post("/api/v1/needs/" + id + "/verify", NeedFixtures.VERIFY_REASON, s.manager()).status()).isEqualTo(409);
 
 		Answer ok = api.post("/api/v1/needs/" + id + "/confirm", "{\"smsCode\":\"" + fresh + "\"}", s.officer());
 		assertThat(ok.status()).as(ok.body()).isEqualTo(200);
@@ -205,7 +205,7 @@ class HouseholdConfirmationTest extends ApplicationTest {
 		assertThat(replay.status()).isEqualTo(409);
 		assertThat(replay.json().get("detail").asString()).contains("已经用过");
 		assertThat(confirmations(id)).isEqualTo(1);
-		assertThat(api.post("/api/v1/needs/" + id + "/verify", null, s.manager()).status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/needs/" + id + "/verify", NeedFixtures.VERIFY_REASON, s.manager()).status()).isEqualTo(200);
 
 		// a household without a phone on record: 400, use the form
 		long phoneless = household(jdbc, personalData, VILLAGE_A, "南岳李无机", true);
@@ -240,7 +240,7 @@ class HouseholdConfirmationTest extends ApplicationTest {
 		assertThat(mvc.perform(MockMvcRequestBuilders.get("/needs/" + id + "/confirmations/" + form + ".jpg")
 			.with(SecurityMockMvcRequestPostProcessors.user(accounts.findByPhone("13800000013").orElseThrow()))).andReturn().getResponse().getStatus())
 			.as("outside the scope").isEqualTo(404);
-		assertThat(api.post("/api/v1/needs/" + id + "/verify", null, s.manager()).status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/needs/" + id + "/verify", NeedFixtures.VERIFY_REASON, s.manager()).status()).isEqualTo(200);
 	}
 
 	@Test
@@ -255,9 +255,9 @@ class HouseholdConfirmationTest extends ApplicationTest {
 		assertThat(edited.status()).as(edited.body()).isEqualTo(200);
 		assertThat(edited.json().get("householdConfirmation").isNull()).as("the word was on two quilts, not three").isTrue();
 		assertThat(api.post("/api/v1/needs/" + id + "/submit", null, s.officer()).status()).isEqualTo(200);
-		assertThat(api.post("/api/v1/needs/" + id + "/verify", null, s.manager()).status()).isEqualTo(409);
+		assertThat(api.post("/api/v1/needs/" + id + "/verify", NeedFixtures.VERIFY_REASON, s.manager()).status()).isEqualTo(409);
 		confirmByForm(api, s.officer(), id);
-		assertThat(api.post("/api/v1/needs/" + id + "/verify", null, s.manager()).status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/needs/" + id + "/verify", NeedFixtures.VERIFY_REASON, s.manager()).status()).isEqualTo(200);
 	}
 
 	@Test
@@ -270,12 +270,12 @@ class HouseholdConfirmationTest extends ApplicationTest {
 		assertThat(api.post("/api/v1/needs/" + producer + "/submit", null, s.officer()).status()).isEqualTo(200);
 		Answer notNeeded = api.postFile("/api/v1/needs/" + producer + "/confirm", "file", "f.png", "image/png", png(50, 50), s.officer());
 		assertThat(notNeeded.status()).isEqualTo(409);
-		assertThat(api.post("/api/v1/needs/" + producer + "/verify", null, s.manager()).status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/needs/" + producer + "/verify", NeedFixtures.VERIFY_REASON, s.manager()).status()).isEqualTo(200);
 
 		long household = household(jdbc, personalData, VILLAGE_A, "南岳孙自己", true);
 		String own = householdAccount(api, s.officer(), household);
 		long self = create(api, own, quiltNeed(household, "孙家自己要的棉被", 1));
 		assertThat(api.post("/api/v1/needs/" + self + "/submit", null, own).status()).isEqualTo(200);
-		assertThat(api.post("/api/v1/needs/" + self + "/verify", null, s.manager()).status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/needs/" + self + "/verify", NeedFixtures.VERIFY_REASON, s.manager()).status()).isEqualTo(200);
 	}
 }

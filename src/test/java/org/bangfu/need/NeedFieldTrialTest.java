@@ -50,7 +50,7 @@ class NeedFieldTrialTest extends ApplicationTest {
 		Answer submitted = api.post("/api/v1/needs/" + need + "/submit", null, poster);
 		assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
 		confirmIfNeeded(api, poster, need);
-		Answer verified = api.post("/api/v1/needs/" + need + "/verify", null, verifier);
+		Answer verified = api.post("/api/v1/needs/" + need + "/verify", VERIFY_REASON, verifier);
 		assertThat(verified.status()).as(verified.body()).isEqualTo(200);
 	}
 
@@ -130,7 +130,7 @@ class NeedFieldTrialTest extends ApplicationTest {
 		tools.jackson.databind.JsonNode queued = api.get("/api/v1/needs/queue?region=" + COUNTY_CODE, city).json();
 		assertThat(queued.valueStream().filter(w -> w.get("title").asString().equals(title)).map(w -> w.get("posterName").asString()))
 			.as("the queue names who posted it").containsExactly("衡阳县管理中心");
-		Answer verified = api.post("/api/v1/needs/" + id + "/verify", null, city);
+		Answer verified = api.post("/api/v1/needs/" + id + "/verify", VERIFY_REASON, city);
 		assertThat(verified.status()).as(verified.body()).isEqualTo(200);
 		assertThat(verified.json().get("state").asString()).isEqualTo("PUBLISHED");
 

@@ -55,7 +55,7 @@ class NeedFiguresTest extends ApplicationTest {
 			assertThat(created.status()).as(created.body()).isEqualTo(201);
 			ids[i] = created.json().get("id").asLong();
 			assertThat(api.post("/api/v1/needs/" + ids[i] + "/submit", null, county).status()).isEqualTo(200);
-			assertThat(api.post("/api/v1/needs/" + ids[i] + "/verify", null, city).status()).isEqualTo(200);
+			assertThat(api.post("/api/v1/needs/" + ids[i] + "/verify", VERIFY_REASON, city).status()).isEqualTo(200);
 		}
 		assertThat(figures.of(township)).isEqualTo(new NeedFigures.Figures(before.open() + 2, before.pledged(), before.confirmed()));
 		assertThat(figures.openIn(java.util.List.of(township, regions.get(RegionCode.parse(village)))))

@@ -38,6 +38,12 @@ public final class NeedFixtures {
 
 	static final String DONOR = "13800000021";
 
+	/**
+	 * A verifier's written reason (issue 16: a flagged need is published only with one; an unflagged need ignores it), for
+	 * tests that publish needs whose flags depend on what other tests left in the database (a repeat, an unusual value).
+	 */
+	public static final String VERIFY_REASON = "{\"reason\":\"已入户核实，所列物品为生活必需，估价与当地相符。\"}";
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private NeedFixtures() {

@@ -74,7 +74,12 @@ class NeedRulesTest extends ApplicationTest {
 		assertThat(flags(api, again, manager)).anyMatch(f -> f.startsWith("REPEAT:") && f.contains("#" + tuition) && f.contains("180 天"));
 
 		// flags are for staff in scope only
-		assertThat(api.post("/api/v1/needs/" + treadmill + "/verify", null, manager).status()).isEqualTo(200);
+		// a luxury flag asks the township's written reason and the county's approval (issue 16: a flag has consequences)
+		assertThat(api.post("/api/v1/needs/" + treadmill + "/verify", null, manager).status()).isEqualTo(400);
+		assertThat(api.post("/api/v1/needs/" + treadmill + "/verify", "{\"reason\":\"已入户核实，医生建议在家做康复训练。\"}", manager)
+			.json().get("state").asString()).isEqualTo("SUBMITTED");
+		assertThat(api.post("/api/v1/needs/" + treadmill + "/verify", "{\"reason\":\"县级复核：电话回访医生，同意发布。\"}",
+				api.login(COUNTY, DEMO_PASSWORD)).json().get("state").asString()).isEqualTo("PUBLISHED");
 		assertThat(api.get("/api/v1/needs/" + treadmill).body()).doesNotContain("flags").doesNotContain("LUXURY");
 		assertThat(api.get("/api/v1/needs/" + treadmill, api.login(DONOR, DEMO_PASSWORD)).body()).doesNotContain("LUXURY");
 	}
@@ -136,7 +141,7 @@ class NeedRulesTest extends ApplicationTest {
 		assertThat(ok.json().get("width").asInt()).isEqualTo(1280);
 		api.post("/api/v1/needs/" + id + "/submit", null, officer);
 		confirmByForm(api, officer, id);
-		api.post("/api/v1/needs/" + id + "/verify", null, api.login(MANAGER, DEMO_PASSWORD));
+		api.post("/api/v1/needs/" + id + "/verify", VERIFY_REASON, api.login(MANAGER, DEMO_PASSWORD));
 		assertThat(api.get("/needs/" + id + "/photos/" + photo + "-thumb.jpg").contentType()).isEqualTo("image/jpeg");
 
 		// the household withdraws its consent to publishing photos: the public no longer sees them, staff still do
@@ -195,7 +200,7 @@ class NeedRulesTest extends ApplicationTest {
 		String story = "老人身份证 " + id + "，儿子电话 138 0734 5566，村部 0734-8123456。";
 		long need = submitted(api, officer, medicalNeed(household, "轮椅 联系13807345566", story, 60000));
 		assertThat(flags(api, need, api.login(MANAGER, DEMO_PASSWORD))).anyMatch(f -> f.startsWith("PERSONAL_DATA:标题或说明中含有身份证号或电话号码"));
-		assertThat(api.post("/api/v1/needs/" + need + "/verify", null, api.login(MANAGER, DEMO_PASSWORD)).status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/needs/" + need + "/verify", VERIFY_REASON, api.login(MANAGER, DEMO_PASSWORD)).status()).isEqualTo(200);
 
 		JsonNode shown = api.get("/api/v1/needs/" + need).json();
 		assertThat(shown.get("story").asString()).doesNotContain(id, "0734 5566", "8123456")

@@ -57,10 +57,10 @@ class NeedWorkflowTest extends ApplicationTest {
 		Answer outside = api.post("/api/v1/needs/" + id + "/verify", null, api.login(OTHER_MANAGER, DEMO_PASSWORD));
 		assertThat(outside.status()).as("a manager of another county does not see it").isEqualTo(404);
 
-		Answer unconfirmed = api.post("/api/v1/needs/" + id + "/verify", null, manager);
+		Answer unconfirmed = api.post("/api/v1/needs/" + id + "/verify", VERIFY_REASON, manager);
 		assertThat(unconfirmed.status()).as("the household's own word comes first").isEqualTo(409);
 		confirmByForm(api, officer, id);
-		JsonNode published = api.post("/api/v1/needs/" + id + "/verify", null, manager).json();
+		JsonNode published = api.post("/api/v1/needs/" + id + "/verify", VERIFY_REASON, manager).json();
 		assertThat(published.get("state").asString()).isEqualTo("PUBLISHED");
 		List<String> steps = new ArrayList<>();
 		published.get("history").forEach(h -> steps.add(h.get("action").asString() + ":" + h.get("to").asString()));
@@ -181,7 +181,7 @@ class NeedWorkflowTest extends ApplicationTest {
 		assertThat(edited.get("totalValueFen").asLong()).isEqualTo(96000);
 		assertThat(api.post("/api/v1/needs/" + id + "/submit", null, officer).json().get("state").asString()).isEqualTo("SUBMITTED");
 		confirmByForm(api, officer, id);
-		assertThat(api.post("/api/v1/needs/" + id + "/verify", null, manager).json().get("state").asString()).isEqualTo("PUBLISHED");
+		assertThat(api.post("/api/v1/needs/" + id + "/verify", VERIFY_REASON, manager).json().get("state").asString()).isEqualTo("PUBLISHED");
 	}
 
 	@Test
@@ -198,7 +198,7 @@ class NeedWorkflowTest extends ApplicationTest {
 		assertThat(own.json().get("detail").asString()).contains("自己");
 		assertThat(api.post("/api/v1/needs/" + id + "/reject", "{\"reason\":\"x\"}", manager).status()).isEqualTo(403);
 		confirmByForm(api, manager, id);
-		assertThat(api.post("/api/v1/needs/" + id + "/verify", null, api.login(COUNTY, DEMO_PASSWORD)).json().get("state").asString())
+		assertThat(api.post("/api/v1/needs/" + id + "/verify", VERIFY_REASON, api.login(COUNTY, DEMO_PASSWORD)).json().get("state").asString())
 			.isEqualTo("PUBLISHED");
 	}
 
@@ -213,7 +213,7 @@ class NeedWorkflowTest extends ApplicationTest {
 		}
 		for (NeedState state : NeedState.values()) {
 			for (Call call : List.of(new Call(NeedAction.EDIT, "", body, officer), new Call(NeedAction.SUBMIT, "/submit", null, officer),
-					new Call(NeedAction.VERIFY, "/verify", null, manager), new Call(NeedAction.REJECT, "/reject", "{\"reason\":\"不实\"}", manager),
+					new Call(NeedAction.VERIFY, "/verify", VERIFY_REASON, manager), new Call(NeedAction.REJECT, "/reject", "{\"reason\":\"不实\"}", manager),
 					new Call(NeedAction.WITHDRAW, "/withdraw", "{\"reason\":\"已解决\"}", officer))) {
 				long id = create(api, officer, body);
 				photo(api, officer, id);
@@ -257,8 +257,8 @@ class NeedWorkflowTest extends ApplicationTest {
 		confirmByForm(api, officer, id);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
-			List<Callable<Integer>> calls = List.of(() -> api.post("/api/v1/needs/" + id + "/verify", null, manager).status(),
-					() -> api.post("/api/v1/needs/" + id + "/verify", null, county).status());
+			List<Callable<Integer>> calls = List.of(() -> api.post("/api/v1/needs/" + id + "/verify", VERIFY_REASON, manager).status(),
+					() -> api.post("/api/v1/needs/" + id + "/verify", VERIFY_REASON, county).status());
 			List<Integer> statuses = new ArrayList<>();
 			for (Future<Integer> f : pool.invokeAll(calls)) {
 				statuses.add(f.get());
@@ -280,7 +280,7 @@ class NeedWorkflowTest extends ApplicationTest {
 		photo(api, officer, id);
 		api.post("/api/v1/needs/" + id + "/submit", null, officer);
 		confirmByForm(api, officer, id);
-		api.post("/api/v1/needs/" + id + "/verify", null, api.login(MANAGER, DEMO_PASSWORD));
+		api.post("/api/v1/needs/" + id + "/verify", VERIFY_REASON, api.login(MANAGER, DEMO_PASSWORD));
 
 		clock.advance(expiry.expireAfter().minusHours(1));
 		expiry.expireDue();

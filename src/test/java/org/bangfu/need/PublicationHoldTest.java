@@ -85,7 +85,7 @@ class PublicationHoldTest extends ApplicationTest {
 	}
 
 	private JsonNode verify(ApiClient api, String verifier, long id) {
-		ApiClient.Answer a = api.post("/api/v1/needs/" + id + "/verify", null, verifier);
+		ApiClient.Answer a = api.post("/api/v1/needs/" + id + "/verify", NeedFixtures.VERIFY_REASON, verifier);
 		assertThat(a.status()).as(a.body()).isEqualTo(200);
 		return a.json();
 	}

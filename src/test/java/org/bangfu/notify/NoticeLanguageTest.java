@@ -42,7 +42,7 @@ class NoticeLanguageTest extends ApplicationTest {
 		long need = created.json().get("id").asLong();
 		assertThat(api.post("/api/v1/needs/" + need + "/submit", null, officer).status()).isEqualTo(200);
 		org.bangfu.need.NeedFixtures.confirmByForm(api, officer, need);
-		assertThat(api.post("/api/v1/needs/" + need + "/verify", null, api.login(MANAGER, DEMO_PASSWORD)).status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/needs/" + need + "/verify", org.bangfu.need.NeedFixtures.VERIFY_REASON, api.login(MANAGER, DEMO_PASSWORD)).status()).isEqualTo(200);
 		String donor = MatchingFixtures.newDonor(accounts, api, newPhone());
 		assertThat(api.post("/api/v1/needs/" + need + "/pledges", "{\"quantity\":1}", donor).status()).isEqualTo(201);
 

@@ -162,7 +162,7 @@ class OfferTest extends ApplicationTest {
 				officer).json().get("id").asLong();
 		api.post("/api/v1/needs/" + id + "/submit", null, officer);
 		org.bangfu.need.NeedFixtures.confirmByForm(api, officer, id);
-		assertThat(api.post("/api/v1/needs/" + id + "/verify", null, api.login("13800000003", DEMO_PASSWORD)).status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/needs/" + id + "/verify", org.bangfu.need.NeedFixtures.VERIFY_REASON, api.login("13800000003", DEMO_PASSWORD)).status()).isEqualTo(200);
 		return id;
 	}
 }

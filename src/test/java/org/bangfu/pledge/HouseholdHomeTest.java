@@ -54,7 +54,7 @@ class HouseholdHomeTest extends ApplicationTest {
 		assertThat(api.post("/api/v1/needs/" + id + "/submit", null, officer(api)).status()).isEqualTo(200);
 		if (verify) {
 			NeedFixtures.confirmByForm(api, officer(api), id);
-			assertThat(api.post("/api/v1/needs/" + id + "/verify", null, api.login(NeedFixtures.MANAGER, DEMO_PASSWORD)).status()).isEqualTo(200);
+			assertThat(api.post("/api/v1/needs/" + id + "/verify", org.bangfu.need.NeedFixtures.VERIFY_REASON, api.login(NeedFixtures.MANAGER, DEMO_PASSWORD)).status()).isEqualTo(200);
 		}
 		return id;
 	}

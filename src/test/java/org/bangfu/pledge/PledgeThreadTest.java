@@ -68,7 +68,7 @@ class PledgeThreadTest extends ApplicationTest {
 		long need = created.json().get("id").asLong();
 		assertThat(api.post("/api/v1/needs/" + need + "/submit", null, officer).status()).isEqualTo(200);
 		org.bangfu.need.NeedFixtures.confirmByForm(api, officer, need);
-		assertThat(api.post("/api/v1/needs/" + need + "/verify", null, api.login(MANAGER, DEMO_PASSWORD)).status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/needs/" + need + "/verify", org.bangfu.need.NeedFixtures.VERIFY_REASON, api.login(MANAGER, DEMO_PASSWORD)).status()).isEqualTo(200);
 		String phone = newPhone();
 		accounts.create(new Accounts.NewAccount(phone, "王爱民", DEMO_PASSWORD, DonorType.INDIVIDUAL, null, null, null));
 		String donor = api.login(phone, DEMO_PASSWORD);

@@ -184,10 +184,13 @@ class NeedApiController {
 	}
 
 	@PostMapping("/{id}/verify")
-	@Operation(summary = "审核通过并发布", description = "只限管辖范围包含该需求的乡镇管理员、县管理中心、市办，且不能是发布人本人。",
+	@Operation(summary = "审核通过并发布", description = "只限管辖范围包含该需求的乡镇管理员、县管理中心、市办，且不能是发布人本人。"
+			+ "有规则提示（严重程度≥2）的需求须在请求体 {\"reason\":\"…\"} 写明审核理由；严重程度≥3 的须两级审核："
+			+ "第一级通过后仍为待审核（待上级复核），上一级（乡镇之上为县，县之上为市，市办则为另一名市管理员）再通过才发布。",
 			security = @SecurityRequirement(name = "bearer"))
-	NeedViews.NeedView verify(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, HttpServletRequest http) {
-		review.verify(user, id);
+	NeedViews.NeedView verify(@AuthenticationPrincipal BangfuUser user, @PathVariable long id,
+			@RequestBody(required = false) ReasonRequest request, HttpServletRequest http) {
+		review.verify(user, id, request == null ? null : request.reason());
 		return views.view(user, id, publicUrl.of(http));
 	}
 

@@ -74,8 +74,21 @@ class NeedReviewPages {
 	}
 
 	@PostMapping("/needs/{id}/verify")
-	String verify(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, RedirectAttributes redirect) {
-		return act(id, redirect, "need.verified", () -> review.verify(user, id));
+	String verify(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		try {
+			// a gravely flagged need's first approval leaves it waiting for the next level (issue 16)
+			Need need = review.verify(user, id, reason);
+			redirect.addFlashAttribute("notice", text(need.state() == org.bangfu.need.NeedState.SUBMITTED ? "need.escalated-ok" : "need.verified"));
+		}
+		catch (BadInputException e) {
+			if (FailureStatus.of(e).value() == 404) {
+				throw e;
+			}
+			redirect.addFlashAttribute("error", text(e));
+			redirect.addFlashAttribute("verifyReason", reason);
+		}
+		return "redirect:/needs/" + id;
 	}
 
 	@PostMapping("/needs/{id}/reject")
