@@ -124,8 +124,9 @@ final class ItemJudge {
 			else if (item.kind() != null && !fits.isEmpty() && !fits.contains(item.kind()) && !catchAll(item.kind())) {
 				perItem.add(new Needs.Flag("KIND_MISFIT", List.of(item.name(), item.kind(), String.join("、", fitsHere))));
 			}
-			else if (item.kind() == null && fitsHere.size() == 1) {
-				priced = fitsHere.get(0);
+			else if (item.kind() == null) {
+				// unclassified: the most lenient of the kinds its name fits
+				priced = fitsHere.stream().max(java.util.Comparator.comparingLong(k -> kinds.get(k).upperUnitFen())).orElse(null);
 			}
 			ItemLists.Kind range = priced == null ? null : kinds.get(priced);
 			long unit = item.valueFen() / Math.max(1, item.quantity());
