@@ -136,6 +136,10 @@ class LabelledNeedsTest extends ApplicationTest {
 						r.row().quantity(), r.row().unit(), r.row().yuan(), r.flags().isEmpty() ? "no flag" : String.join("; ", r.flags())));
 			}
 		}
+		if (Boolean.getBoolean("labelled.verbose")) { // -Dlabelled.verbose=true: every need with its flags
+			results.forEach(r -> out.append(String.format("%s line %d %s「%s」: %s%n", r.row().part(), r.row().line(), r.row().nonEssential() ? "N" : "L",
+					r.row().item(), String.join("; ", r.flags()))));
+		}
 		System.out.println(out);
 		Figures total = all.get(2);
 		assertThat(results).hasSizeGreaterThanOrEqualTo(240);
