@@ -2,7 +2,6 @@ package org.bangfu.need;
 
 import java.text.Normalizer;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -66,7 +65,7 @@ final class ItemText {
 			boolean latin = isLatin(simplified);
 			boolean hump = latin && Character.isUpperCase(c) && Character.isLowerCase(previous);
 			starts[out.length()] = latin && (separated || !isLatin(previous) || hump);
-			out.append(Character.toLowerCase(simplified));
+			out.append(Character.toLowerCase(simplified)); // case folding: NIKE, Nike, nike
 			previous = simplified;
 			separated = false;
 		}
@@ -124,9 +123,5 @@ final class ItemText {
 	@Override
 	public String toString() {
 		return text;
-	}
-
-	static String lower(String s) {
-		return s.toLowerCase(Locale.ROOT);
 	}
 }
