@@ -26,6 +26,8 @@ import org.springframework.stereotype.Component;
  * <li>UNCLASSIFIED — an item was not given one of the category's item kinds;</li>
  * <li>PERSONAL_DATA — the title or story holds an ID or phone number (the public reads it masked).</li>
  * </ul>
+ * and the rules that judge the item, not its label, from the city's lists: NON_ESSENTIAL, LUXURY_BRAND, KIND_MISFIT,
+ * CATEGORY_MISFIT, ABOVE_PRICE (see {@link ItemJudge}).
  */
 @Component
 public class AbuseRules {
@@ -38,9 +40,12 @@ public class AbuseRules {
 
 	private final Clock clock;
 
-	AbuseRules(JdbcClient jdbc, Clock clock) {
+	private final CityItemLists lists;
+
+	AbuseRules(JdbcClient jdbc, Clock clock, CityItemLists lists) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.lists = lists;
 	}
 
 	List<Needs.Flag> check(Need need, CategoryRule rule) {
@@ -50,6 +55,7 @@ public class AbuseRules {
 		repeat(need, rule, flags);
 		unclassified(need, flags);
 		personalNumbers(need, flags);
+		flags.addAll(new ItemJudge(lists.current()).judge(need.content(), rule.itemKinds()));
 		return flags;
 	}
 

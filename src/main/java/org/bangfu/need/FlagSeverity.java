@@ -16,7 +16,9 @@ public final class FlagSeverity {
 	public static final int ESCALATE = 3;
 
 	private static final Map<String, Integer> BY_RULE = Map.of("PERSONAL_DATA", ADVICE, "UNCLASSIFIED", REASON, "REPEAT", REASON,
-			"ABOVE_USUAL", REASON, "LUXURY", ESCALATE);
+			"ABOVE_USUAL", REASON, "LUXURY", ESCALATE,
+			// the rules that judge the item: clear non-essential goods and luxury brands go up a level, doubts need a reason
+			"NON_ESSENTIAL", ESCALATE, "LUXURY_BRAND", ESCALATE, "KIND_MISFIT", REASON, "CATEGORY_MISFIT", REASON, "ABOVE_PRICE", REASON);
 
 	private FlagSeverity() {
 	}
