@@ -112,6 +112,9 @@ class LabelledNeedsTest extends ApplicationTest {
 
 	@Test
 	void theRulesCatchNonEssentialGoodsAndLeaveOrdinaryNeedsAlone() throws Exception {
+		// judged as on a new deployment: twenty years on, no need was verified in the past year, so the usual value of a
+		// category is the city's figure, not the median of whatever the other test classes verified (ABOVE_USUAL)
+		clock.advance(java.time.Duration.ofDays(365L * 20));
 		List<Result> results = new ArrayList<>();
 		List<String> refused = new ArrayList<>();
 		for (Row r : rows()) {
