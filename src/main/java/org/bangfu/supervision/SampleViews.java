@@ -26,18 +26,21 @@ public class SampleViews {
 
 	private final Needs needs;
 
-	SampleViews(AuditSamples samples, Findings findings, Sampling sampling, Needs needs) {
+	private final org.bangfu.region.Regions regions;
+
+	SampleViews(AuditSamples samples, Findings findings, Sampling sampling, Needs needs, org.bangfu.region.Regions regions) {
+		this.regions = regions;
 		this.samples = samples;
 		this.findings = findings;
 		this.sampling = sampling;
 		this.needs = needs;
 	}
 
-	public record SampleLine(long id, String regionCode, String origin, long seed, int size, int populationSize, String category,
+	public record SampleLine(long id, String regionCode, String regionName, String origin, long seed, int size, int populationSize, String category,
 			Long posterId, String flagRule, Long reportId, java.time.Instant drawnAt, int found) {
 	}
 
-	public record NeedLine(long needId, String title, String regionCode, NeedState state, boolean own, FindingView finding) {
+	public record NeedLine(long needId, String title, String regionCode, String place, NeedState state, boolean own, FindingView finding) {
 	}
 
 	public record FindingView(long id, String outcome, String note, java.time.LocalDate visitedOn, int photos, java.time.Instant foundAt) {
@@ -59,7 +62,18 @@ public class SampleViews {
 	}
 
 	public List<SampleLine> list(Region region) {
-		return samples.within(Scope.of(region), 100).stream().map(SampleViews::line).toList();
+		return samples.within(Scope.of(region), 100).stream().map(this::line).toList();
+	}
+
+	/** The regions the draw form offers: the region and those right below it. */
+	public List<Region> choices(Region region) {
+		List<Region> choices = new java.util.ArrayList<>(List.of(region));
+		regions.children(region.regionCode(), null).forEach(n -> choices.add(n.region()));
+		return choices;
+	}
+
+	private String name(String code) {
+		return regions.find(org.bangfu.shared.RegionCode.parse(code)).map(Region::name).orElse(code);
 	}
 
 	public SamplePage page(BangfuUser user, long sampleId) {
@@ -71,7 +85,7 @@ public class SampleViews {
 		List<NeedLine> lines = sampled.stream().map(n -> {
 			Need need = found.get(n.needId());
 			boolean own = need.posterId() == user.id() || Long.valueOf(user.id()).equals(need.verifiedBy());
-			return new NeedLine(n.needId(), need.content().title(), need.regionCode(), need.state(), own,
+			return new NeedLine(n.needId(), need.content().title(), need.regionCode(), name(need.regionCode()), need.state(), own,
 					Optional.ofNullable(byNeed.get(n.needId())).map(SampleViews::view).orElse(null));
 		}).toList();
 		return new SamplePage(line(s), lines);
@@ -85,8 +99,8 @@ public class SampleViews {
 		return new FindingView(f.id(), f.outcome().name(), f.note(), f.visitedOn(), f.photos(), f.foundAt());
 	}
 
-	private static SampleLine line(AuditSamples.Sample s) {
-		return new SampleLine(s.id(), s.regionCode(), s.origin().name(), s.seed(), s.size(), s.populationSize(), s.category(), s.posterId(),
+	private SampleLine line(AuditSamples.Sample s) {
+		return new SampleLine(s.id(), s.regionCode(), name(s.regionCode()), s.origin().name(), s.seed(), s.size(), s.populationSize(), s.category(), s.posterId(),
 				s.flagRule(), s.reportId(), s.drawnAt(), s.found());
 	}
 }

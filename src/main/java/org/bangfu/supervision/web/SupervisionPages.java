@@ -78,7 +78,7 @@ class SupervisionPages {
 		require(user);
 		Region r = views.region(user, region);
 		model.addAttribute("region", r);
-		model.addAttribute("regions", views.regions(user));
+		model.addAttribute("choices", views.choices(r));
 		model.addAttribute("samples", views.list(r));
 		model.addAttribute("categories", NeedCategory.values());
 		return "supervision/samples";
