@@ -66,6 +66,15 @@ class AuditSamples {
 			.list();
 	}
 
+	/** A report's visit not recorded yet, so that pressing "visit" twice opens the same one. */
+	Optional<Long> openForReport(long reportId) {
+		return jdbc.sql("SELECT s.id FROM audit_sample s WHERE s.report_id = ? "
+				+ "AND NOT EXISTS (SELECT 1 FROM audit_finding f WHERE f.sample_id = s.id) ORDER BY s.id LIMIT 1")
+			.param(reportId)
+			.query(Long.class)
+			.optional();
+	}
+
 	List<SampledNeed> needs(long sampleId) {
 		return jdbc.sql("SELECT need_id, position, region_code FROM audit_sample_need WHERE sample_id = ? ORDER BY position")
 			.param(sampleId)

@@ -108,6 +108,10 @@ public class Sampling {
 			throw new NotFoundException("need.report.not-found");
 		}
 		Need need = needs.get(report.needId());
+		java.util.Optional<Long> open = samples.openForReport(reportId);
+		if (open.isPresent()) {
+			return new Drawn(open.get(), List.of(need.id()));
+		}
 		long id = samples.insert(new AuditSamples.Sample(0, need.regionCode(), AuditSamples.Origin.REPORT, 0, 1, 1, null, null, null, reportId,
 				user.id(), clock.instant(), 0), List.of(need.id()), List.of(need.regionCode()));
 		log.record(user.id(), "audit.sample.report", "sample:" + id, need.regionCode(), "举报 " + reportId + " 的需求 " + need.id());

@@ -218,6 +218,7 @@ class SupervisionTest extends ApplicationTest {
 		assertThat(visit.status()).as(visit.body()).isEqualTo(201);
 		assertThat(ids(visit)).containsExactly(reported);
 		long reportSample = visit.json().get("id").asLong();
+		assertThat(api.post("/api/v1/audits/reports/" + report, "{}", token).json().get("id").asLong()).isEqualTo(reportSample);
 		assertThat(jdbc.sql("SELECT origin FROM audit_sample WHERE id = ?").param(reportSample).query(String.class).single()).isEqualTo("REPORT");
 		assertThat(finding(api, token, reportSample, reported, "FALSE", "核实不缺棉被", today(), true).status()).isEqualTo(201);
 		eventsSettled();
