@@ -85,6 +85,11 @@ class InspectionReportTest extends ApplicationTest {
 		assertThat(pages.get("/audits/samples/" + sample + "/findings/" + finding + "/1-thumb.jpg").status()).isEqualTo(200);
 		assertThat(new PageSession(port).login(NeedFixtures.OFFICER).get("/audits/samples/" + sample).status()).isEqualTo(403);
 
+		// the reports queue offers a supervisor the visit
+		long reportId = jdbc.sql("INSERT INTO need_report (need_id, region_code, reason, reporter_ip, reported_at) VALUES (?, ?, 'OTHER', '10.8.8.8', now()) RETURNING id")
+			.params(needs[0], village).query(Long.class).single();
+		assertThat(pages.get("/needs/reports?region=430406").text()).contains("/audits/reports/" + reportId).contains("走访核查");
+
 		// the public statistics: counts only, for the city and per county
 		String statistics = api.get("/statistics").body();
 		assertThat(statistics).contains("stats-audits-430406");
