@@ -92,5 +92,20 @@ class SupervisionBrowserTest extends BrowserTest {
 		assertThat(find("#found-false").getText()).contains("信息不实");
 		assertThat(browser.getPageSource()).doesNotContain(title);
 		screenshot("audit-need-found-false");
+
+		// a need checked and found true: its page says who verified it (by station) and that supervision checked it
+		long checked = jdbc.sql("INSERT INTO need (region_code, category, title, story, producer, urgency, state, poster_id, on_behalf, total_quantity, "
+				+ "total_value_fen, created_at, updated_at, published_at, verified_at, verified_by, search_pairs, audited_at, audit_outcome) "
+				+ "VALUES (?, 'OTHER', '社区老人需要过冬棉被', '独居老人过冬', '珠江桥社区', 2, 'PUBLISHED', ?, true, 2, 20000, ?, ?, ?, ?, ?, ' ', now(), 'TRUE') RETURNING id")
+			.params(VILLAGE, officer, Timestamp.from(at), Timestamp.from(at), Timestamp.from(at), Timestamp.from(at), manager)
+			.query(Long.class)
+			.single();
+		jdbc.sql("INSERT INTO need_item (need_id, position, name, quantity, unit, value_fen) VALUES (?, 0, '棉被', 2, '床', 20000)").param(checked).update();
+		open("/needs/" + checked);
+		assertThat(find("#trust-verified").getText()).contains("黄茶岭街道服务站审核").doesNotContain("黄茶岭审核员");
+		assertThat(find("#trust-confirmed").getText()).contains("—");
+		assertThat(find("#trust-audit").getText()).contains("抽查核实");
+		assertThat(noHorizontalOverflow()).isTrue();
+		screenshot("need-trust");
 	}
 }
