@@ -83,6 +83,10 @@ class SupervisionBrowserTest extends BrowserTest {
 		assertThat(find("#sampled-" + need).getText()).contains("不实");
 		assertThat(noHorizontalOverflow()).isTrue();
 		screenshot("audit-sample-found");
+		open("/audits/inspections?county=430406");
+		assertThat(find("#inspection-township").getText()).contains("黄茶岭街道");
+		assertThat(noHorizontalOverflow()).isTrue();
+		screenshot("audit-inspection");
 
 		// the public: gone from the list, and the page says why
 		browser.manage().deleteAllCookies();
