@@ -174,7 +174,7 @@ class SupervisionPages {
 			@RequestParam(required = false) String period, Model model) {
 		require(user);
 		model.addAttribute("report", reports.of(user, county, period(period)));
-		model.addAttribute("regions", views.regions(user));
+		model.addAttribute("counties", counties(user));
 		return "supervision/inspection";
 	}
 
@@ -190,6 +190,16 @@ class SupervisionPages {
 			.contentType(XLSX)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
 			.body(book);
+	}
+
+	/** The counties whose reports the user reads: those of its grants, or below its city. */
+	private List<Region> counties(BangfuUser user) {
+		List<Region> counties = new java.util.ArrayList<>();
+		for (Region r : views.regions(user)) {
+			List<Region> under = r.level() == org.bangfu.region.RegionLevel.COUNTY ? List.of(r) : views.choices(r);
+			under.stream().filter(c -> c.level() == org.bangfu.region.RegionLevel.COUNTY && !counties.contains(c)).forEach(counties::add);
+		}
+		return counties;
 	}
 
 	private InspectionReports.Period period(String text) {
