@@ -22,21 +22,15 @@ public final class Need {
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	private final long id, posterId;
-
 	private final String regionCode, producer;
 
 	private final Long householdId, previousNeedId;
-
 	private final boolean onBehalf;
-
 	private final Instant createdAt;
-
 	private final int version;
 
 	private NeedContent content;
-
 	private NeedState state;
-
 	private int pledgedQuantity;
 
 	private PledgeCounts pledges;
@@ -130,6 +124,12 @@ public final class Need {
 
 	void withdraw(long by, String reason, Instant at) {
 		move(NeedAction.WITHDRAW, by, reason == null || reason.isBlank() ? null : reason.strip(), at);
+		events.add(new NeedEnded(id, state.name(), at));
+	}
+
+	/** Supervision found it false: withdrawn with the finding as reason (refused once delivered; see docs/trust.md). */
+	void findFalse(long by, String reason, Instant at) {
+		move(NeedAction.FIND_FALSE, by, reason, at);
 		events.add(new NeedEnded(id, state.name(), at));
 	}
 

@@ -7,7 +7,9 @@ package org.bangfu.need;
 public enum NeedAction {
 
 	EDIT, SUBMIT, VERIFY, PUBLISH, REJECT, WITHDRAW, EXPIRE,
-	PLEDGE_PART, PLEDGE_ALL, RELEASE_TO_PART, RELEASE_ALL, DELIVER, CONFIRM, CLOSE;
+	PLEDGE_PART, PLEDGE_ALL, RELEASE_TO_PART, RELEASE_ALL, DELIVER, CONFIRM, CLOSE,
+	/** Supervision found the need false on a visit (督查): withdrawn while help is still being gathered. */
+	FIND_FALSE;
 
 	public String label() {
 		return "need.action." + name();

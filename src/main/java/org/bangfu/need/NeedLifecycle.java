@@ -26,6 +26,9 @@ public final class NeedLifecycle {
 		for (NeedState from : new NeedState[] { DRAFT, SUBMITTED, REJECTED, VERIFIED, PUBLISHED }) {
 			allow(NeedAction.WITHDRAW, from, WITHDRAWN);
 		}
+		for (NeedState from : new NeedState[] { PUBLISHED, PARTLY_PLEDGED, PLEDGED }) {
+			allow(NeedAction.FIND_FALSE, from, WITHDRAWN);
+		}
 		allow(NeedAction.EXPIRE, PUBLISHED, EXPIRED);
 		allow(NeedAction.PLEDGE_PART, PUBLISHED, PARTLY_PLEDGED);
 		allow(NeedAction.PLEDGE_PART, PARTLY_PLEDGED, PARTLY_PLEDGED);

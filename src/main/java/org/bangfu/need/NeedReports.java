@@ -139,4 +139,33 @@ public class NeedReports {
 			.update();
 		log.record(user.id(), "need.report.handle", "need:" + row.needId(), row.regionCode(), withdrawNeed ? "withdrawn" : "dismissed");
 	}
+
+	public record Reported(long id, long needId, String regionCode) {
+	}
+
+	/** An open report the user reviews, for supervision to visit its need (404 outside the user's reports, 409 handled). */
+	public Reported openReport(BangfuUser user, long reportId) {
+		record Row(Reported report, boolean handled) {
+		}
+		Row row = jdbc.sql("SELECT need_id, region_code, handled_at IS NOT NULL AS handled FROM need_report WHERE id = ?")
+			.param(reportId)
+			.query((rs, n) -> new Row(new Reported(reportId, rs.getLong(1), rs.getString(2)), rs.getBoolean(3)))
+			.optional()
+			.filter(r -> reviews(user, r.report().regionCode()))
+			.orElseThrow(() -> new NotFoundException("need.report.not-found"));
+		if (row.handled()) {
+			throw new ConflictException("need.report.handled");
+		}
+		return row.report();
+	}
+
+	/** Closes a report by a supervision visit's finding: upheld (the need was found false) or dismissed. */
+	@Transactional
+	public void closeByAudit(BangfuUser user, long reportId, boolean upheld, String note) {
+		Reported r = openReport(user, reportId);
+		jdbc.sql("UPDATE need_report SET handled_by = ?, handled_at = ?, outcome = ? WHERE id = ? AND handled_at IS NULL")
+			.params(user.id(), Timestamp.from(clock.instant()), (upheld ? "UPHELD" : "DISMISSED") + ": 督查核查 " + note, reportId)
+			.update();
+		log.record(user.id(), "need.report.handle", "need:" + r.needId(), r.regionCode(), upheld ? "upheld by audit" : "dismissed by audit");
+	}
 }

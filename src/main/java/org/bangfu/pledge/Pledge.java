@@ -128,6 +128,15 @@ public final class Pledge {
 		events.add(new PledgeCancelled(id, needId, items, wasOnWay, by, reason, at));
 	}
 
+	/** Supervision found the need false and it was withdrawn: the pledge is cancelled for the donor ({@code by}: the supervisor). */
+	void cancelForFalseNeed(long by, String reason, Instant at) {
+		boolean wasOnWay = state == PledgeState.IN_TRANSIT;
+		move(PledgeState.CANCELLED, by, reason, at, PledgeState.COMMITTED, PledgeState.IN_TRANSIT);
+		endedAt = at;
+		endReason = reason;
+		events.add(new PledgeCancelled(id, needId, items, wasOnWay, by, reason, at));
+	}
+
 	void lapse(Instant at) {
 		if (!at.isAfter(deadline)) {
 			throw new ConflictException("pledge.not-due");

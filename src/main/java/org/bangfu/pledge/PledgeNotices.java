@@ -66,6 +66,10 @@ class PledgeNotices {
 
 	@ApplicationModuleListener
 	void on(PledgeCancelled e) {
+		Pledge p = pledges.get(e.pledgeId());
+		if (p.donorId() != e.by()) {
+			return; // not the donor's cancelling: FalseNeedPledges tells the donor why
+		}
 		cancelled(pledges.get(e.pledgeId()), needs.get(e.needId()));
 	}
 

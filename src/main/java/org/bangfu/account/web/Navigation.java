@@ -100,6 +100,9 @@ class Navigation {
 		if (manager || user.has(Role.SUPERVISOR)) {
 			items.add(new Item("nav.need-reports", "/needs/reports"));
 		}
+		if (user.has(Role.SUPERVISOR) || user.has(Role.COUNTY_ADMIN) || user.has(Role.CITY_ADMIN)) {
+			items.add(new Item("nav.audits", "/audits")); // supervision's samples (issue 16)
+		}
 		if (user.has(Role.CITY_ADMIN)) {
 			items.add(new Item("nav.need-rules", "/needs/rules"));
 		}

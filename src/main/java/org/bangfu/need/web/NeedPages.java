@@ -76,10 +76,13 @@ class NeedPages {
 
 	private final org.bangfu.need.HouseholdConfirmations confirmations;
 
+	private final org.bangfu.need.NeedTrust trust;
+
 	NeedPages(NeedListing listing, NeedViews views, NeedReports reports, CategoryRules rules, Needs needs,
 			Households households, Regions regions, PublicUrl publicUrl, MessageSource messages, Clock clock,
-			org.bangfu.need.HouseholdConfirmations confirmations) {
+			org.bangfu.need.HouseholdConfirmations confirmations, org.bangfu.need.NeedTrust trust) {
 		this.confirmations = confirmations;
+		this.trust = trust;
 		this.listing = listing;
 		this.views = views;
 		this.reports = reports;
@@ -180,9 +183,24 @@ class NeedPages {
 	}
 
 	@GetMapping("/needs/{id}")
-	String need(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, Model model, HttpServletRequest request) {
-		NeedViews.NeedView view = views.view(user, id, publicUrl.of(request));
+	String need(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, Model model, HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response) {
+		NeedViews.NeedView view;
+		try {
+			view = views.view(user, id, publicUrl.of(request));
+		}
+		catch (NotFoundException e) {
+			if (!trust.withdrawnAsFalse(id)) {
+				throw e;
+			}
+			// found false by supervision: the public learns why it is gone, and nothing else of it (410)
+			response.setStatus(410);
+			model.addAttribute("needId", id);
+			model.addAttribute("trust", trust.of(id));
+			return "need/found-false";
+		}
 		model.addAttribute("need", view);
+		model.addAttribute("trust", trust.of(id));
 		model.addAttribute("reportReasons", NeedReports.Reason.values());
 		model.addAttribute("now", clock.instant());
 		if (view.flags() != null) { // staff in scope: where the household's own word stands (issue 16)

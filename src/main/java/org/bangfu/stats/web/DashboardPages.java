@@ -46,7 +46,10 @@ class DashboardPages {
 
 	private final Clock clock;
 
-	DashboardPages(Dashboards dashboards, Regions regions, BangfuProperties properties, MessageSource messages, Clock clock) {
+	private final AuditFigures audits;
+
+	DashboardPages(Dashboards dashboards, Regions regions, BangfuProperties properties, MessageSource messages, Clock clock, AuditFigures audits) {
+		this.audits = audits;
 		this.dashboards = dashboards;
 		this.regions = regions;
 		this.properties = properties;
@@ -99,6 +102,7 @@ class DashboardPages {
 		Months months = Months.parse(from, to, clock);
 		Dashboards.Dashboard d = dashboards.of(r, months, r.level() != RegionLevel.TOWNSHIP);
 		model.addAttribute("d", d);
+		model.addAttribute("audits", audits.of(r));
 		model.addAttribute("base", "/statistics");
 		model.addAttribute("deepest", RegionLevel.TOWNSHIP);
 		model.addAttribute("top", root);
@@ -113,7 +117,8 @@ class DashboardPages {
 			@RequestParam(required = false) String to) {
 		Region r = publicRegion(regions.get(RegionCode.parse(properties.rootRegion())), region);
 		Months months = Months.parse(from, to, clock);
-		return xlsx(r, months, dashboards.of(r, months, r.level() != RegionLevel.TOWNSHIP), "statistics-");
+		ResponseEntity<byte[]> book = xlsx(r, months, dashboards.of(r, months, r.level() != RegionLevel.TOWNSHIP), "statistics-");
+		return ResponseEntity.ok().headers(book.getHeaders()).body(audits.append(book.getBody(), audits.of(r), this::text));
 	}
 
 	/** A region of the deployment's tree down to the townships: a village's few households could be recognised from its figures. */
