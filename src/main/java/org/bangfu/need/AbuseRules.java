@@ -55,8 +55,26 @@ public class AbuseRules {
 		repeat(need, rule, flags);
 		unclassified(need, flags);
 		personalNumbers(need, flags);
-		flags.addAll(new ItemJudge(lists.current()).judge(need.content(), rule.itemKinds()));
-		return flags;
+		List<Needs.Flag> judged = new ItemJudge(lists.current()).judge(need.content(), rule.itemKinds());
+		flags.addAll(judged);
+		return withoutRepeatedWords(flags, judged);
+	}
+
+	/**
+	 * The category's suspicious words again (LUXURY), when the city's lists already named each of them or a part of it (苹果手机
+	 * after the brand 苹果): one line per finding for the verifier.
+	 */
+	private static List<Needs.Flag> withoutRepeatedWords(List<Needs.Flag> flags, List<Needs.Flag> judged) {
+		List<String> named = judged.stream()
+			.filter(f -> f.rule().equals("NON_ESSENTIAL") || f.rule().equals("LUXURY_BRAND"))
+			.flatMap(f -> f.args().stream())
+			.flatMap(a -> java.util.Arrays.stream(a.split("、")))
+			.filter(t -> !t.isBlank())
+			.toList();
+		return flags.stream()
+			.filter(f -> !f.rule().equals("LUXURY") || !java.util.Arrays.stream(f.args().get(0).split("、"))
+				.allMatch(w -> named.stream().anyMatch(t -> w.contains(t) || t.contains(w))))
+			.toList();
 	}
 
 	/** An ID or phone number in the title or story: masked for the public, and the verifier should ask whether it belongs there. */
