@@ -53,6 +53,14 @@ class DemoNeedsTest extends ApplicationTest {
 	}
 
 	@Test
+	void theDemoSupervisorHasDrawnASampleAndVisitedOneNeed() {
+		// the supervisor's sample, drawn with its recorded seed, and the visit found true: shown on the need's public page
+		long sample = jdbc.sql("SELECT min(id) FROM audit_sample WHERE seed = ?").param(DemoSupervision.SEED).query(Long.class).single();
+		long visited = jdbc.sql("SELECT need_id FROM audit_finding WHERE sample_id = ? AND outcome = 'TRUE'").param(sample).query(Long.class).single();
+		assertThat(api().get("/needs/" + visited).body()).contains("trust-audit", "抽查核实");
+	}
+
+	@Test
 	void thePublicSeesTheDemoNeedsMaskedAndPhotosOnlyWithConsent() {
 		ApiClient api = api();
 		long zhang = jdbc.sql("SELECT id FROM need WHERE title = '张大山老人需要轮椅和降压药'").query(Long.class).single();
