@@ -6,11 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-
-import javax.imageio.ImageIO;
 
 import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
@@ -75,13 +71,6 @@ class DemoConfirmations {
 		g.setColor(new Color(30, 30, 120));
 		g.drawPolyline(new int[] { 410, 440, 470, 500, 540, 580 }, new int[] { 760, 720, 770, 710, 760, 730 }, 6);
 		g.dispose();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(image, "jpg", out);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return out.toByteArray();
+		return DemoImages.jpeg(image);
 	}
 }

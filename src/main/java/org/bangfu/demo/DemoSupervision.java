@@ -4,15 +4,11 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-
-import javax.imageio.ImageIO;
 
 import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
@@ -100,13 +96,6 @@ class DemoSupervision implements ApplicationRunner {
 		g.fillOval(640, 430, 64, 64);
 		g.fillRect(636, 494, 72, 190);
 		g.dispose();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(image, "jpg", out);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return out.toByteArray();
+		return DemoImages.jpeg(image);
 	}
 }

@@ -1,5 +1,6 @@
 package org.bangfu.assessment;
 
+import org.bangfu.PageSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

@@ -1,5 +1,6 @@
 package org.bangfu.supervision;
 
+import org.bangfu.PageSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bangfu.supervision.SupervisionFixtures.*;
 

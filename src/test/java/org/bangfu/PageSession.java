@@ -1,4 +1,4 @@
-package org.bangfu.assessment;
+package org.bangfu;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -10,21 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.bangfu.ApplicationTest;
-
 /** A browser-like session on the pages (cookie and CSRF), for the pages that bearer tokens do not open. */
-final class PageSession {
+public final class PageSession {
 
 	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
 	private final String base;
 
-	PageSession(int port) {
+	public PageSession(int port) {
 		this.base = "http://localhost:" + port;
 	}
 
 	/** Signs in with the demo password (anonymous when phone is null). */
-	PageSession login(String phone) throws Exception {
+	public PageSession login(String phone) throws Exception {
 		if (phone == null) {
 			return this;
 		}
@@ -41,14 +39,14 @@ final class PageSession {
 		return this;
 	}
 
-	record Page(int status, byte[] body) {
+	public record Page(int status, byte[] body) {
 
-		String text() {
+		public String text() {
 			return new String(body, StandardCharsets.UTF_8);
 		}
 	}
 
-	Page get(String path) throws Exception {
+	public Page get(String path) throws Exception {
 		HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
 		return new Page(r.statusCode(), r.body());
 	}
