@@ -16,14 +16,10 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-
-import javax.imageio.ImageIO;
 
 import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
@@ -296,13 +292,6 @@ class DemoNeeds implements ApplicationRunner {
 			}
 		}
 		g.dispose();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(image, "jpg", out);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return out.toByteArray();
+		return DemoImages.jpeg(image);
 	}
 }

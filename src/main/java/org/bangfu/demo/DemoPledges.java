@@ -6,12 +6,8 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
-
-import javax.imageio.ImageIO;
 
 import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
@@ -157,13 +153,6 @@ class DemoPledges implements ApplicationRunner {
 		g.setColor(new Color(150, 105, 55));
 		g.fillRect(180, 230, 280, 16);
 		g.dispose();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(image, "jpg", out);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return out.toByteArray();
+		return DemoImages.jpeg(image);
 	}
 }
