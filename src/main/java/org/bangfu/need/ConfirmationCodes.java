@@ -124,7 +124,7 @@ class ConfirmationCodes {
 			.params(latest.id(), MAX_TRIES)
 			.update());
 		if (counted == null || counted == 0) {
-			throw new BadInputException("need.confirm.code-too-many-tries");
+			throw new TooManyAttemptsException("need.confirm.code-too-many-tries");
 		}
 		if (!Arrays.equals(latest.hash(), hash(need.id(), latest.fingerprint(), code.strip()))) {
 			throw new BadInputException("need.confirm.code-wrong");

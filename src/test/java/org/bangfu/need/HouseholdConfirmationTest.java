@@ -216,6 +216,52 @@ class HouseholdConfirmationTest extends ApplicationTest {
 	}
 
 	@Test
+	void aBurstOfSendsMakesOneCodeAndABurstOfTheCodeMakesOneConfirmation() throws Exception {
+		ApiClient api = api();
+		Staff s = staff(api);
+		String phone = newPhone();
+		long household = household(jdbc, personalData, VILLAGE_A, "南岳赵并发", true);
+		jdbc.sql("UPDATE household SET phone_hash = ?, phone_cipher = ? WHERE id = ?")
+			.params(personalData.lookupHash(phone), personalData.encrypt(phone), household).update();
+		long id = submitted(api, s.officer(), household, "赵家过冬棉被");
+
+		java.util.List<Integer> sends = burst(50, () -> api.post("/api/v1/needs/" + id + "/confirm/sms-code", null, s.officer()).status());
+		assertThat(sends).as("one code a minute, whatever the taps").containsOnly(202, 429).filteredOn(c -> c == 202).hasSize(1);
+		String admin = api.login("13800000001", DEMO_PASSWORD);
+		assertThat(api.get("/api/v1/admin/sms-outbox?phone=" + phone, admin).json().size()).as("one SMS sent").isEqualTo(1);
+
+		String code = "{\"smsCode\":\"" + lastCodeSentTo(phone) + "\"}";
+		java.util.List<Integer> confirms = burst(50, () -> api.post("/api/v1/needs/" + id + "/confirm", code, s.officer()).status());
+		// the rest: used (409), or beyond the five tries a code allows (429): refused either way, none fails
+		assertThat(confirms).as("the code works once").containsOnly(200, 409, 429).filteredOn(c -> c == 200).hasSize(1);
+		assertThat(confirmations(id)).isEqualTo(1);
+	}
+
+	/** The statuses of {@code n} calls sent at once. */
+	static java.util.List<Integer> burst(int n, java.util.concurrent.Callable<Integer> call) throws Exception {
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+		try {
+			var start = new java.util.concurrent.CountDownLatch(1);
+			java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				answers.add(pool.submit(() -> {
+					start.await();
+					return call.call();
+				}));
+			}
+			start.countDown();
+			java.util.List<Integer> statuses = new java.util.ArrayList<>();
+			for (var a : answers) {
+				statuses.add(a.get());
+			}
+			return statuses;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void aSignedFormConfirmsAndIsCheckedLikeANeedsPhotos() throws Exception {
 		ApiClient api = api();
 		Staff s = staff(api);
