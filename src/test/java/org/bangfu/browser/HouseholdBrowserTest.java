@@ -78,7 +78,9 @@ class HouseholdBrowserTest extends BrowserTest {
 
 		find("label[for='hh-stars-" + pledge + "-5']").click();
 		find("#hh-words-" + pledge).sendKeys("被子很暖和，谢谢好心人！");
+		WebElement received = find(".alert.ok");
 		find("#hh-thank-" + pledge + " button[type=submit]").click();
+		waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(received)); // the page after the thanks, not the one before
 		assertThat(find(".alert.ok").getText()).contains("谢谢");
 		assertThat(browser.findElements(By.id("hh-thank-" + pledge))).isEmpty();
 		assertThat(find("#hh-need-" + need).getText()).contains("已收到", "★★★★★");

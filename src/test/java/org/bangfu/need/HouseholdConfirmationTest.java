@@ -226,14 +226,14 @@ class HouseholdConfirmationTest extends ApplicationTest {
 		long id = submitted(api, s.officer(), household, "赵家过冬棉被");
 
 		java.util.List<Integer> sends = burst(50, () -> api.post("/api/v1/needs/" + id + "/confirm/sms-code", null, s.officer()).status());
-		assertThat(sends).as("one code a minute, whatever the taps").containsOnly(202, 429).filteredOn(c -> c == 202).hasSize(1);
+		assertThat(sends).as("one code a minute, whatever the taps").isSubsetOf(202, 429).filteredOn(c -> c == 202).hasSize(1);
 		String admin = api.login("13800000001", DEMO_PASSWORD);
 		assertThat(api.get("/api/v1/admin/sms-outbox?phone=" + phone, admin).json().size()).as("one SMS sent").isEqualTo(1);
 
 		String code = "{\"smsCode\":\"" + lastCodeSentTo(phone) + "\"}";
 		java.util.List<Integer> confirms = burst(50, () -> api.post("/api/v1/needs/" + id + "/confirm", code, s.officer()).status());
 		// the rest: used (409), or beyond the five tries a code allows (429): refused either way, none fails
-		assertThat(confirms).as("the code works once").containsOnly(200, 409, 429).filteredOn(c -> c == 200).hasSize(1);
+		assertThat(confirms).as("the code works once").isSubsetOf(200, 409, 429).filteredOn(c -> c == 200).hasSize(1);
 		assertThat(confirmations(id)).isEqualTo(1);
 	}
 
