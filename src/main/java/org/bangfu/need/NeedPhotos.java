@@ -94,15 +94,8 @@ public class NeedPhotos {
 	/** Writes a checked photo's display size, thumbnail and renditions as {@code <id>.jpg} and so on into {@code dir};
 	 * the household's signed confirmation form is stored the same way ({@link ConfirmationForms}). */
 	static void write(Path dir, long id, PhotoProcessing.Processed p) {
-		try {
-			Files.createDirectories(dir);
-			Files.write(dir.resolve(id + ".jpg"), p.display());
-			Files.write(dir.resolve(id + "-thumb.jpg"), p.thumbnail());
-			PhotoRenditions.makeAll(dir.resolve(id + ".jpg"));
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		p.writeTo(dir, String.valueOf(id));
+		PhotoRenditions.makeAll(dir.resolve(id + ".jpg"));
 	}
 
 	@Transactional

@@ -64,6 +64,18 @@ public final class PhotoProcessing {
 	 * @param sourceType what the upload really was: {@code image/jpeg} or {@code image/png}
 	 */
 	public record Processed(byte[] display, byte[] thumbnail, int width, int height, String sourceType) {
+
+		/** Writes {@code name.jpg} and {@code name-thumb.jpg} into {@code dir} (made when missing). */
+		public void writeTo(java.nio.file.Path dir, String name) {
+			try {
+				java.nio.file.Files.createDirectories(dir);
+				java.nio.file.Files.write(dir.resolve(name + ".jpg"), display);
+				java.nio.file.Files.write(dir.resolve(name + "-thumb.jpg"), thumbnail);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
 	}
 
 	private PhotoProcessing() {

@@ -1,9 +1,6 @@
 package org.bangfu.supervision;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -166,16 +163,9 @@ public class Findings {
 	}
 
 	private void store(long findingId, List<PhotoProcessing.Processed> photos) {
-		try {
-			Path dir = root.resolve(String.valueOf(findingId));
-			Files.createDirectories(dir);
-			for (int i = 0; i < photos.size(); i++) {
-				Files.write(dir.resolve((i + 1) + ".jpg"), photos.get(i).display());
-				Files.write(dir.resolve((i + 1) + "-thumb.jpg"), photos.get(i).thumbnail());
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
+		Path dir = root.resolve(String.valueOf(findingId));
+		for (int i = 0; i < photos.size(); i++) {
+			photos.get(i).writeTo(dir, String.valueOf(i + 1));
 		}
 	}
 

@@ -145,14 +145,7 @@ public final class NeedFixtures {
 		g.setColor(Color.RED);
 		g.fillOval(width / 3, height / 2, width / 4, height / 4);
 		g.dispose();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(image, "png", out);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return out.toByteArray();
+		return encoded(image, "png");
 	}
 
 	public static byte[] jpeg(int width, int height) {
@@ -163,9 +156,13 @@ public final class NeedFixtures {
 		g.setColor(Color.ORANGE);
 		g.fillOval(width / 4, height / 4, width / 2, height / 2);
 		g.dispose();
+		return encoded(image, "jpg");
+	}
+
+	private static byte[] encoded(BufferedImage image, String format) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
-			ImageIO.write(image, "jpg", out);
+			ImageIO.write(image, format, out);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

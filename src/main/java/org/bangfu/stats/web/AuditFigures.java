@@ -1,16 +1,8 @@
 package org.bangfu.stats.web;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bangfu.region.Region;
 import org.bangfu.region.RegionLevel;
 import org.bangfu.region.Regions;
@@ -48,28 +40,5 @@ class AuditFigures {
 	private Line line(Region r) {
 		InspectionReports.PublicCounts c = reports.publicCounts(r);
 		return new Line(r.code(), r.name(), c.audited(), c.foundFalse());
-	}
-
-	/** The workbook with a sheet of these figures added. */
-	byte[] append(byte[] book, List<Line> lines, BiFunction<String, Object[], String> text) {
-		try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(book)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			Sheet sheet = wb.createSheet(text.apply("stats.audits.sheet", null));
-			Row head = sheet.createRow(0);
-			head.createCell(0).setCellValue(text.apply("stats.audits.region", null));
-			head.createCell(1).setCellValue(text.apply("stats.audits.audited", null));
-			head.createCell(2).setCellValue(text.apply("stats.audits.false", null));
-			int n = 1;
-			for (Line l : lines) {
-				Row row = sheet.createRow(n++);
-				row.createCell(0).setCellValue(l.name());
-				row.createCell(1).setCellValue(l.audited());
-				row.createCell(2).setCellValue(l.foundFalse());
-			}
-			wb.write(out);
-			return out.toByteArray();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
 	}
 }

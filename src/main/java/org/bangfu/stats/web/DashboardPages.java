@@ -1,6 +1,7 @@
 package org.bangfu.stats.web;
 
 import java.time.Clock;
+import java.util.List;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -76,7 +77,7 @@ class DashboardPages {
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
 		Region r = staffRegion(user, region);
 		Months months = Months.parse(from, to, clock);
-		return xlsx(r, months, dashboards.of(r, months, true), "dashboard-");
+		return xlsx(r, months, dashboards.of(r, months, true), List.of(), "dashboard-");
 	}
 
 	@GetMapping("/stats/wall")
@@ -117,8 +118,7 @@ class DashboardPages {
 			@RequestParam(required = false) String to) {
 		Region r = publicRegion(regions.get(RegionCode.parse(properties.rootRegion())), region);
 		Months months = Months.parse(from, to, clock);
-		ResponseEntity<byte[]> book = xlsx(r, months, dashboards.of(r, months, r.level() != RegionLevel.TOWNSHIP), "statistics-");
-		return ResponseEntity.ok().headers(book.getHeaders()).body(audits.append(book.getBody(), audits.of(r), this::text));
+		return xlsx(r, months, dashboards.of(r, months, r.level() != RegionLevel.TOWNSHIP), audits.of(r), "statistics-");
 	}
 
 	/** A region of the deployment's tree down to the townships: a village's few households could be recognised from its figures. */
@@ -130,8 +130,8 @@ class DashboardPages {
 		return r;
 	}
 
-	private ResponseEntity<byte[]> xlsx(Region r, Months months, Dashboards.Dashboard d, String name) {
-		byte[] book = new DashboardWorkbook(this::text).write(d);
+	private ResponseEntity<byte[]> xlsx(Region r, Months months, Dashboards.Dashboard d, List<AuditFigures.Line> audits, String name) {
+		byte[] book = new DashboardWorkbook(this::text).write(d, audits);
 		return ResponseEntity.ok()
 			.contentType(XLSX)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

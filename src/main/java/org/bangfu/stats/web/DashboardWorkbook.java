@@ -34,7 +34,8 @@ final class DashboardWorkbook {
 	private record Yuan(long fen) {
 	}
 
-	byte[] write(Dashboards.Dashboard d) {
+	/** The dashboard's tables, one sheet each, and supervision's public figures when given (the public workbook). */
+	byte[] write(Dashboards.Dashboard d, List<AuditFigures.Line> audits) {
 		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			yuan = book.createCellStyle();
 			yuan.setDataFormat(book.createDataFormat().getFormat("#,##0.00"));
@@ -54,6 +55,14 @@ final class DashboardWorkbook {
 			for (Dashboards.Month m : d.trend()) {
 				Rates r = m.rates();
 				row(trend, n++, m.month().toString(), r.verified(), r.confirmed(), r.confirmedByStaff(), r.rate(), r.rateWithoutStaff());
+			}
+			if (!audits.isEmpty()) {
+				Sheet sheet = book.createSheet(t("stats.audits.sheet"));
+				row(sheet, 0, t("stats.audits.region"), t("stats.audits.audited"), t("stats.audits.false"));
+				n = 1;
+				for (AuditFigures.Line l : audits) {
+					row(sheet, n++, l.name(), l.audited(), l.foundFalse());
+				}
 			}
 			book.write(out);
 			return out.toByteArray();
