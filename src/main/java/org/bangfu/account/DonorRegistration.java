@@ -7,6 +7,8 @@ import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.CreditCode;
 import org.bangfu.shared.IdentityNumber;
 import org.bangfu.shared.PhoneNumbers;
+import org.bangfu.shared.events.CaringPersonRegistered;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,7 +20,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class DonorRegistration {
 
-	public record Form(String phone, String code, String password, String donorType, String name, String idNumber, String creditCode) {
+	/**
+	 * @param joinCode where the person came from, as the link they followed carried it (a registration unit's or an
+	 *        ambassador's code; null or blank for none): the module that issued it checks it and counts the registration
+	 */
+	public record Form(String phone, String code, String password, String donorType, String name, String idNumber, String creditCode,
+			String joinCode) {
+
+		public Form(String phone, String code, String password, String donorType, String name, String idNumber, String creditCode) {
+			this(phone, code, password, donorType, name, idNumber, creditCode, null);
+		}
 	}
 
 	private final Accounts accounts;
@@ -29,11 +40,14 @@ public class DonorRegistration {
 
 	private final Clock clock;
 
-	DonorRegistration(Accounts accounts, SmsCodes codes, OperationLog log, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	DonorRegistration(Accounts accounts, SmsCodes codes, OperationLog log, Clock clock, ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.codes = codes;
 		this.log = log;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Transactional
@@ -60,6 +74,8 @@ public class DonorRegistration {
 		long accountId = accounts.create(new Accounts.NewAccount(phone, name, form.password(), type, credit, id, null));
 		accounts.grant(accountId, Role.DONOR, null, null);
 		log.record(accountId, "register.donor", "account:" + accountId, null, type + " " + name);
+		// In this transaction: a listener that refuses the join code (an unknown or closed unit) undoes the registration.
+		events.publishEvent(new CaringPersonRegistered(accountId, blank(form.joinCode()) ? null : form.joinCode().strip(), clock.instant()));
 		return accountId;
 	}
 
