@@ -32,6 +32,9 @@ public class DonorRegistration {
 		}
 	}
 
+	/** The session attribute where a link followed before registering (an ambassador's) leaves its join code. */
+	public static final String JOIN_CODE_ATTRIBUTE = "bangfu.joinCode";
+
 	private final Accounts accounts;
 
 	private final SmsCodes codes;

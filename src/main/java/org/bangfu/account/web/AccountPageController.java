@@ -137,9 +137,17 @@ class AccountPageController {
 
 	// --- registration ------------------------------------------------------------------------
 
+	/**
+	 * The form carries where the person came from: {@code ?join=} of the link (a unit's QR code, an ambassador's link),
+	 * else what a link followed earlier in this session left ({@link DonorRegistration#JOIN_CODE_ATTRIBUTE}).
+	 */
 	@GetMapping("/register")
-	String registerForm(Model model) {
-		model.addAttribute("form", new DonorRegistration.Form("", "", "", "INDIVIDUAL", "", "", ""));
+	String registerForm(@RequestParam(name = "join", required = false) String join, HttpServletRequest request, Model model) {
+		String joinCode = join;
+		if (joinCode == null && request.getSession(false) != null) {
+			joinCode = (String) request.getSession(false).getAttribute(DonorRegistration.JOIN_CODE_ATTRIBUTE);
+		}
+		model.addAttribute("form", new DonorRegistration.Form("", "", "", "INDIVIDUAL", "", "", "", joinCode));
 		model.addAttribute("donorTypes", DonorType.values());
 		return "account/register";
 	}
@@ -154,7 +162,8 @@ class AccountPageController {
 		catch (BadInputException e) {
 			response.setStatus(FailureStatus.of(e).value());
 			model.addAttribute("error", text(e));
-			model.addAttribute("form", new DonorRegistration.Form(form.phone(), "", "", form.donorType(), form.name(), form.idNumber(), form.creditCode()));
+			model.addAttribute("form", new DonorRegistration.Form(form.phone(), "", "", form.donorType(), form.name(), form.idNumber(), form.creditCode(),
+					form.joinCode()));
 			model.addAttribute("donorTypes", DonorType.values());
 			return "account/register";
 		}
