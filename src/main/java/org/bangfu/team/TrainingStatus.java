@@ -127,8 +127,10 @@ public class TrainingStatus {
 			}
 		}
 		Map<Long, Instant> done = training.completions(members.stream().map(StaffGrants.StaffMember::accountId).distinct().toList());
+		// the untrained first: they are whom the county calls; otherwise the directory's order (level, region, role)
 		return members.stream()
 			.map(m -> new Person(m.accountId(), m.name(), m.phone(), m.role(), m.regionCode(), m.regionName(), done.get(m.accountId())))
+			.sorted(java.util.Comparator.comparing(Person::trained))
 			.toList();
 	}
 }

@@ -52,6 +52,9 @@ class TrainingBrowserTest extends BrowserTest {
 		browser.manage().window().setSize(new Dimension(PHONE_WIDTH, 800));
 		logIn(officer, DEMO_PASSWORD);
 		assertThat(browser.getCurrentUrl()).endsWith("/needs/mine");
+		assertThat(find("#training-reminder").getText()).contains("还没有完成上岗培训");
+		screenshot("training-reminder");
+		browser.manage().window().setSize(new Dimension(PHONE_WIDTH, 800));
 		find("#training-reminder a").click();
 		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("training-steps")));
 		assertThat(find("#training-steps").getText()).contains("收集需求", "取得同意", "发布需求", "本户确认", "审核", "安排配送");
