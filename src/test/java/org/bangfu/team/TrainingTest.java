@@ -204,6 +204,15 @@ class TrainingTest extends ApplicationTest {
 		assertThat(citywide.json().get("people").size()).isZero();
 		assertThat(group(citywide.json(), COUNTY).get("trained").asInt()).isPositive();
 		assertThat(api.get("/api/v1/training/status?regionCode=" + COUNTY, city).json().get("perPerson").asBoolean()).isTrue();
+
+		// a township manager reads its own township, per village, and nothing above it
+		Staff manager = staff(Role.TOWNSHIP_MANAGER, TOWNSHIP, "开云镇培训查看");
+		ApiClient.Answer own = api.get("/api/v1/training/status", manager.token());
+		assertThat(own.json().get("region").get("code").asString()).isEqualTo(TOWNSHIP);
+		assertThat(group(own.json(), village()).get("trained").asInt()).isPositive();
+		assertThat(person(own.json(), officer.id())).isNotNull();
+		assertThat(api.get("/api/v1/training/status?regionCode=" + COUNTY, manager.token()).status()).isEqualTo(404);
+		assertThat(api.get("/api/v1/training/status?regionCode=nonsense", county.token()).status()).isEqualTo(400);
 	}
 
 	private static JsonNode person(JsonNode report, long accountId) {
