@@ -25,7 +25,8 @@ class Navigation {
 
 	/** The administration pages, shown together under one "管理" menu (before "我的账户") so the links fit one row. */
 	static final Set<String> ADMIN = Set.of("/stats/dashboard", "/needs/rules", "/staff", "/stations", "/admin/operation-log",
-			"/admin/sms-outbox", "/assessment/campaigns");
+			"/admin/sms-outbox", "/assessment/campaigns", "/training",
+			"/training/status");
 
 	/** A link: the message key of its label and its path. */
 	record Item(String labelKey, String href) {
@@ -109,6 +110,10 @@ class Navigation {
 		if (user.isStaff()) {
 			items.add(new Item("nav.staff", "/staff"));
 			items.add(new Item("nav.stations", "/stations"));
+			items.add(new Item("nav.training", "/training")); // the guide and quiz for officers and managers (issue 17)
+		}
+		if (user.has(Role.COUNTY_ADMIN) || user.has(Role.CITY_ADMIN) || user.has(Role.TOWNSHIP_MANAGER)) {
+			items.add(new Item("nav.training-status", "/training/status"));
 		}
 		if (GrantPolicy.grantsAnything(user)) {
 			items.add(new Item("nav.operation-log", "/admin/operation-log"));
