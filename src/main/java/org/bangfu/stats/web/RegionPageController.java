@@ -36,7 +36,11 @@ class RegionPageController {
 
 	private final Clock clock;
 
-	RegionPageController(Regions regions, Stations stations, BangfuProperties properties, NeedFigures needs, Clock clock) {
+	private final org.bangfu.account.Positions positions;
+
+	RegionPageController(Regions regions, Stations stations, BangfuProperties properties, NeedFigures needs, Clock clock,
+			org.bangfu.account.Positions positions) {
+		this.positions = positions;
 		this.regions = regions;
 		this.stations = stations;
 		this.properties = properties;
@@ -61,6 +65,7 @@ class RegionPageController {
 		model.addAttribute("stationCount", stations.countWithin(region));
 		model.addAttribute("childLevel", region.level().below().orElse(null));
 		model.addAttribute("station", stations.at(region).orElse(null));
+		model.addAttribute("seats", positions.publicSeats(region)); // filled or vacant, never who
 		model.addAttribute("figures", needs.of(region));
 		model.addAttribute("urgent", needs.mostUrgent(region, URGENT_NEEDS));
 		model.addAttribute("now", clock.instant());
