@@ -50,8 +50,8 @@ class PositionsTest extends ApplicationTest {
 
 	Person person(String surname) {
 		String phone = newPhone();
-		String id = IdentityNumber.withCheckCharacter("430426198" + (1 + ThreadLocalRandom.current().nextInt(9)) + "0101"
-				+ String.format("%03d", ThreadLocalRandom.current().nextInt(1000)) + "3");
+		String id = IdentityNumber.withCheckCharacter("430426198" + (1 + ThreadLocalRandom.current().nextInt(9)) + "01"
+				+ String.format("%02d%02d", 1 + ThreadLocalRandom.current().nextInt(28), ThreadLocalRandom.current().nextInt(100)) + "3");
 		String name = surname + "岗" + (char) ('甲' + ThreadLocalRandom.current().nextInt(10)) + ThreadLocalRandom.current().nextInt(1000);
 		long account = accounts.create(new Accounts.NewAccount(phone, name, DEMO_PASSWORD, null, null, id, null));
 		return new Person(account, phone, name, id);
