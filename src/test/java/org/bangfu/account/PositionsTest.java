@@ -166,7 +166,7 @@ class PositionsTest extends ApplicationTest {
 
 	/** The list item of one position in a station's cell. */
 	private static String section(String html, String position) {
-		String s = html.substring(html.indexOf("data-position=\"" + position + "\"") - 40);
+		String s = html.substring(html.lastIndexOf("<li", html.indexOf("data-position=\"" + position + "\"")));
 		return s.substring(0, s.indexOf("</li>"));
 	}
 
