@@ -146,7 +146,7 @@ public class NewsStories {
 	/** Published items for everyone, newest first: all of them, or a region's (its subtree's and its ancestors'). */
 	public List<NewsItem> published(String regionCode, int page) {
 		Region region = regionCode == null || regionCode.isBlank() ? null : regions.get(RegionCode.parse(regionCode));
-		return published(region, 20, Math.max(page, 0) * 20);
+		return published(region, 20, Math.min(Math.max(page, 0), 100_000) * 20);
 	}
 
 	/** The newest published items of a region page (or the home page, region null). */
@@ -225,6 +225,10 @@ public class NewsStories {
 		}
 		if (s.strip().length() > max) {
 			throw new BadInputException("news.too-long", max);
+		}
+		// line breaks and tabs are text; other control characters (NUL among them) and lone surrogates are not
+		if (s.codePoints().anyMatch(c -> (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') || (c >= 0xD800 && c <= 0xDFFF))) {
+			throw new BadInputException("news.text-invalid");
 		}
 		return s.strip();
 	}

@@ -40,7 +40,9 @@ class NewsPages {
 	}
 
 	@GetMapping("/news")
-	String list(@RequestParam(required = false) String region, @RequestParam(defaultValue = "0") int page, Model model) {
+	String list(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String region,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("mayWrite", user != null && news.mayWrite(user));
 		model.addAttribute("items", news.published(region, page));
 		model.addAttribute("page", page);
 		model.addAttribute("region", region == null ? "" : region);
