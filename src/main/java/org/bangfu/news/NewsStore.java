@@ -40,6 +40,10 @@ class NewsStore {
 		return jdbc.sql(SELECT + " WHERE n.id = ?").param(id).query(NewsStore::item).optional();
 	}
 
+	void markPhoto(long id) {
+		jdbc.sql("UPDATE news_story SET photo = 'photo' WHERE id = ?").param(id).update();
+	}
+
 	/** Saves a state change, guarded by the state it was read in. */
 	boolean save(NewsItem item, NewsState from) {
 		return jdbc.sql("UPDATE news_story SET state = ?, published_at = ?, withdrawn_at = ? WHERE id = ? AND state = ?")

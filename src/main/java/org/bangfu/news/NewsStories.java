@@ -126,6 +126,24 @@ public class NewsStories {
 		return id;
 	}
 
+	/** A photo for a draft (the API's way; the page sends it with the text), replacing any before. */
+	@Transactional
+	public void attachPhoto(BangfuUser by, long id, InputStream photo, long photoSize) {
+		NewsItem item = forWriter(by, id);
+		if (item.state() != NewsState.DRAFT) {
+			throw new org.bangfu.shared.ConflictException("news.state-conflict", item.state().name());
+		}
+		if (photo == null || photoSize <= 0) {
+			throw new BadInputException("news.photo-required");
+		}
+		if (item.householdId() != null && !consents.allowsPublishingPhotos(item.householdId())) {
+			throw new BadInputException("news.story.no-photo-consent");
+		}
+		PhotoProcessing.Processed processed = process(photo, photoSize);
+		store.markPhoto(id);
+		processed.writeTo(photos, String.valueOf(id));
+	}
+
 	@Transactional
 	public void publish(BangfuUser by, long id) {
 		NewsItem item = forWriter(by, id);

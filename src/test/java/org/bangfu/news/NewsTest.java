@@ -70,8 +70,16 @@ class NewsTest extends ApplicationTest {
 			.isEqualTo(404);
 		assertThat(api.post("/api/v1/news/" + id + "/publish", "", cadre.token()).status()).isEqualTo(403);
 		assertThat(api.post("/api/v1/news/" + id + "/withdraw", "", media.token()).status()).as("not yet published").isEqualTo(409);
+		assertThat(api.postFile("/api/v1/news/" + id + "/photo", "photo", "x.jpg", "image/jpeg", "not an image".getBytes(), media.token()).status())
+			.isEqualTo(400);
+		assertThat(api.postFile("/api/v1/news/" + id + "/photo", "photo", "meeting.png", "image/png", NeedFixtures.png(640, 480), media.token())
+			.status()).isEqualTo(204);
+		assertThat(api.get("/news/" + id + "/photo.jpg").status()).as("not public while a draft").isNotEqualTo(200);
 		assertThat(api.post("/api/v1/news/" + id + "/publish", "", media.token()).status()).isEqualTo(204);
 		assertThat(api.post("/api/v1/news/" + id + "/publish", "", media.token()).status()).isEqualTo(409);
+		Answer photo = api.get("/news/" + id + "/photo.jpg");
+		assertThat(photo.status()).isEqualTo(200);
+		assertThat(photo.contentType()).isEqualTo("image/jpeg");
 
 		assertThat(api.get("/").body()).contains(title);
 		assertThat(api.get("/regions/" + QIDONG).body()).contains(title);

@@ -43,13 +43,23 @@ class NewsApiController {
 	@PostMapping("/api/v1/news")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "撰写动态或帮扶故事（草稿）", description = "市办，或职务为媒体管理员（MEDIA_ADMINISTRATOR）的县管理中心人员，在其范围内。"
-			+ "kind：NEWS 或 STORY；故事可写 householdId（须该户已同意宣传报道，否则 400）。照片请用页面 /news/manage 上传。",
+			+ "kind：NEWS 或 STORY；故事可写 householdId（须该户已同意宣传报道，否则 400）。照片用 POST /api/v1/news/{id}/photo 上传。",
 			security = @SecurityRequirement(name = "bearer"))
 	Map<String, Long> write(@AuthenticationPrincipal BangfuUser user, @RequestBody NewsStories.Draft draft) {
 		if (draft == null) {
 			throw new BadInputException("error.malformed-request");
 		}
 		return Map.of("id", news.write(user, draft, null, 0));
+	}
+
+	@PostMapping(path = "/api/v1/news/{id}/photo", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "为草稿配照片（JPEG/PNG，10 MB 以内；某户的故事须该户同意公开照片）", security = @SecurityRequirement(name = "bearer"))
+	void photo(@AuthenticationPrincipal BangfuUser user, @PathVariable long id,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) org.springframework.web.multipart.MultipartFile photo)
+			throws java.io.IOException {
+		boolean has = photo != null && !photo.isEmpty();
+		news.attachPhoto(user, id, has ? photo.getInputStream() : null, has ? photo.getSize() : 0);
 	}
 
 	@PostMapping("/api/v1/news/{id}/publish")
