@@ -112,7 +112,12 @@ class PositionsTest extends ApplicationTest {
 
 		// the public region page: which seats are filled, no names
 		String regionPage = api.get("/regions/" + HONGQIAO).body();
-		assertThat(regionPage).contains("信息管理员").doesNotContain(manager.name());
+		String seats = regionPage.substring(regionPage.indexOf("id=\"region-seats\""));
+		seats = seats.substring(0, seats.indexOf("</dd>"));
+		String managerSeat = seats.substring(seats.indexOf("data-position=\"INFORMATION_MANAGER\""));
+		assertThat(managerSeat).contains("信息管理员", "已配备").doesNotContain("空缺");
+		assertThat(seats).contains("分管领导", "空缺");
+		assertThat(regionPage).doesNotContain(manager.name()).doesNotContain(manager.phone().substring(7));
 	}
 
 	@Test
