@@ -58,6 +58,7 @@ class SecurityConfiguration {
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.POST, "/api/v1/needs/\\d+/reports(\\?.*)?")).permitAll()
 				// 扶贫榜样 is public (names masked for the public by the assessment module)
 				.requestMatchers(HttpMethod.GET, "/api/v1/assessment/rankings").permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/news").permitAll()
 				.requestMatchers("/api/v1/admin/sms-outbox").hasRole("CITY_ADMIN")
 				// metrics tell heap, pool and per-URI counts: for the city office's token, or a scraper at a configured address
 				.requestMatchers("/actuator/prometheus").access(metricsAccess(metricsAddresses))
@@ -115,6 +116,8 @@ class SecurityConfiguration {
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/fund/needs/\\d+/money(\\?.*)?")).permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.POST, "/fund/needs/\\d+/gifts(\\?.*)?")).permitAll()
 				.requestMatchers(HttpMethod.GET, "/assessment/rankings").permitAll()
+				.requestMatchers(HttpMethod.GET, "/news").permitAll() // published news and stories (issue 17): nothing personal
+				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/news/\\d+(/photo\\.jpg)?(\\?.*)?")).permitAll()
 				.requestMatchers("/admin/sms-outbox").hasRole("CITY_ADMIN")
 				.anyRequest().authenticated())
 			.authenticationProvider(new SessionLogin.PasswordProvider(login))

@@ -47,8 +47,11 @@ public class StaffGrants {
 
 	private final Clock clock;
 
+	private final Positions positions;
+
 	StaffGrants(Accounts accounts, Regions regions, OperationLog log, Sms sms, JdbcClient jdbc, PersonalData personalData,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, Positions positions) {
+		this.positions = positions;
 		this.accounts = accounts;
 		this.regions = regions;
 		this.log = log;
@@ -59,13 +62,22 @@ public class StaffGrants {
 		this.clock = clock;
 	}
 
-	/** @param revocable whether the caller may revoke this grant */
+	/**
+	 * @param revocable whether the caller may revoke this grant (and change its position)
+	 * @param position the grant's position at its station, or null (grants made before positions have none)
+	 */
 	public record StaffMember(long grantId, Role role, String regionCode, String regionName, long accountId, String name,
-			String phone, Instant grantedAt, String grantedBy, boolean revocable) {
+			String phone, Instant grantedAt, String grantedBy, boolean revocable, Position position) {
 	}
 
 	@Transactional
 	public StaffMember grant(BangfuUser by, String phone, String name, String roleName, String regionCode) {
+		return grant(by, phone, name, roleName, regionCode, null);
+	}
+
+	/** A grant with its position at the station (optional; blank for none), which must belong at the region's level. */
+	@Transactional
+	public StaffMember grant(BangfuUser by, String phone, String name, String roleName, String regionCode, String positionName) {
 		if (!by.isStaff()) {
 			throw new NotPermittedException("grant.forbidden");
 		}
@@ -80,6 +92,8 @@ public class StaffGrants {
 		if (!GrantPolicy.mayGrant(by, role, region)) {
 			throw new NotPermittedException("grant.forbidden");
 		}
+		Position position = Positions.parse(positionName);
+		positions.check(position, role, region);
 		String normalised = PhoneNumbers.normalise(phone);
 		BangfuUser grantee = accounts.findByPhone(normalised).orElse(null);
 		boolean invited = grantee == null;
@@ -99,6 +113,10 @@ public class StaffGrants {
 		long grantId = accounts.grant(accountId, role, region, by.id());
 		log.record(by.id(), "grant.create", "account:" + accountId, region.code(),
 				role + " @ " + region.code() + " " + region.name() + (invited ? " (invited " + Masking.phone(normalised) + ")" : ""));
+		if (position != null) {
+			positions.set(grantId, position);
+			positions.logged(by, accountId, region, position);
+		}
 		sms.send(normalised, "您已被授予“" + label("role." + role) + "”权限（" + region.name() + "）。"
 				+ (invited ? "请用本手机号和短信验证码登录，并设置密码。" : "重新登录后生效。"));
 		return member(grantId, by);
@@ -148,7 +166,7 @@ public class StaffGrants {
 	}
 
 	private static final String MEMBER_SQL = """
-			SELECT g.id AS grant_id, g.role, g.region_code, r.name AS region_name, r.level, r.parent_code, r.prefix,
+			SELECT g.id AS grant_id, g.role, g.region_code, g.position, r.name AS region_name, r.level, r.parent_code, r.prefix,
 			       a.id AS account_id, a.name, a.phone_cipher, g.granted_at, gb.name AS granted_by
 			FROM role_grant g JOIN account a ON a.id = g.account_id JOIN region r ON r.code = g.region_code
 			LEFT JOIN account gb ON gb.id = g.granted_by
@@ -170,7 +188,7 @@ public class StaffGrants {
 		boolean revocable = GrantPolicy.isGrantable(role) && GrantPolicy.mayGrant(viewer, role, region) && accountId != viewer.id();
 		return new StaffMember(rs.getLong("grant_id"), role, region.code(), region.name(), accountId, rs.getString("name"),
 				phone == null ? "" : Masking.phone(personalData.decrypt(phone)), rs.getTimestamp("granted_at").toInstant(),
-				rs.getString("granted_by"), revocable);
+				rs.getString("granted_by"), revocable, rs.getString("position") == null ? null : Position.valueOf(rs.getString("position")));
 	}
 
 	private static Role parseRole(String name) {

@@ -5,10 +5,10 @@ import java.time.LocalDate;
 
 /**
  * A household's consent (DESIGN.md §3): to needs being posted on its behalf and/or to its photos
- * being published, given by a signed form or a thumbprint (photographed) or before a second officer.
+ * being published, and (issue 17) to publicity: stories of the help it received; given by a signed form or a thumbprint (photographed) or before a second officer.
  */
 public record Consent(long id, long householdId, boolean postOnBehalf, boolean publishPhotos, Method method, LocalDate givenOn,
-		String recordedBy, String witness, boolean hasPhoto, Instant recordedAt, Instant revokedAt) {
+		String recordedBy, String witness, boolean hasPhoto, Instant recordedAt, Instant revokedAt, boolean publicity) {
 
 	public enum Method {
 		SIGNED_FORM_PHOTO, THUMBPRINT_PHOTO, WITNESSED

@@ -58,7 +58,13 @@ public class Consents {
 		this.clock = clock;
 	}
 
-	public record NewConsent(boolean postOnBehalf, boolean publishPhotos, Consent.Method method, LocalDate givenOn, String witnessPhone) {
+	/** @param publicity consent to publicity (同意宣传报道): a story of the help it received may be published, its name masked */
+	public record NewConsent(boolean postOnBehalf, boolean publishPhotos, Consent.Method method, LocalDate givenOn, String witnessPhone,
+			boolean publicity) {
+
+		public NewConsent(boolean postOnBehalf, boolean publishPhotos, Consent.Method method, LocalDate givenOn, String witnessPhone) {
+			this(postOnBehalf, publishPhotos, method, givenOn, witnessPhone, false);
+		}
 	}
 
 	/** The active consent to posting on the household's behalf, if any: what the need module asks before a proxy post. */
@@ -73,9 +79,15 @@ public class Consents {
 			.param(householdId).query(Long.class).single() > 0;
 	}
 
+	/** Whether a story of the help the household received may be published (news): its active consent to publicity. */
+	public boolean allowsPublicity(long householdId) {
+		return jdbc.sql("SELECT count(*) FROM consent WHERE household_id = ? AND publicity AND revoked_at IS NULL")
+			.param(householdId).query(Long.class).single() > 0;
+	}
+
 	public List<Consent> of(long householdId) {
 		record Row(long id, long householdId, boolean postOnBehalf, boolean publishPhotos, Consent.Method method, LocalDate givenOn,
-				long recordedBy, Long witnessId, boolean hasPhoto, Instant recordedAt, Instant revokedAt) {
+				long recordedBy, Long witnessId, boolean hasPhoto, Instant recordedAt, Instant revokedAt, boolean publicity) {
 		}
 		List<Row> rows = jdbc.sql("SELECT * FROM consent WHERE household_id = ? ORDER BY id DESC")
 			.param(householdId)
@@ -83,7 +95,7 @@ public class Consents {
 					rs.getBoolean("publish_photos"), Consent.Method.valueOf(rs.getString("method")), rs.getDate("given_on").toLocalDate(),
 					rs.getLong("recorded_by"), (Long) rs.getObject("witness_id"), rs.getString("photo_path") != null,
 					rs.getTimestamp("recorded_at").toInstant(),
-					rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant()))
+					rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant(), rs.getBoolean("publicity")))
 			.list();
 		// the recorders' and witnesses' names from the account module, all in one query
 		Set<Long> ids = new HashSet<>();
@@ -98,14 +110,14 @@ public class Consents {
 			.filter(r -> names.containsKey(r.recordedBy()))
 			.map(r -> new Consent(r.id(), r.householdId(), r.postOnBehalf(), r.publishPhotos(), r.method(), r.givenOn(),
 					names.get(r.recordedBy()), r.witnessId() == null ? null : names.get(r.witnessId()), r.hasPhoto(), r.recordedAt(),
-					r.revokedAt()))
+					r.revokedAt(), r.publicity()))
 			.toList();
 	}
 
 	@Transactional
 	public long record(BangfuUser officer, long householdId, NewConsent consent, InputStream photo, long photoSize) {
 		Household household = households.inScopeOf(officer, householdId);
-		if (!consent.postOnBehalf() && !consent.publishPhotos()) {
+		if (!consent.postOnBehalf() && !consent.publishPhotos() && !consent.publicity()) {
 			throw new BadInputException("consent.scope-required");
 		}
 		if (consent.method() == null) {
@@ -129,14 +141,17 @@ public class Consents {
 		}
 		long id = jdbc.sql("""
 				INSERT INTO consent (household_id, region_code, post_on_behalf, publish_photos, method, photo_path, witness_id,
-				                     given_on, recorded_by, recorded_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+				                     given_on, recorded_by, recorded_at, publicity)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
 			.params(householdId, household.regionCode(), consent.postOnBehalf(), consent.publishPhotos(), consent.method().name(),
-					photoPath, witness, java.sql.Date.valueOf(givenOn), officer.id(), Timestamp.from(clock.instant()))
+					photoPath, witness, java.sql.Date.valueOf(givenOn), officer.id(), Timestamp.from(clock.instant()), consent.publicity())
 			.query(Long.class)
 			.single();
 		log.record(officer.id(), "consent.record", "household:" + householdId, household.regionCode(),
 				consent.method() + (consent.postOnBehalf() ? " post" : "") + (consent.publishPhotos() ? " photos" : ""));
+		if (consent.publicity()) {
+			log.record(officer.id(), "consent.publicity", "household:" + householdId, household.regionCode(), "同意宣传报道（可发布帮扶故事，姓名打码）");
+		}
 		return id;
 	}
 

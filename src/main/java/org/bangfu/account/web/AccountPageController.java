@@ -72,8 +72,12 @@ class AccountPageController {
 
 	private final Clock clock;
 
+	private final org.bangfu.account.Positions positions;
+
 	AccountPageController(StationAddresses stationAddresses, Regions regions, Login login, SmsCodes codes, Accounts accounts,
-			MyAccount myAccount, DonorRegistration registration, StaffGrants grants, OperationLog log, MessageSource messages, Clock clock) {
+			MyAccount myAccount, DonorRegistration registration, StaffGrants grants, OperationLog log, MessageSource messages, Clock clock,
+			org.bangfu.account.Positions positions) {
+		this.positions = positions;
 		this.myAccount = myAccount;
 		this.stationAddresses = stationAddresses;
 		this.regions = regions;
@@ -220,6 +224,7 @@ class AccountPageController {
 		model.addAttribute("stations", within);
 		model.addAttribute("editable", within.stream().filter(s -> StationAddresses.mayEdit(user, s)).map(Station::id).toList());
 		model.addAttribute("closable", within.stream().filter(s -> org.bangfu.account.StationClosing.mayClose(user, s)).map(Station::id).toList());
+		model.addAttribute("seats", positions.seatsOf(within));
 		return "account/stations";
 	}
 
@@ -232,6 +237,7 @@ class AccountPageController {
 		model.addAttribute("page", page);
 		model.addAttribute("canGrant", GrantPolicy.grantsAnything(user));
 		model.addAttribute("grantableRoles", GrantPolicy.offeredRoles(user));
+		model.addAttribute("positions", org.bangfu.account.Position.values());
 		return "account/staff";
 	}
 
@@ -239,16 +245,16 @@ class AccountPageController {
 	String grant(@AuthenticationPrincipal BangfuUser user, @RequestParam(required = false) String phone,
 			@RequestParam(required = false) String name, @RequestParam(required = false) String role,
 			@RequestParam(required = false) String regionCode, @RequestParam(required = false) String scope,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String position, RedirectAttributes redirect) {
 		try {
-			StaffGrants.StaffMember m = grants.grant(user, phone, name, role, regionCode);
+			StaffGrants.StaffMember m = grants.grant(user, phone, name, role, regionCode, position);
 			redirect.addFlashAttribute("notice", messages.getMessage("staff.granted",
 					new Object[] { m.name(), messages.getMessage("role." + m.role(), null, LocaleContextHolder.getLocale()), m.regionName() },
 					LocaleContextHolder.getLocale()));
 		}
 		catch (BadInputException e) {
 			redirect.addFlashAttribute("grantError", text(e));
-			redirect.addFlashAttribute("typed", new String[] { phone, name, role, regionCode });
+			redirect.addFlashAttribute("typed", new String[] { phone, name, role, regionCode, position });
 		}
 		redirect.addAttribute("region", scope == null ? "" : scope);
 		return "redirect:/staff";

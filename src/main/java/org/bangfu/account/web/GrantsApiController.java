@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.account.OperationLog;
+import org.bangfu.account.Positions;
 import org.bangfu.account.StaffGrants;
 import org.bangfu.shared.BadInputException;
 import org.springframework.http.HttpStatus;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -28,12 +30,19 @@ class GrantsApiController {
 
 	private final OperationLog log;
 
-	GrantsApiController(StaffGrants grants, OperationLog log) {
+	private final Positions positions;
+
+	GrantsApiController(StaffGrants grants, OperationLog log, Positions positions) {
 		this.grants = grants;
 		this.log = log;
+		this.positions = positions;
 	}
 
-	record GrantRequest(String phone, String role, String regionCode, String name) {
+	/** @param position optional: the grant's 职务 at its station (Position), which must belong at the region's level */
+	record GrantRequest(String phone, String role, String regionCode, String name, String position) {
+	}
+
+	record PositionRequest(String position) {
 	}
 
 	@PostMapping("/api/v1/grants")
@@ -44,7 +53,16 @@ class GrantsApiController {
 		if (request == null) {
 			throw new BadInputException("error.malformed-request");
 		}
-		return grants.grant(user, request.phone(), request.name(), request.role(), request.regionCode());
+		return grants.grant(user, request.phone(), request.name(), request.role(), request.regionCode(), request.position());
+	}
+
+	@PutMapping("/api/v1/grants/{id}/position")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "更改授权的职务", description = "县级：LEADER_IN_CHARGE 分管领导、CADRE 扶贫专干、INFORMATION_MANAGER 信息管理员、"
+			+ "MEDIA_ADMINISTRATOR 媒体管理员；乡镇：前三者；村：INFORMATION_OFFICER 信息员；空值清除。不属于该级的职务 400。",
+			security = @SecurityRequirement(name = "bearer"))
+	void changePosition(@AuthenticationPrincipal BangfuUser user, @PathVariable long id, @RequestBody(required = false) PositionRequest request) {
+		positions.change(user, id, request == null ? null : request.position());
 	}
 
 	@DeleteMapping("/api/v1/grants/{id}")

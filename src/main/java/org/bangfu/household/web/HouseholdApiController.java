@@ -105,12 +105,13 @@ class HouseholdApiController {
 
 	@PostMapping(path = "/api/v1/households/{id}/consents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseBody
-	@Operation(summary = "登记同意：代发需求和/或公开照片；方式为签字照片、手印照片或第二名工作人员见证", security = @SecurityRequirement(name = "bearer"))
+	@Operation(summary = "登记同意：代发需求、公开照片和/或宣传报道（publicity）；方式为签字照片、手印照片或第二名工作人员见证", security = @SecurityRequirement(name = "bearer"))
 	ResponseEntity<Consent> addConsent(@AuthenticationPrincipal BangfuUser user, @PathVariable long id,
 			@RequestParam(defaultValue = "false") boolean postOnBehalf, @RequestParam(defaultValue = "false") boolean publishPhotos,
 			@RequestParam(required = false) String method, @RequestParam(required = false) LocalDate givenOn,
-			@RequestParam(required = false) String witnessPhone, @RequestParam(required = false) MultipartFile photo) throws IOException {
-		long consentId = recordConsent(consents, user, id, postOnBehalf, publishPhotos, method, givenOn, witnessPhone, photo);
+			@RequestParam(required = false) String witnessPhone, @RequestParam(required = false) MultipartFile photo,
+			@RequestParam(defaultValue = "false") boolean publicity) throws IOException {
+		long consentId = recordConsent(consents, user, id, postOnBehalf, publishPhotos, method, givenOn, witnessPhone, photo, publicity);
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(consents.of(id).stream().filter(c -> c.id() == consentId).findFirst().orElseThrow());
 	}
@@ -125,7 +126,7 @@ class HouseholdApiController {
 
 	/** Parses the consent form (the same fields on the page and in the API) and records it. */
 	static long recordConsent(Consents consents, BangfuUser user, long id, boolean postOnBehalf, boolean publishPhotos, String method, LocalDate givenOn,
-			String witnessPhone, MultipartFile photo) throws IOException {
+			String witnessPhone, MultipartFile photo, boolean publicity) throws IOException {
 		Consent.Method m;
 		try {
 			m = Consent.Method.valueOf(method == null ? "" : method);
@@ -134,7 +135,7 @@ class HouseholdApiController {
 			throw new BadInputException("consent.method-required");
 		}
 		boolean hasPhoto = photo != null && !photo.isEmpty();
-		return consents.record(user, id, new Consents.NewConsent(postOnBehalf, publishPhotos, m, givenOn, witnessPhone),
+		return consents.record(user, id, new Consents.NewConsent(postOnBehalf, publishPhotos, m, givenOn, witnessPhone, publicity),
 				hasPhoto ? photo.getInputStream() : null, hasPhoto ? photo.getSize() : 0);
 	}
 

@@ -96,9 +96,9 @@ class HouseholdPages {
 			@RequestParam(defaultValue = "false") boolean postOnBehalf, @RequestParam(defaultValue = "false") boolean publishPhotos,
 			@RequestParam(required = false) String method, @RequestParam(required = false) LocalDate givenOn,
 			@RequestParam(required = false) String witnessPhone, @RequestParam(required = false) MultipartFile photo,
-			RedirectAttributes redirect) throws IOException {
+			@RequestParam(defaultValue = "false") boolean publicity, RedirectAttributes redirect) throws IOException {
 		try {
-			HouseholdApiController.recordConsent(consents, user, id, postOnBehalf, publishPhotos, method, givenOn, witnessPhone, photo);
+			HouseholdApiController.recordConsent(consents, user, id, postOnBehalf, publishPhotos, method, givenOn, witnessPhone, photo, publicity);
 			redirect.addFlashAttribute("notice", messages.getMessage("consent.recorded", null, LocaleContextHolder.getLocale()));
 		}
 		catch (BadInputException e) {

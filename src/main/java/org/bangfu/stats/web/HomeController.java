@@ -28,7 +28,11 @@ class HomeController {
 
 	private final NeedFigures needs;
 
-	HomeController(Regions regions, Stations stations, Accounts accounts, BangfuProperties properties, NeedFigures needs) {
+	private final org.bangfu.news.NewsStories news;
+
+	HomeController(Regions regions, Stations stations, Accounts accounts, BangfuProperties properties, NeedFigures needs,
+			org.bangfu.news.NewsStories news) {
+		this.news = news;
 		this.regions = regions;
 		this.stations = stations;
 		this.accounts = accounts;
@@ -51,6 +55,7 @@ class HomeController {
 		var counties = regions.children(root.regionCode(), null);
 		model.addAttribute("counties", counties);
 		model.addAttribute("openBelow", needs.openIn(counties.stream().map(Regions.RegionNode::region).toList()));
+		model.addAttribute("news", news.latest(null, 3)); // the newest three published news and stories
 		return "home";
 	}
 }

@@ -36,7 +36,14 @@ class RegionPageController {
 
 	private final Clock clock;
 
-	RegionPageController(Regions regions, Stations stations, BangfuProperties properties, NeedFigures needs, Clock clock) {
+	private final org.bangfu.account.Positions positions;
+
+	private final org.bangfu.news.NewsStories news;
+
+	RegionPageController(Regions regions, Stations stations, BangfuProperties properties, NeedFigures needs, Clock clock,
+			org.bangfu.account.Positions positions, org.bangfu.news.NewsStories news) {
+		this.positions = positions;
+		this.news = news;
 		this.regions = regions;
 		this.stations = stations;
 		this.properties = properties;
@@ -61,6 +68,8 @@ class RegionPageController {
 		model.addAttribute("stationCount", stations.countWithin(region));
 		model.addAttribute("childLevel", region.level().below().orElse(null));
 		model.addAttribute("station", stations.at(region).orElse(null));
+		model.addAttribute("seats", positions.publicSeats(region)); // filled or vacant, never who
+		model.addAttribute("news", news.latest(region, 5)); // the region's own and its parents' city- or county-wide items
 		model.addAttribute("figures", needs.of(region));
 		model.addAttribute("urgent", needs.mostUrgent(region, URGENT_NEEDS));
 		model.addAttribute("now", clock.instant());
