@@ -165,6 +165,11 @@ public class Organisations {
 		throw new NotFoundException("org.not-found");
 	}
 
+	/** The counties an organisation may name, in code order (the region table is shared for reading). */
+	public List<Region> counties() {
+		return jdbc.sql("SELECT * FROM region WHERE level = 'COUNTY' ORDER BY code").query(Regions::region).list();
+	}
+
 	public String regionName(String code) {
 		return regions.find(RegionCode.parse(code)).map(Region::name).orElse(code);
 	}
