@@ -189,4 +189,23 @@ class OrganisationsTest extends ApplicationTest {
 		}
 		assertThat(api().get("/api/v1/organisations/" + id + "/members", member.token()).status()).as("not an administrator").isEqualTo(404);
 	}
+
+	@Test
+	void thePublicPageShowsTheFiguresAndNoPersonalData() throws Exception {
+		Donor founder = donor("页面理事");
+		long id = approved(founder, "常宁公开联盟");
+		Donor member = donor("李小红");
+		long m = api().post("/api/v1/organisations/" + id + "/members", null, member.token()).json().get("id").asLong();
+		api().post("/api/v1/organisations/" + id + "/members/" + m + "/accept", null, founder.token());
+		pledge(member, need("常宁公开页需求"));
+		String html = new org.bangfu.PageSession(port).get("/organisations/" + id).text();
+		assertThat(html).contains("常宁公开联盟").contains("常宁市").contains("300").contains("李*红")
+			.doesNotContain("李小红").doesNotContain(member.phone()).doesNotContain("0734-7221234");
+		assertThat(new org.bangfu.PageSession(port).get("/organisations").text()).contains("常宁公开联盟");
+		org.bangfu.PageSession admin = new org.bangfu.PageSession(port).login(founder.phone());
+		assertThat(admin.get("/organisations/" + id + "/members").text()).contains("李小红");
+		long pending = register(donor("待审页面"), "常宁待审协会");
+		assertThat(new org.bangfu.PageSession(port).login("13900482001").get("/organisations/review").text()).contains("常宁待审协会");
+		assertThat(new org.bangfu.PageSession(port).get("/organisations/" + pending).status()).isEqualTo(404);
+	}
 }
