@@ -53,6 +53,7 @@ class OrganisationPages {
 			.toList());
 		model.addAttribute("reviews", Organisations.reviews(user));
 		model.addAttribute("signedIn", user != null);
+		model.addAttribute("cityAdmin", user != null && user.has(org.bangfu.account.Role.CITY_ADMIN));
 		return "team/organisations";
 	}
 
