@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bangfu.account.BangfuUser;
+import org.bangfu.account.OperationLog;
 import org.bangfu.account.Role;
 import org.bangfu.region.Region;
 import org.bangfu.region.RegionLevel;
@@ -43,7 +44,10 @@ public class Organisations {
 
 	private final Clock clock;
 
-	Organisations(JdbcClient jdbc, Regions regions, Memberships memberships, Clock clock) {
+	private final OperationLog log;
+
+	Organisations(JdbcClient jdbc, Regions regions, Memberships memberships, Clock clock, OperationLog log) {
+		this.log = log;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.memberships = memberships;
@@ -87,12 +91,15 @@ public class Organisations {
 	public void approve(BangfuUser user, long id) {
 		SocialOrganisation o = forDecision(user, id);
 		save(o.approve(user.id(), clock.instant()));
+		log.record(user.id(), "organisation.approve", "organisation:" + id, o.regionCode(), o.name() + "（" + o.creditCode() + "）");
 	}
 
 	@Transactional
 	public void reject(BangfuUser user, long id, String reason) {
 		SocialOrganisation o = forDecision(user, id);
-		save(o.reject(user.id(), reason, clock.instant()));
+		SocialOrganisation rejected = o.reject(user.id(), reason, clock.instant());
+		save(rejected);
+		log.record(user.id(), "organisation.reject", "organisation:" + id, o.regionCode(), o.name() + "：" + rejected.rejectReason());
 	}
 
 	/** The organisation as its county's or the city's admin may decide on it; anyone else: 404. */
