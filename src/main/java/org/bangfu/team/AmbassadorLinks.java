@@ -162,7 +162,8 @@ public class AmbassadorLinks {
 	}
 
 	public Optional<Link> byCode(String code) {
-		if (code == null || !code.startsWith(PREFIX) || code.length() != PREFIX.length() + 8) {
+		if (code == null || !code.startsWith(PREFIX) || code.length() != PREFIX.length() + 8
+				|| code.substring(PREFIX.length()).chars().anyMatch(c -> ALPHABET.indexOf(c) < 0)) {
 			return Optional.empty();
 		}
 		return jdbc.sql("SELECT * FROM ambassador_link WHERE code = ?").param(code).query(AmbassadorLinks::row).optional();

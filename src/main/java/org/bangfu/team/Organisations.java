@@ -141,6 +141,9 @@ public class Organisations {
 	/** The approved organisations, newest first; of one county when given. */
 	public List<SocialOrganisation> approved(String countyCode) {
 		if (countyCode != null && !countyCode.isBlank()) {
+			if (!countyCode.strip().matches("[0-9]{6}")) {
+				return List.of(); // not a county's code: no organisation has it
+			}
 			return jdbc.sql("SELECT * FROM social_organisation WHERE state = 'APPROVED' AND region_code = ? ORDER BY decided_at DESC, id DESC LIMIT 200")
 				.param(countyCode.strip())
 				.query(Organisations::row)

@@ -19,7 +19,7 @@ public record SocialOrganisation(long id, String name, OrganisationKind kind, St
 	SocialOrganisation reject(long by, String reason, Instant at) {
 		pending();
 		String r = reason == null ? "" : reason.strip();
-		if (r.length() < 4 || r.length() > 500) {
+		if (r.length() < 4 || r.length() > 500 || r.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r')) {
 			throw new BadInputException("org.reject-reason");
 		}
 		return new SocialOrganisation(id, name, kind, regionCode, creditCode, contact, introduction, OrganisationState.REJECTED, founderId,

@@ -188,6 +188,26 @@ class OrganisationsTest extends ApplicationTest {
 			assertThat(row.get("help").get("pledges").asLong()).isEqualTo(expected);
 		}
 		assertThat(api().get("/api/v1/organisations/" + id + "/members", member.token()).status()).as("not an administrator").isEqualTo(404);
+
+		// money that arrived through the fund counts; a promise not yet paid does not
+		gift(member, 50000, "RECEIVED");
+		gift(member, 70000, "PROMISED");
+		var withGift = api().get("/api/v1/organisations/" + id).json().get("help");
+		assertThat(withGift.get("gifts").asLong()).isEqualTo(1);
+		assertThat(withGift.get("giftFen").asLong()).isEqualTo(50000);
+
+		// after leaving: the member's new pledge is its own, not the organisation's
+		assertThat(api().post("/api/v1/organisations/" + id + "/members/" + m + "/leave", null, member.token()).status()).isEqualTo(200);
+		pledge(member, need);
+		assertThat(api().get("/api/v1/organisations/" + id).json().get("help").get("pledges").asLong()).isEqualTo(1);
+	}
+
+	private void gift(Donor d, long fen, String state) {
+		jdbc.sql("""
+				INSERT INTO fund_gift (reference_code, donor_id, shown_as, amount_fen, if_unfunded, state, created_at)
+				VALUES (?, ?, '爱心人士', ?, 'POOL', ?, now())""")
+			.params("T" + System.nanoTime() % 1_000_000_000L, d.id(), fen, state)
+			.update();
 	}
 
 	@Test
