@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.bangfu.account.Accounts;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.account.Role;
+import org.bangfu.notify.Notices;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.ConflictException;
 import org.bangfu.shared.DonorPeriod;
@@ -49,7 +50,10 @@ public class Memberships {
 
 	private final Clock clock;
 
-	Memberships(JdbcClient jdbc, @Lazy Organisations organisations, Accounts accounts, Clock clock) {
+	private final Notices notices;
+
+	Memberships(JdbcClient jdbc, @Lazy Organisations organisations, Accounts accounts, Clock clock, Notices notices) {
+		this.notices = notices;
 		this.jdbc = jdbc;
 		this.organisations = organisations;
 		this.accounts = accounts;
@@ -94,11 +98,23 @@ public class Memberships {
 		if (open(organisationId, accountId).isPresent()) {
 			throw new ConflictException("org.already-member");
 		}
-		return jdbc.sql("""
+		long id = jdbc.sql("""
 				INSERT INTO organisation_member (organisation_id, account_id, state, requested_at) VALUES (?, ?, ?, ?) RETURNING id""")
 			.params(organisationId, accountId, state.name(), Timestamp.from(clock.instant()))
 			.query(Long.class)
 			.single();
+		// in the app only: an invitation or application is not worth an SMS
+		if (state == MemberState.INVITED) {
+			notices.tell(accountId, Optional.empty(), Notices.Message.of("notice.org.invited", o.name()), "/organisations/" + o.id());
+		}
+		else {
+			for (long admin : jdbc.sql("""
+					SELECT account_id FROM organisation_member WHERE organisation_id = ? AND state = 'ACTIVE' AND administrator""")
+				.param(organisationId).query(Long.class).list()) {
+				notices.tell(admin, Optional.empty(), Notices.Message.of("notice.org.applied", o.name()), "/organisations/" + o.id() + "/members");
+			}
+		}
+		return id;
 	}
 
 	/** An administrator accepts an application; the invited donor accepts an invitation. */

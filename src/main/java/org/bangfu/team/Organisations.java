@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.bangfu.account.BangfuUser;
 import org.bangfu.account.OperationLog;
+import org.bangfu.notify.Notices;
 import org.bangfu.account.Role;
 import org.bangfu.region.Region;
 import org.bangfu.region.RegionLevel;
@@ -46,8 +47,11 @@ public class Organisations {
 
 	private final OperationLog log;
 
-	Organisations(JdbcClient jdbc, Regions regions, Memberships memberships, Clock clock, OperationLog log) {
+	private final Notices notices;
+
+	Organisations(JdbcClient jdbc, Regions regions, Memberships memberships, Clock clock, OperationLog log, Notices notices) {
 		this.log = log;
+		this.notices = notices;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.memberships = memberships;
@@ -91,6 +95,7 @@ public class Organisations {
 	public void approve(BangfuUser user, long id) {
 		SocialOrganisation o = forDecision(user, id);
 		save(o.approve(user.id(), clock.instant()));
+		notices.tell(o.founderId(), Optional.empty(), Notices.Message.of("notice.org.approved", o.name()), "/organisations/" + id);
 		log.record(user.id(), "organisation.approve", "organisation:" + id, o.regionCode(), o.name() + "（" + o.creditCode() + "）");
 	}
 
@@ -99,6 +104,8 @@ public class Organisations {
 		SocialOrganisation o = forDecision(user, id);
 		SocialOrganisation rejected = o.reject(user.id(), reason, clock.instant());
 		save(rejected);
+		notices.tell(o.founderId(), Optional.empty(), Notices.Message.of("notice.org.rejected", o.name(), rejected.rejectReason()),
+				"/organisations/" + id);
 		log.record(user.id(), "organisation.reject", "organisation:" + id, o.regionCode(), o.name() + "：" + rejected.rejectReason());
 	}
 

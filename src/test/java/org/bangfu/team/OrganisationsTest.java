@@ -149,6 +149,8 @@ class OrganisationsTest extends ApplicationTest {
 		Donor invited = donor("受邀人");
 		Answer inv = api().post("/api/v1/organisations/" + id + "/members", "{\"phone\":\"" + invited.phone() + "\"}", founder.token());
 		assertThat(inv.status()).isEqualTo(201);
+		assertThat(jdbc.sql("SELECT count(*) FROM notice WHERE account_id = ? AND message_key = 'notice.org.invited'").param(invited.id())
+			.query(Long.class).single()).as("the invited person is told").isEqualTo(1);
 		assertThat(api().post("/api/v1/organisations/" + id + "/members", "{\"phone\":\"" + invited.phone() + "\"}", member.token()).status())
 			.as("members do not invite").isEqualTo(403);
 		assertThat(api().post("/api/v1/organisations/" + id + "/members/" + inv.json().get("id").asLong() + "/accept", null, invited.token())
@@ -224,6 +226,7 @@ class OrganisationsTest extends ApplicationTest {
 		assertThat(new org.bangfu.PageSession(port).get("/organisations").text()).contains("常宁公开联盟");
 		org.bangfu.PageSession admin = new org.bangfu.PageSession(port).login(founder.phone());
 		assertThat(admin.get("/organisations/" + id + "/members").text()).contains("李小红");
+		assertThat(admin.get("/organisations/new").text()).contains("统一社会信用代码").contains("常宁市");
 		long pending = register(donor("待审页面"), "常宁待审协会");
 		assertThat(new org.bangfu.PageSession(port).login("13900482001").get("/organisations/review").text()).contains("常宁待审协会");
 		assertThat(new org.bangfu.PageSession(port).get("/organisations/" + pending).status()).isEqualTo(404);
