@@ -59,6 +59,8 @@ class SecurityConfiguration {
 				// 扶贫榜样 is public (names masked for the public by the assessment module)
 				.requestMatchers(HttpMethod.GET, "/api/v1/assessment/rankings").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/news").permitAll()
+				// social organisations' public list and pages (issue 17): figures and masked names only
+				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/api/v1/organisations(/\\d+)?(\\?.*)?")).permitAll()
 				.requestMatchers("/api/v1/admin/sms-outbox").hasRole("CITY_ADMIN")
 				// metrics tell heap, pool and per-URI counts: for the city office's token, or a scraper at a configured address
 				.requestMatchers("/actuator/prometheus").access(metricsAccess(metricsAddresses))
@@ -102,6 +104,9 @@ class SecurityConfiguration {
 						"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/needs").permitAll()
+				// social organisations' public pages and an ambassador's share link (issue 17)
+				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/organisations(/\\d+)?(\\?.*)?")).permitAll()
+				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/a/[A-Za-z0-9-]{1,20}(\\?.*)?")).permitAll()
 				// the public offer list and an offer's page; /offers/new, /offers/mine and every POST stay signed in
 				.requestMatchers(HttpMethod.GET, "/offers").permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/offers/\\d+(\\?.*)?")).permitAll()

@@ -104,6 +104,9 @@ class Navigation {
 		if (user.has(Role.SUPERVISOR) || user.has(Role.COUNTY_ADMIN) || user.has(Role.CITY_ADMIN)) {
 			items.add(new Item("nav.audits", "/audits")); // supervision's samples (issue 16)
 		}
+		if (user.has(Role.AMBASSADOR)) {
+			items.add(new Item("nav.ambassador", "/ambassador")); // the ambassador's promotion links (issue 17)
+		}
 		if (user.has(Role.CITY_ADMIN)) {
 			items.add(new Item("nav.need-rules", "/needs/rules"));
 		}
