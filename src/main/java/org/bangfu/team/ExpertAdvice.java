@@ -134,6 +134,11 @@ public class ExpertAdvice {
 		return user.inScope(region) || TeamGrants.areasOf(user, Role.EXPERT).stream().anyMatch(r -> r.contains(region));
 	}
 
+	/** The region of the need (the page fragment asks whether the caller may ask for advice there); empty when there is no need. */
+	public String ofNeedRegion(long needId) {
+		return needs.find(needId).map(Need::regionCode).orElse("");
+	}
+
 	/** The advice on a need, oldest first, for those who {@link #mayRead} it; 404 for anyone else. */
 	public List<Advice> ofNeed(BangfuUser user, long needId) {
 		if (!mayRead(user, needId)) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.account.GrantPolicy;
 import org.bangfu.account.Role;
+import org.bangfu.account.TeamGrants;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -105,6 +106,18 @@ class Navigation {
 		}
 		if (user.has(Role.CITY_ADMIN)) {
 			items.add(new Item("nav.need-rules", "/needs/rules"));
+		}
+		if (!user.isStaff()) {
+			items.add(new Item("nav.join-team", "/teams/apply")); // the teams (issue 17)
+		}
+		if (user.has(Role.VOLUNTEER) || user.isStaff()) {
+			items.add(new Item("nav.team-tasks", "/teams/tasks"));
+		}
+		if (user.has(Role.EXPERT)) {
+			items.add(new Item("nav.team-advice", "/teams/advice"));
+		}
+		if (TeamGrants.approvesAnywhere(user)) {
+			items.add(new Item("nav.team-applications", "/teams/applications"));
 		}
 		if (user.isStaff()) {
 			items.add(new Item("nav.staff", "/staff"));
