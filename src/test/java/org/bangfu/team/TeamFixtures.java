@@ -56,9 +56,9 @@ final class TeamFixtures {
 	static long publishedNeed(JdbcClient jdbc, Instant now, String village, String category, String title, long poster) {
 		Instant at = now.minus(Duration.ofDays(3));
 		long id = jdbc.sql("""
-				INSERT INTO need (region_code, category, title, story, urgency, state, poster_id, on_behalf, total_quantity,
+				INSERT INTO need (region_code, category, title, story, producer, urgency, state, poster_id, on_behalf, total_quantity,
 				                  total_value_fen, created_at, updated_at, published_at, verified_at, verified_by, search_pairs)
-				VALUES (?, ?, ?, '团队测试的需求说明', 2, 'PUBLISHED', ?, false, 1, 10000, ?, ?, ?, ?, ?, ' ') RETURNING id""")
+				VALUES (?, ?, ?, '团队测试的需求说明', '团队测试合作社', 2, 'PUBLISHED', ?, false, 1, 10000, ?, ?, ?, ?, ?, ' ') RETURNING id""")
 			.params(village, category, title, poster, Timestamp.from(at), Timestamp.from(at), Timestamp.from(at), Timestamp.from(at), poster)
 			.query(Long.class)
 			.single();

@@ -26,7 +26,8 @@ class Navigation {
 
 	/** The administration pages, shown together under one "管理" menu (before "我的账户") so the links fit one row. */
 	static final Set<String> ADMIN = Set.of("/stats/dashboard", "/needs/rules", "/staff", "/stations", "/admin/operation-log",
-			"/admin/sms-outbox", "/assessment/campaigns");
+			"/admin/sms-outbox", "/assessment/campaigns",
+			"/teams/applications", "/teams/tasks"); // the teams' pages for staff (issue 17)
 
 	/** A link: the message key of its label and its path. */
 	record Item(String labelKey, String href) {

@@ -1,0 +1,75 @@
+package org.bangfu.team;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bangfu.team.TeamFixtures.*;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+import org.bangfu.ApiClient;
+import org.bangfu.ApiClient.Answer;
+import org.bangfu.account.Accounts;
+import org.bangfu.browser.BrowserTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A volunteer on a 360 px phone applies, is approved by the county (through the API), and signs up for a task. */
+class TeamBrowserTest extends BrowserTest {
+
+	@Autowired
+	Accounts accounts;
+
+	@Test
+	void aVolunteerAppliesOnAPhoneAndSignsUpForATask() {
+		String phone = newPhone();
+		long volunteer = account(accounts, jdbc, phone, "珠晖热心人", "DONOR", null);
+		String countyPhone = newPhone();
+		account(accounts, jdbc, countyPhone, "珠晖县管理中心", "COUNTY_ADMIN", COUNTY);
+		String officerPhone = newPhone();
+		account(accounts, jdbc, officerPhone, "王江信息员", "VILLAGE_OFFICER", VILLAGE);
+
+		browser.manage().window().setSize(new Dimension(PHONE_WIDTH, 800));
+		logIn(phone, DEMO_PASSWORD);
+		open("/teams/apply");
+		find("#role-VOLUNTEER").click();
+		new Select(find("#area")).selectByValue(TOWNSHIP);
+		find("#skills").sendKeys("会开三轮车，能搬重物");
+		find("#availability").sendKeys("周末全天");
+		screenshot("team-apply-form");
+		find("#apply-submit").click();
+		assertThat(find("#team-notice").getText()).contains("申请已提交");
+		assertThat(find("#my-applications").getText()).contains("衡州路街道").contains("待审批");
+		assertThat(noHorizontalOverflow()).isTrue();
+		screenshot("team-apply-sent");
+		browser.manage().window().setSize(new Dimension(PHONE_WIDTH, 800));
+
+		ApiClient api = api();
+		String county = api.login(countyPhone, DEMO_PASSWORD);
+		long id = api.get("/api/v1/teams/applications", county).json().findValues("id").stream()
+			.filter(n -> jdbc.sql("SELECT account_id FROM team_application WHERE id = ?").param(n.asLong()).query(Long.class).single() == volunteer)
+			.findFirst().orElseThrow().asLong();
+		assertThat(api.post("/api/v1/teams/applications/" + id + "/approve", "{}", county).status()).isEqualTo(200);
+		String when = LocalDateTime.ofInstant(clock.instant().plus(Duration.ofDays(2)), ZoneId.of("Asia/Shanghai")).withNano(0).toString();
+		Answer task = api.post("/api/v1/teams/tasks", """
+				{"kind":"DELIVERY","title":"把认领的床送到王大爷家","description":"上午九点村委会集合","regionCode":"%s","startsAt":"%s",
+				 "estimatedHours":2.5,"wanted":3}""".formatted(VILLAGE, when), api.login(officerPhone, DEMO_PASSWORD));
+		assertThat(task.status()).as(task.body()).isEqualTo(201);
+		long taskId = task.json().get("id").asLong();
+
+		open("/teams/apply");
+		assertThat(find("#my-applications").getText()).contains("已批准");
+		find("#to-tasks").click();
+		assertThat(find("#task-" + taskId).getText()).contains("把认领的床送到王大爷家").contains("0 / 3 人");
+		find("#sign-up-" + taskId).click();
+		assertThat(find("#team-notice").getText()).contains("报名成功");
+		assertThat(find("#task-" + taskId).getText()).contains("已报名").contains("1 / 3 人");
+		assertThat(find("#my-hours").getText()).contains("0 小时");
+		assertThat(noHorizontalOverflow()).isTrue();
+		screenshot("team-task-signed-up");
+		assertThat(browser.findElements(By.cssSelector("#main-menu a[href='/teams/tasks']"))).isNotEmpty();
+	}
+}
