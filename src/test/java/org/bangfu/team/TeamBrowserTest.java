@@ -72,4 +72,41 @@ class TeamBrowserTest extends BrowserTest {
 		screenshot("team-task-signed-up");
 		assertThat(browser.findElements(By.cssSelector("#main-menu a[href='/teams/tasks']"))).isNotEmpty();
 	}
+
+	/** The verifier reads the expert's answer on the need's page; the officer's task page with hours to confirm. */
+	@Test
+	void theVerifierSeesTheAdviceOnTheNeedAndTheOfficerConfirmsHours() {
+		ApiClient api = api();
+		String countyPhone = newPhone();
+		account(accounts, jdbc, countyPhone, "珠晖县管理中心", "COUNTY_ADMIN", COUNTY);
+		String officerPhone = newPhone();
+		long officer = account(accounts, jdbc, officerPhone, "王江信息员", "VILLAGE_OFFICER", VILLAGE);
+		String managerPhone = newPhone();
+		account(accounts, jdbc, managerPhone, "衡州路审核员", "TOWNSHIP_MANAGER", TOWNSHIP);
+		String doctorPhone = newPhone();
+		account(accounts, jdbc, doctorPhone, "李医生", "DONOR", null);
+		String county = api.login(countyPhone, DEMO_PASSWORD);
+		approved(api, api.login(doctorPhone, DEMO_PASSWORD), county, "EXPERT", COUNTY, "[\"MEDICAL\"]");
+		long need = publishedNeed(jdbc, clock.instant(), VILLAGE, "MEDICAL", "偏瘫老人需要轮椅", officer);
+		String officerToken = api.login(officerPhone, DEMO_PASSWORD);
+		long advice = api.post("/api/v1/needs/" + need + "/advice-requests", "{\"field\":\"MEDICAL\",\"question\":\"适合哪种轮椅？\"}",
+				officerToken).json().get("id").asLong();
+		assertThat(api.post("/api/v1/teams/advice/" + advice + "/answer", "{\"answer\":\"护理型轮椅，带刹车和坐便。\"}",
+				api.login(doctorPhone, DEMO_PASSWORD)).status()).isEqualTo(200);
+
+		browser.manage().window().setSize(new Dimension(PHONE_WIDTH, 800));
+		logIn(managerPhone, DEMO_PASSWORD);
+		open("/needs/" + need);
+		assertThat(waiting().until(d -> d.findElement(By.cssSelector("#team-advice .advice-answer"))).getText()).contains("护理型轮椅");
+		scrollTo("#team-advice");
+		screenshot("team-need-advice");
+		assertThat(noHorizontalOverflow()).isTrue();
+
+		browser.manage().deleteAllCookies();
+		logIn(officerPhone, DEMO_PASSWORD);
+		open("/teams/tasks");
+		assertThat(find("#task-form").isDisplayed()).isTrue();
+		assertThat(noHorizontalOverflow()).isTrue();
+		screenshot("team-officer-tasks");
+	}
 }
