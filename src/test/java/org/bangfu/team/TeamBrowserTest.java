@@ -102,11 +102,30 @@ class TeamBrowserTest extends BrowserTest {
 		screenshot("team-need-advice");
 		assertThat(noHorizontalOverflow()).isTrue();
 
+		// a task two days ahead, a volunteer signed up; three days later the officer confirms the hours on the page
+		String volunteerPhone = newPhone();
+		account(accounts, jdbc, volunteerPhone, "志愿者丙", "DONOR", null);
+		String volunteer = api.login(volunteerPhone, DEMO_PASSWORD);
+		approved(api, volunteer, county, "VOLUNTEER", COUNTY, "[]");
+		String when = LocalDateTime.ofInstant(clock.instant().plus(Duration.ofDays(2)), ZoneId.of("Asia/Shanghai")).withNano(0).toString();
+		long task = api.post("/api/v1/teams/tasks", """
+				{"kind":"VISIT","title":"走访独居老人","regionCode":"%s","startsAt":"%s","estimatedHours":2,"wanted":2,"needId":%d}"""
+			.formatted(VILLAGE, when, need), officerToken).json().get("id").asLong();
+		long signup = api.post("/api/v1/teams/tasks/" + task + "/signups", "{}", volunteer).json().get("id").asLong();
+		clock.advance(Duration.ofDays(3));
+
 		browser.manage().deleteAllCookies();
 		logIn(officerPhone, DEMO_PASSWORD);
+		browser.manage().window().setSize(new Dimension(PHONE_WIDTH, 800));
 		open("/teams/tasks");
 		assertThat(find("#task-form").isDisplayed()).isTrue();
+		find("#hours-" + signup).sendKeys("2.5");
+		find("#hours-" + signup).submit();
+		assertThat(find("#team-notice").getText()).contains("时长已确认");
+		assertThat(find("#scope-tasks").getText()).contains("志愿者丙").contains("2.5 h");
+		assertThat(find("#volunteer-hours").getText()).contains("志愿者丙");
 		assertThat(noHorizontalOverflow()).isTrue();
 		screenshot("team-officer-tasks");
+		assertThat(api.get("/api/v1/teams/hours", volunteer).json().get("hours").asDouble()).isEqualTo(2.5);
 	}
 }
