@@ -27,7 +27,7 @@ class Navigation {
 	/** The administration pages, shown together under one "管理" menu (before "我的账户") so the links fit one row. */
 	static final Set<String> ADMIN = Set.of("/stats/dashboard", "/needs/rules", "/staff", "/stations", "/admin/operation-log",
 			"/admin/sms-outbox", "/assessment/campaigns",
-			"/teams/applications", "/teams/tasks"); // the teams' pages for staff (issue 17)
+			"/teams/applications", "/teams/work"); // the teams' pages for staff (issue 17)
 
 	/** A link: the message key of its label and its path. */
 	record Item(String labelKey, String href) {
@@ -111,8 +111,11 @@ class Navigation {
 		if (!user.isStaff()) {
 			items.add(new Item("nav.join-team", "/teams/apply")); // the teams (issue 17)
 		}
-		if (user.has(Role.VOLUNTEER) || user.isStaff()) {
+		if (user.has(Role.VOLUNTEER)) {
 			items.add(new Item("nav.team-tasks", "/teams/tasks"));
+		}
+		if (user.isStaff()) {
+			items.add(new Item("nav.team-tasks", "/teams/work")); // the same page, under 管理
 		}
 		if (user.has(Role.EXPERT)) {
 			items.add(new Item("nav.team-advice", "/teams/advice"));

@@ -66,6 +66,7 @@ class TeamPages {
 		model.addAttribute("fields", ExpertField.values());
 		model.addAttribute("roles", List.of(Role.VOLUNTEER, Role.EXPERT, Role.AMBASSADOR));
 		model.addAttribute("mine", applications.mine(user));
+		model.addAttribute("volunteer", user.has(Role.VOLUNTEER));
 		return "team/apply";
 	}
 
@@ -101,7 +102,8 @@ class TeamPages {
 		return "redirect:/teams/applications";
 	}
 
-	@GetMapping("/teams/tasks")
+	/** Volunteers' and staff's tasks on one page; staff reach it as /teams/work from the 管理 menu. */
+	@GetMapping({ "/teams/tasks", "/teams/work" })
 	String tasks(@AuthenticationPrincipal BangfuUser user, Model model) {
 		boolean volunteer = user.has(Role.VOLUNTEER);
 		if (!volunteer && !user.isStaff()) {
