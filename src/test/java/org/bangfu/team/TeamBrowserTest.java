@@ -34,7 +34,8 @@ class TeamBrowserTest extends BrowserTest {
 
 		browser.manage().window().setSize(new Dimension(PHONE_WIDTH, 800));
 		logIn(phone, DEMO_PASSWORD);
-		open("/teams/apply");
+		open("/me");
+		find("#join-team").click();
 		find("#role-VOLUNTEER").click();
 		new Select(find("#area")).selectByValue(TOWNSHIP);
 		find("#skills").sendKeys("会开三轮车，能搬重物");

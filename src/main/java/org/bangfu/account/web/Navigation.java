@@ -108,10 +108,7 @@ class Navigation {
 		if (user.has(Role.CITY_ADMIN)) {
 			items.add(new Item("nav.need-rules", "/needs/rules"));
 		}
-		if (!user.isStaff()) {
-			items.add(new Item("nav.join-team", "/teams/apply")); // the teams (issue 17)
-		}
-		if (user.has(Role.VOLUNTEER)) {
+		if (user.has(Role.VOLUNTEER)) { // the teams (issue 17); joining is linked from /me, so the donor's menu keeps to one row
 			items.add(new Item("nav.team-tasks", "/teams/tasks"));
 		}
 		if (user.isStaff()) {
