@@ -76,7 +76,7 @@ public class TeamGrants {
 		long grantId = accounts.grant(accountId, role, region, approver.id());
 		log.record(approver.id(), "team.approve", "account:" + accountId, region.code(),
 				label("role." + role) + " · " + region.name() + " · " + messages.getMessage("oplog.detail.team.application",
-						new Object[] { applicationId }, Locale.SIMPLIFIED_CHINESE));
+						new Object[] { String.valueOf(applicationId) }, Locale.SIMPLIFIED_CHINESE));
 		return grantId;
 	}
 

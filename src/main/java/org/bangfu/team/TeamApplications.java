@@ -254,7 +254,7 @@ public class TeamApplications {
 			throw new BadInputException(requiredKey);
 		}
 		if (text.strip().length() > max) {
-			throw new BadInputException("team.text-too-long", max);
+			throw new BadInputException("team.text-too-long", String.valueOf(max));
 		}
 		return text.strip();
 	}

@@ -81,7 +81,7 @@ public class VolunteerTasks {
 		String title = TeamApplications.text(f.title(), 100, "team.task.title-required");
 		String description = f.description() == null ? "" : f.description().strip();
 		if (description.length() > 1000) {
-			throw new BadInputException("team.text-too-long", 1000);
+			throw new BadInputException("team.text-too-long", "1000");
 		}
 		Region region;
 		try {
