@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.account.GrantPolicy;
 import org.bangfu.account.Role;
+import org.bangfu.account.TeamGrants;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -25,8 +26,8 @@ class Navigation {
 
 	/** The administration pages, shown together under one "管理" menu (before "我的账户") so the links fit one row. */
 	static final Set<String> ADMIN = Set.of("/stats/dashboard", "/needs/rules", "/staff", "/stations", "/admin/operation-log",
-			"/admin/sms-outbox", "/assessment/campaigns", "/training",
-			"/training/status");
+			"/admin/sms-outbox", "/assessment/campaigns", "/training", "/training/status",
+			"/teams/applications", "/teams/work"); // training and the teams' pages for staff (issue 17)
 
 	/** A link: the message key of its label and its path. */
 	record Item(String labelKey, String href) {
@@ -109,6 +110,18 @@ class Navigation {
 		}
 		if (user.has(Role.CITY_ADMIN)) {
 			items.add(new Item("nav.need-rules", "/needs/rules"));
+		}
+		if (user.has(Role.VOLUNTEER)) { // the teams (issue 17); joining is linked from /me, so the donor's menu keeps to one row
+			items.add(new Item("nav.team-tasks", "/teams/tasks"));
+		}
+		if (user.isStaff()) {
+			items.add(new Item("nav.team-tasks", "/teams/work")); // the same page, under 管理
+		}
+		if (user.has(Role.EXPERT)) {
+			items.add(new Item("nav.team-advice", "/teams/advice"));
+		}
+		if (TeamGrants.approvesAnywhere(user)) {
+			items.add(new Item("nav.team-applications", "/teams/applications"));
 		}
 		if (user.isStaff()) {
 			items.add(new Item("nav.staff", "/staff"));
