@@ -58,6 +58,8 @@ class SecurityConfiguration {
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.POST, "/api/v1/needs/\\d+/reports(\\?.*)?")).permitAll()
 				// 扶贫榜样 is public (names masked for the public by the assessment module)
 				.requestMatchers(HttpMethod.GET, "/api/v1/assessment/rankings").permitAll()
+				// a registration unit's QR code and printables: made to be posted in public (issue 17)
+				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/api/v1/units/\\d+/(qr|poster|badge)\\.(png|pdf)(\\?.*)?")).permitAll()
 				.requestMatchers("/api/v1/admin/sms-outbox").hasRole("CITY_ADMIN")
 				// metrics tell heap, pool and per-URI counts: for the city office's token, or a scraper at a configured address
 				.requestMatchers("/actuator/prometheus").access(metricsAccess(metricsAddresses))
@@ -115,6 +117,7 @@ class SecurityConfiguration {
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/fund/needs/\\d+/money(\\?.*)?")).permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.POST, "/fund/needs/\\d+/gifts(\\?.*)?")).permitAll()
 				.requestMatchers(HttpMethod.GET, "/assessment/rankings").permitAll()
+				.requestMatchers(HttpMethod.GET, "/join/**", "/units/ranking").permitAll() // registration drives' links, guide, ranking (issue 17)
 				.requestMatchers("/admin/sms-outbox").hasRole("CITY_ADMIN")
 				.anyRequest().authenticated())
 			.authenticationProvider(new SessionLogin.PasswordProvider(login))

@@ -25,6 +25,7 @@ class Navigation {
 
 	/** The administration pages, shown together under one "管理" menu (before "我的账户") so the links fit one row. */
 	static final Set<String> ADMIN = Set.of("/stats/dashboard", "/needs/rules", "/staff", "/stations", "/admin/operation-log",
+			"/units", // registration drives (issue 17)
 			"/admin/sms-outbox", "/assessment/campaigns");
 
 	/** A link: the message key of its label and its path. */
@@ -105,6 +106,9 @@ class Navigation {
 		}
 		if (user.has(Role.CITY_ADMIN)) {
 			items.add(new Item("nav.need-rules", "/needs/rules"));
+		}
+		if (manager) {
+			items.add(new Item("nav.units", "/units")); // registration drives' units (issue 17): city, county, township
 		}
 		if (user.isStaff()) {
 			items.add(new Item("nav.staff", "/staff"));
