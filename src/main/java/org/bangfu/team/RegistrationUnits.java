@@ -87,7 +87,7 @@ class RegistrationUnits {
 		return scope.bind(jdbc.sql("""
 				SELECT u.id, u.name, u.kind, r.name AS region_name, u.open, count(*) AS registrations
 				FROM registration_unit u JOIN unit_registration ur ON ur.unit_id = u.id JOIN region r ON r.code = u.region_code
-				WHERE """ + scope.sql("u.region_code") + """
+				WHERE \s""" + scope.sql("u.region_code") + """
 				 GROUP BY u.id, u.name, u.kind, r.name, u.open
 				ORDER BY registrations DESC, u.id LIMIT :limit"""))
 			.param("limit", limit)
@@ -105,7 +105,7 @@ class RegistrationUnits {
 				SELECT c.code, c.name, count(DISTINCT u.id) AS units, count(ur.account_id) AS registrations
 				FROM registration_unit u JOIN region c ON c.code = left(u.region_code, 6)
 				LEFT JOIN unit_registration ur ON ur.unit_id = u.id
-				WHERE """ + scope.sql("u.region_code") + """
+				WHERE \s""" + scope.sql("u.region_code") + """
 				 GROUP BY c.code, c.name
 				ORDER BY registrations DESC, c.code"""))
 			.query((rs, n) -> new RankedCounty(rs.getString("code"), rs.getString("name"), rs.getLong("units"), rs.getLong("registrations")))

@@ -73,10 +73,10 @@ public final class UnitPrintables {
 		}
 		g.setColor(GREY);
 		centred(g, font(Font.PLAIN, 70), regionName + " · 扫码注册成为爱心人士", w, y);
-		int qrSize = px(110);
+		int qrSize = px(120);
 		g.drawImage(qr(link, qrSize), (w - qrSize) / 2, y + px(6), null);
 		int stepsTop = y + px(6) + qrSize + px(14);
-		steps(g, w, stepsTop, 78, px(13));
+		steps(g, w, stepsTop, 90, px(15));
 		g.setColor(GREY);
 		centred(g, font(Font.PLAIN, 50), "或在浏览器中打开：" + link, w, h - px(10));
 		g.dispose();
