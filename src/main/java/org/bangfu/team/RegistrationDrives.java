@@ -57,7 +57,7 @@ public class RegistrationDrives {
 			throw new NotFoundException("error.not-found");
 		}
 		String n = name == null ? "" : name.strip().replaceAll("\\s+", " ");
-		if (n.length() < NAME_MIN || n.length() > NAME_MAX) {
+		if (n.length() < NAME_MIN || n.length() > NAME_MAX || n.chars().anyMatch(Character::isISOControl)) {
 			throw new BadInputException("unit.name-invalid", NAME_MIN, NAME_MAX);
 		}
 		UnitKind k = UnitKind.parse(kind);

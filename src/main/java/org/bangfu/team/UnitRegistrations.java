@@ -26,13 +26,19 @@ class UnitRegistrations {
 			return;
 		}
 		if (!JoinCodes.isUnit(code)) {
-			throw new BadInputException("unit.join-code-unknown", code);
+			throw new BadInputException("unit.join-code-unknown", shown(code));
 		}
 		RegistrationUnit unit = JoinCodes.unitId(code).flatMap(units::lock)
-			.orElseThrow(() -> new BadInputException("unit.join-code-unknown", code));
+			.orElseThrow(() -> new BadInputException("unit.join-code-unknown", shown(code)));
 		if (!unit.open()) {
 			throw new BadInputException("unit.join-code-closed", unit.name());
 		}
 		units.recordRegistration(unit.id(), e.accountId(), unit.regionCode(), e.at());
+	}
+
+	/** The code as the message repeats it: short, without control characters. */
+	private static String shown(String code) {
+		String s = code.strip().replaceAll("\\p{Cntrl}", "");
+		return s.length() > 20 ? s.substring(0, 20) + "…" : s;
 	}
 }

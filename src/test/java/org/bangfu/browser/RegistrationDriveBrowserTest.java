@@ -78,6 +78,8 @@ class RegistrationDriveBrowserTest extends BrowserTest {
 		browser.manage().window().setSize(new Dimension(PHONE_WIDTH, 800));
 		open("/needs/" + need);
 		waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("pledge-form")));
+		find("#item0").clear();
+		find("#item0").sendKeys("2");
 		scrollTo("#pledge-submit");
 		find("#pledge-submit").click();
 		waiting().until(d -> !d.findElements(By.cssSelector(".alert.ok")).isEmpty());

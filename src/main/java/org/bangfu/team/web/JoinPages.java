@@ -36,7 +36,7 @@ class JoinPages {
 	String join(@PathVariable String code, HttpServletRequest request, HttpServletResponse response, Model model) {
 		if (JoinCodes.isAmbassador(code)) {
 			// an ambassador's link: counted by its own listener; registration carries the code as it is
-			return "redirect:/register?join=" + code;
+			return "redirect:/register?join=" + org.springframework.web.util.UriUtils.encodeQueryParam(code, java.nio.charset.StandardCharsets.UTF_8);
 		}
 		Optional<RegistrationUnit> unit = drives.byJoinCode(code);
 		if (unit.isEmpty() || !unit.get().open()) {
