@@ -177,6 +177,7 @@ class RegistrationDrivesTest extends ApplicationTest {
 	@Test
 	void thePosterAndBadgeRenderWithTheirQrCode() throws Exception {
 		long id = DriveFixtures.unit(api, county, "耒阳市蔡子池街道办事处", "AGENCY", DriveFixtures.COUNTY);
+		assertThat(System.getProperty("java.awt.headless")).as("Spring Boot runs Java2D headless").isEqualTo("true");
 		String link = "http://localhost:" + port + "/join/U-" + id;
 		Path dir = Path.of("target/screenshots");
 		Files.createDirectories(dir);
