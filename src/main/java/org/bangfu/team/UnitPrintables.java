@@ -73,7 +73,8 @@ public final class UnitPrintables {
 		}
 		g.setColor(GREY);
 		centred(g, font(Font.PLAIN, 70), regionName + " · 扫码注册成为爱心人士", w, y);
-		int qrSize = px(120);
+		// the QR code takes what the name leaves: 120 mm, less when the name runs to three lines
+		int qrSize = Math.min(px(120), h - px(10) - 60 - (px(14) + 3 * px(15) + 40) - (y + px(6)));
 		g.drawImage(qr(link, qrSize), (w - qrSize) / 2, y + px(6), null);
 		int stepsTop = y + px(6) + qrSize + px(14);
 		steps(g, w, stepsTop, 90, px(15));
@@ -98,7 +99,7 @@ public final class UnitPrintables {
 			centred(g, font(Font.BOLD, 70), line, w, y);
 			y += 88;
 		}
-		int qrSize = px(62);
+		int qrSize = Math.min(px(62), h - 30 - 3 * px(5.5) - px(5) - (y - px(3)));
 		g.drawImage(qr(link, qrSize), (w - qrSize) / 2, y - px(3), null);
 		steps(g, w, y - px(3) + qrSize + px(5), 40, px(5.5));
 		g.setColor(RED);
@@ -207,7 +208,12 @@ public final class UnitPrintables {
 		if (line.length() > 0) {
 			lines.add(line.toString());
 		}
-		return lines.size() <= 3 ? lines : lines.subList(0, 3);
+		if (lines.size() <= 3) {
+			return lines;
+		}
+		// longer than three lines (a long name on the badge): the third ends with an ellipsis
+		String third = lines.get(2);
+		return List.of(lines.get(0), lines.get(1), third.substring(0, third.length() - 1) + "…");
 	}
 
 	/** The QR code of the link, black on white with its quiet zone, exactly {@code size} pixels wide (no scaling blur). */
