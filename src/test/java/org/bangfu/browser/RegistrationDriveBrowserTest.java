@@ -101,6 +101,17 @@ class RegistrationDriveBrowserTest extends BrowserTest {
 		open("/units");
 		assertThat(find("#unit-" + unit).getText()).contains("已注册 1 人，带来认领 1 次");
 		screenshot("drive-units-counted");
+
+		// the drive ends: its link says so (404) and still offers registering without the unit
+		find("#unit-" + unit + " .unit-close").click();
+		waiting().until(d -> !d.findElements(By.cssSelector(".alert.ok")).isEmpty());
+		assertThat(find("#unit-" + unit).getText()).contains("已结束");
+		browser.manage().deleteAllCookies();
+		browser.manage().window().setSize(new Dimension(PHONE_WIDTH, 800));
+		open("/join/U-" + unit);
+		assertThat(find("#join-missing").getText()).contains("「耒阳市实验中学」的扫码注册活动已经结束");
+		assertThat(find("#join-register-plain").getAttribute("href")).endsWith("/register");
+		screenshot("drive-join-ended");
 		jdbc.sql("UPDATE need SET state = 'WITHDRAWN' WHERE id = ?").param(need).update();
 	}
 }
