@@ -61,6 +61,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/v1/news").permitAll()
 				// social organisations' public list and pages (issue 17): figures and masked names only
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/api/v1/organisations(/\\d+)?(\\?.*)?")).permitAll()
+				// a registration unit's QR code and printables: made to be posted in public (issue 17)
+				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/api/v1/units/\\d+/(qr|poster|badge)\\.(png|pdf)(\\?.*)?")).permitAll()
 				.requestMatchers("/api/v1/admin/sms-outbox").hasRole("CITY_ADMIN")
 				// metrics tell heap, pool and per-URI counts: for the city office's token, or a scraper at a configured address
 				.requestMatchers("/actuator/prometheus").access(metricsAccess(metricsAddresses))
@@ -123,6 +125,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/assessment/rankings").permitAll()
 				.requestMatchers(HttpMethod.GET, "/news").permitAll() // published news and stories (issue 17): nothing personal
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/news/\\d+(/photo\\.jpg)?(\\?.*)?")).permitAll()
+				.requestMatchers(HttpMethod.GET, "/join/**", "/units/ranking").permitAll() // registration drives' links, guide, ranking (issue 17)
 				.requestMatchers("/admin/sms-outbox").hasRole("CITY_ADMIN")
 				.anyRequest().authenticated())
 			.authenticationProvider(new SessionLogin.PasswordProvider(login))

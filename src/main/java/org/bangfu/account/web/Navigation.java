@@ -26,8 +26,8 @@ class Navigation {
 
 	/** The administration pages, shown together under one "管理" menu (before "我的账户") so the links fit one row. */
 	static final Set<String> ADMIN = Set.of("/stats/dashboard", "/needs/rules", "/staff", "/stations", "/admin/operation-log",
-			"/admin/sms-outbox", "/assessment/campaigns", "/training", "/training/status",
-			"/teams/applications", "/teams/work"); // training and the teams' pages for staff (issue 17)
+			"/admin/sms-outbox", "/assessment/campaigns", "/units", "/training", "/training/status",
+			"/teams/applications", "/teams/work"); // registration drives, training and the teams' pages for staff (issue 17)
 
 	/** A link: the message key of its label and its path. */
 	record Item(String labelKey, String href) {
@@ -122,6 +122,9 @@ class Navigation {
 		}
 		if (TeamGrants.approvesAnywhere(user)) {
 			items.add(new Item("nav.team-applications", "/teams/applications"));
+		}
+		if (manager) {
+			items.add(new Item("nav.units", "/units")); // registration drives' units (issue 17): city, county, township
 		}
 		if (user.isStaff()) {
 			items.add(new Item("nav.staff", "/staff"));
