@@ -74,6 +74,13 @@ class RegistrationDrivesTest extends ApplicationTest {
 		assertThat(unit.get("registrations").asLong()).isZero();
 		assertThat(unit.get("joinCode").asString()).isEqualTo("U-" + id);
 
+		// a kind in other words (the donor types' names, the form's Chinese labels) is the same kind
+		Answer company = create(county, "耒阳某建材公司", "enterprise", township);
+		assertThat(company.status()).as(company.body()).isEqualTo(201);
+		assertThat(api.get("/api/v1/units/" + company.json().get("id").asLong(), county).json().get("kind").asString()).isEqualTo("COMPANY");
+		assertThat(api.get("/api/v1/units/" + create(county, "耒阳某村", "村", township).json().get("id").asLong(), county).json()
+			.get("kind").asString()).isEqualTo("VILLAGE");
+
 		// bad kind, bad name: 400 with a clear message, nothing made
 		long before = jdbc.sql("SELECT count(*) FROM registration_unit").query(Long.class).single();
 		Answer badKind = create(county, "耒阳市第二中学", "HOSPITAL", DriveFixtures.COUNTY);
