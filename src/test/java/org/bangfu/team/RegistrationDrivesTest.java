@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 
@@ -222,5 +223,31 @@ class RegistrationDrivesTest extends ApplicationTest {
 				java.net.http.HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(r.statusCode()).isEqualTo(200);
 		return r.body();
+	}
+
+	/** The printables need no login: a burst of 100 asking for posters and badges gets them or a 429, and nothing breaks. */
+	@Test
+	void aBurstOfPrintablesIsAnsweredWithoutBreaking() throws Exception {
+		long id = create(county, "耒阳市扫码活动单位", "AGENCY", DriveFixtures.COUNTY).json().get("id").asLong();
+		List<String> paths = List.of("poster.png", "poster.pdf", "badge.png", "badge.pdf");
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(50);
+		List<Integer> statuses = new java.util.ArrayList<>();
+		try {
+			List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+			for (int i = 0; i < 100; i++) {
+				String path = "/api/v1/units/" + id + "/" + paths.get(i % paths.size());
+				answers.add(pool.submit(() -> api.get(path).status()));
+			}
+			for (var a : answers) {
+				statuses.add(a.get());
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(statuses).as("200 drawn or kept, 429 busy").isSubsetOf(200, 429).contains(200);
+		// and once drawn it is kept: the same printable again, at once
+		assertThat(api.get("/api/v1/units/" + id + "/poster.png").status()).isEqualTo(200);
+		assertThat(api.get("/api/v1/units/" + id).status()).isNotEqualTo(500);
 	}
 }

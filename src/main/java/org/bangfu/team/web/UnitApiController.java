@@ -13,6 +13,7 @@ import org.bangfu.shared.NotFoundException;
 import org.bangfu.team.JoinCodes;
 import org.bangfu.team.RegistrationDrives;
 import org.bangfu.team.RegistrationUnit;
+import org.bangfu.team.UnitPrintShop;
 import org.bangfu.team.UnitPrintables;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -37,9 +38,12 @@ class UnitApiController {
 
 	private final PublicUrl publicUrl;
 
-	UnitApiController(RegistrationDrives drives, PublicUrl publicUrl) {
+	private final UnitPrintShop printShop;
+
+	UnitApiController(RegistrationDrives drives, PublicUrl publicUrl, UnitPrintShop printShop) {
 		this.drives = drives;
 		this.publicUrl = publicUrl;
+		this.printShop = printShop;
 	}
 
 	record NewUnit(String name, String kind, String regionCode) {
@@ -101,37 +105,41 @@ class UnitApiController {
 	@GetMapping(value = "/{id}/poster.png", produces = MediaType.IMAGE_PNG_VALUE)
 	@Operation(summary = "A4 海报（PNG，300 dpi）：平台名称、单位、二维码、注册三步（公开）")
 	ResponseEntity<byte[]> posterPng(@PathVariable long id, HttpServletRequest request) {
-		return image(MediaType.IMAGE_PNG, UnitPrintables.png(poster(unit(id), request)));
+		return printable(MediaType.IMAGE_PNG, "poster.png", unit(id), request, (u, link) -> UnitPrintables.png(poster(u, link)));
 	}
 
 	@GetMapping(value = "/{id}/poster.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
 	@Operation(summary = "A4 海报（PDF）（公开）")
 	ResponseEntity<byte[]> posterPdf(@PathVariable long id, HttpServletRequest request) {
-		return image(MediaType.APPLICATION_PDF, UnitPrintables.posterPdf(poster(unit(id), request)));
+		return printable(MediaType.APPLICATION_PDF, "poster.pdf", unit(id), request, (u, link) -> UnitPrintables.posterPdf(poster(u, link)));
 	}
 
 	@GetMapping(value = "/{id}/badge.png", produces = MediaType.IMAGE_PNG_VALUE)
 	@Operation(summary = "马甲胸牌 90×120 mm（PNG，300 dpi）（公开）")
 	ResponseEntity<byte[]> badgePng(@PathVariable long id, HttpServletRequest request) {
-		return image(MediaType.IMAGE_PNG, UnitPrintables.png(badge(unit(id), request)));
+		return printable(MediaType.IMAGE_PNG, "badge.png", unit(id), request, (u, link) -> UnitPrintables.png(UnitPrintables.badge(u.name(), link)));
 	}
 
 	@GetMapping(value = "/{id}/badge.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
 	@Operation(summary = "马甲胸牌（PDF）：一张 A4 四枚，带裁切线（公开）")
 	ResponseEntity<byte[]> badgePdf(@PathVariable long id, HttpServletRequest request) {
-		return image(MediaType.APPLICATION_PDF, UnitPrintables.badgePdf(badge(unit(id), request)));
+		return printable(MediaType.APPLICATION_PDF, "badge.pdf", unit(id), request,
+				(u, link) -> UnitPrintables.badgePdf(UnitPrintables.badge(u.name(), link)));
 	}
 
 	private RegistrationUnit unit(long id) {
 		return drives.publicUnit(id).orElseThrow(() -> new NotFoundException("unit.not-found"));
 	}
 
-	private java.awt.image.BufferedImage poster(RegistrationUnit u, HttpServletRequest request) {
-		return UnitPrintables.poster(u.name(), drives.regionName(u.regionCode()), JoinCodes.unitLink(publicUrl.of(request), u.id()));
+	private java.awt.image.BufferedImage poster(RegistrationUnit u, String link) {
+		return UnitPrintables.poster(u.name(), drives.regionName(u.regionCode()), link);
 	}
 
-	private java.awt.image.BufferedImage badge(RegistrationUnit u, HttpServletRequest request) {
-		return UnitPrintables.badge(u.name(), JoinCodes.unitLink(publicUrl.of(request), u.id()));
+	/** A printable from the print shop (kept once drawn, a bounded number drawn at once). */
+	private ResponseEntity<byte[]> printable(MediaType type, String what, RegistrationUnit u, HttpServletRequest request,
+			java.util.function.BiFunction<RegistrationUnit, String, byte[]> draw) {
+		String link = JoinCodes.unitLink(publicUrl.of(request), u.id());
+		return image(type, printShop.printable(what, u, drives.regionName(u.regionCode()), link, () -> draw.apply(u, link)));
 	}
 
 	private static ResponseEntity<byte[]> image(MediaType type, byte[] bytes) {
