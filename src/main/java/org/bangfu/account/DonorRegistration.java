@@ -32,6 +32,17 @@ public class DonorRegistration {
 		}
 	}
 
+	/**
+	 * The join code of the registration was refused (an unknown code, a closed unit, an ended link): thrown by the
+	 * module that issued the code. The form then drops the code, so the person can register without it.
+	 */
+	public static class JoinCodeRefused extends BadInputException {
+
+		public JoinCodeRefused(String messageKey, Object... args) {
+			super(messageKey, args);
+		}
+	}
+
 	/** The session attribute where a link followed before registering (an ambassador's) leaves its join code. */
 	public static final String JOIN_CODE_ATTRIBUTE = "bangfu.joinCode";
 

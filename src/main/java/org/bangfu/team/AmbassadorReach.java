@@ -8,8 +8,8 @@ import java.util.Map;
 
 import org.bangfu.fund.GiftTotals;
 import org.bangfu.pledge.PledgeTotals;
-import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.DonorPeriod;
+import org.bangfu.account.DonorRegistration.JoinCodeRefused;
 import org.bangfu.shared.events.CaringPersonRegistered;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,9 +60,9 @@ public class AmbassadorReach {
 		if (e.joinCode() == null || !e.joinCode().startsWith(AmbassadorLinks.PREFIX)) {
 			return;
 		}
-		AmbassadorLinks.Link link = links.byCode(e.joinCode()).orElseThrow(() -> new BadInputException("ambassador.code-unknown", e.joinCode()));
+		AmbassadorLinks.Link link = links.byCode(e.joinCode()).orElseThrow(() -> new JoinCodeRefused("ambassador.code-unknown", JoinCodes.shown(e.joinCode())));
 		if (link.ended()) {
-			throw new BadInputException("ambassador.code-ended", e.joinCode());
+			throw new JoinCodeRefused("ambassador.code-ended", JoinCodes.shown(e.joinCode()));
 		}
 		jdbc.sql("INSERT INTO ambassador_reach (account_id, link_id, registered_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
 			.params(e.accountId(), link.id(), Timestamp.from(e.at()))

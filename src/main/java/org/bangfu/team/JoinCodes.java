@@ -43,4 +43,10 @@ public final class JoinCodes {
 		}
 		return Optional.of(Long.parseLong(digits));
 	}
+
+	/** The code as a message repeats it: short, without control characters. */
+	static String shown(String code) {
+		String s = code.strip().replaceAll("\\p{Cntrl}", "");
+		return s.length() > 20 ? s.substring(0, 20) + "…" : s;
+	}
 }

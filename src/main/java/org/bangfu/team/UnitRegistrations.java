@@ -1,6 +1,6 @@
 package org.bangfu.team;
 
-import org.bangfu.shared.BadInputException;
+import org.bangfu.account.DonorRegistration.JoinCodeRefused;
 import org.bangfu.shared.events.CaringPersonRegistered;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -26,19 +26,14 @@ class UnitRegistrations {
 			return;
 		}
 		if (!JoinCodes.isUnit(code)) {
-			throw new BadInputException("unit.join-code-unknown", shown(code));
+			throw new JoinCodeRefused("unit.join-code-unknown", JoinCodes.shown(code));
 		}
 		RegistrationUnit unit = JoinCodes.unitId(code).flatMap(units::lock)
-			.orElseThrow(() -> new BadInputException("unit.join-code-unknown", shown(code)));
+			.orElseThrow(() -> new JoinCodeRefused("unit.join-code-unknown", JoinCodes.shown(code)));
 		if (!unit.open()) {
-			throw new BadInputException("unit.join-code-closed", unit.name());
+			throw new JoinCodeRefused("unit.join-code-closed", unit.name());
 		}
 		units.recordRegistration(unit.id(), e.accountId(), unit.regionCode(), e.at());
 	}
 
-	/** The code as the message repeats it: short, without control characters. */
-	private static String shown(String code) {
-		String s = code.strip().replaceAll("\\p{Cntrl}", "");
-		return s.length() > 20 ? s.substring(0, 20) + "…" : s;
-	}
 }

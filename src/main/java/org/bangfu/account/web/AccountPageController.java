@@ -166,8 +166,12 @@ class AccountPageController {
 		catch (BadInputException e) {
 			response.setStatus(FailureStatus.of(e).value());
 			model.addAttribute("error", text(e));
+			boolean codeRefused = e instanceof DonorRegistration.JoinCodeRefused;
+			if (codeRefused && request.getSession(false) != null) {
+				request.getSession(false).removeAttribute(DonorRegistration.JOIN_CODE_ATTRIBUTE);
+			}
 			model.addAttribute("form", new DonorRegistration.Form(form.phone(), "", "", form.donorType(), form.name(), form.idNumber(), form.creditCode(),
-					form.joinCode()));
+					codeRefused ? null : form.joinCode()));
 			model.addAttribute("donorTypes", DonorType.values());
 			return "account/register";
 		}
