@@ -73,7 +73,8 @@ class LayoutBrowserTest extends BrowserTest {
 		open("/staff");
 		browser.manage().window().setSize(new Dimension(PHONE_WIDTH, 800));
 		assertThat(labelBefore("#staff-table tbody tr:first-child td:nth-child(2)")).contains("角色");
-		assertThat(labelBefore("#staff-table tbody tr:first-child td:nth-child(5)")).contains("授权时间");
+		assertThat(labelBefore("#staff-table tbody tr:first-child td:nth-child(3)")).contains("职务");
+		assertThat(labelBefore("#staff-table tbody tr:first-child td:nth-child(6)")).contains("授权时间");
 		assertThat(noHorizontalOverflow()).isTrue();
 	}
 
