@@ -10,6 +10,7 @@ import org.bangfu.need.NeedFixtures;
 import org.bangfu.shared.PersonalData;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -69,8 +70,10 @@ class PositionsNewsBrowserTest extends BrowserTest {
 		find("#n-body").sendKeys(head + "老人独自生活，房子漏雨。归阳镇的爱心企业捐了瓦片和人工，十天修好了屋顶。");
 		find("#n-household").sendKeys(String.valueOf(household));
 		find("#news-form button[type=submit]").click();
-		assertThat(find(".alert.ok").getText()).contains("草稿已保存");
+		WebElement saved = find(".alert.ok");
+		assertThat(saved.getText()).contains("草稿已保存");
 		find("#news-table form[action*='/publish'] button").click();
+		waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(saved)); // the page after publishing, not the one before
 		assertThat(find(".alert.ok").getText()).contains("已发布");
 		screenshot("news-manage");
 
