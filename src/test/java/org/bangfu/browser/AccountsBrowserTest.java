@@ -45,8 +45,7 @@ class AccountsBrowserTest extends BrowserTest {
 		String code = lastCodeSentTo(phone);
 		find("#reg-code").sendKeys(code.equals("000000") ? "111111" : "000000");
 		find("#reg-password").sendKeys("Rexin2026");
-		find("#register-form button[type=submit]").click();
-		assertThat(find(".alert.error").getText()).isEqualTo("验证码不正确。");
+		assertThat(submitAndRead("#register-form button[type=submit]", ".alert.error")).isEqualTo("验证码不正确。");
 		assertThat(find("#name").getAttribute("value")).isEqualTo("张热心");
 		assertThat(find("#reg-phone").getAttribute("value")).isEqualTo(phone);
 		screenshot("register-wrong-code");
@@ -65,8 +64,7 @@ class AccountsBrowserTest extends BrowserTest {
 		new Select(find("#g-role")).selectByVisibleText("村信息员");
 		find("#g-region").sendKeys("430421100014");
 		screenshot("staff-grant-form");
-		find("#grant-form button[type=submit]").click();
-		assertThat(find(".alert.ok").getText()).contains("罗新信息员", "村信息员", "春风社区居委会");
+		assertThat(submitAndRead("#grant-form button[type=submit]", ".alert.ok")).contains("罗新信息员", "村信息员", "春风社区居委会");
 		assertThat(find("#staff-table").getText()).contains("罗新信息员");
 		screenshot("staff-directory");
 		find("form.logout button").click();

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import org.bangfu.ApiClient;
@@ -77,6 +78,19 @@ public abstract class BrowserTest extends ApplicationTest {
 
 	protected WebElement find(String css) {
 		return browser.findElement(By.cssSelector(css));
+	}
+
+	/**
+	 * Clicks the submit button and reads the element {@code css} of the page that comes back: an element of that name on
+	 * the page before (the alert of the previous step) is waited out first, so the old page's text is never read.
+	 */
+	protected String submitAndRead(String buttonCss, String css) {
+		List<WebElement> before = browser.findElements(By.cssSelector(css));
+		find(buttonCss).click();
+		if (!before.isEmpty()) {
+			waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before.get(0)));
+		}
+		return waiting().until(d -> d.findElement(By.cssSelector(css)).getText());
 	}
 
 	protected WebDriverWait waiting() {

@@ -49,8 +49,7 @@ class DeliveryThreadBrowserTest extends BrowserTest {
 		find("#station-" + station + " summary").click();
 		find("#address-" + station).clear();
 		find("#address-" + station).sendKeys(ADDRESS);
-		find("#station-" + station + " form button[type=submit]").click();
-		assertThat(find(".alert.ok").getText()).contains("地址已保存");
+		assertThat(submitAndRead("#station-" + station + " form button[type=submit]", ".alert.ok")).contains("地址已保存");
 		assertThat(find("#station-" + station).getText()).contains(ADDRESS);
 		assertThat(noHorizontalOverflow()).as("the stations page fits a 360 px screen").isTrue();
 		screenshot("stations-address");

@@ -69,8 +69,7 @@ class HouseholdBrowserTest extends BrowserTest {
 		assertThat(find("#hh-coming-" + pledge + " .hh-photo").getText()).contains("照片拍好了");
 		scrollTo("#hh-coming-" + pledge);
 		screenshot("household-photo-taken");
-		find("#hh-coming-" + pledge + " button[type=submit]").click();
-		assertThat(find(".alert.ok").getText()).contains("已确认收到");
+		assertThat(submitAndRead("#hh-coming-" + pledge + " button[type=submit]", ".alert.ok")).contains("已确认收到");
 		assertThat(browser.findElements(By.id("hh-coming-" + pledge))).isEmpty();
 		WebElement thank = find("#hh-thank-" + pledge);
 		assertThat(thank.getText()).contains("棉被 2 床", "已收到");

@@ -73,15 +73,13 @@ class HouseholdWordBrowserTest extends BrowserTest {
 		assertThat(noHorizontalOverflow()).as("the list fits a 360 px screen").isTrue();
 		screenshot("household-word-home");
 
-		find("#hh-confirm-yes-" + quilts).click();
-		assertThat(find(".alert.ok").getText()).contains("您已确认");
+		assertThat(submitAndRead("#hh-confirm-yes-" + quilts, ".alert.ok")).contains("您已确认");
 		assertThat(browser.findElements(By.id("hh-confirm-" + quilts))).isEmpty();
 		find("#hh-confirm-no-" + tv).click();
 		find("#hh-dispute-note-" + tv).sendKeys("我家没有要电视，要的是棉被");
 		scrollTo("#hh-confirm-" + tv);
 		screenshot("household-word-dispute");
-		find("#hh-dispute-send-" + tv).click();
-		assertThat(find(".alert.ok").getText()).contains("已告诉村信息员");
+		assertThat(submitAndRead("#hh-dispute-send-" + tv, ".alert.ok")).contains("已告诉村信息员");
 		assertThat(browser.findElements(By.id("hh-confirm"))).as("nothing left to confirm").isEmpty();
 		screenshot("household-word-done");
 
@@ -96,7 +94,6 @@ class HouseholdWordBrowserTest extends BrowserTest {
 		screenshot("household-word-disputed-need");
 		open("/needs/" + quilts);
 		assertThat(find("#household-word").getText()).contains("户主已确认 · 本人账户");
-		find("#need-verify").click();
-		assertThat(find(".alert.ok").getText()).contains("已审核通过");
+		assertThat(submitAndRead("#need-verify", ".alert.ok")).contains("已审核通过");
 	}
 }

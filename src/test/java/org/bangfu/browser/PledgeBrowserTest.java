@@ -89,8 +89,7 @@ class PledgeBrowserTest extends BrowserTest {
 		assertThat(find("#recommend").getText()).contains("为我推荐");
 		assertThat(noHorizontalOverflow()).as("my pledges fit a 360 px screen").isTrue();
 		screenshot("pledge-mine");
-		find("#ship-" + pledge).click();
-		assertThat(find(".alert.ok").getText()).contains("已发出");
+		assertThat(submitAndRead("#ship-" + pledge, ".alert.ok")).contains("已发出");
 		assertThat(find("#mine-" + pledge).getText()).contains("已发出", "等待受助方或村信息员确认收到");
 
 		// her intent: medical and housing in Hengyang county, 500 yuan
@@ -102,8 +101,7 @@ class PledgeBrowserTest extends BrowserTest {
 		find("#intent-regions").sendKeys("430421");
 		find("#intent-budget").clear();
 		find("#intent-budget").sendKeys("500");
-		find("#intent-form button[type=submit]").click();
-		assertThat(find(".alert.ok").getText()).contains("帮扶意愿已保存");
+		assertThat(submitAndRead("#intent-form button[type=submit]", ".alert.ok")).contains("帮扶意愿已保存");
 		JsonNode intent = api.get("/api/v1/me/intent", api.login(DONOR, DEMO_PASSWORD)).json();
 		assertThat(intent.get("budgetFen").asLong()).isEqualTo(50000);
 		assertThat(intent.get("categories").toString()).contains("MEDICAL");
@@ -122,16 +120,14 @@ class PledgeBrowserTest extends BrowserTest {
 		find("#receipt-" + pledge).sendKeys(photo.toAbsolutePath().toString());
 		scrollTo("#pledge-" + pledge);
 		screenshot("pledge-receive");
-		find("#receive-" + pledge + " button[type=submit]").click();
-		assertThat(find(".alert.ok").getText()).contains("已确认收到");
+		assertThat(submitAndRead("#receive-" + pledge + " button[type=submit]", ".alert.ok")).contains("已确认收到");
 		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("rate-" + pledge)));
 		assertThat(find("#pledge-" + pledge).getText()).contains("已收到");
 		find("label[for='stars-" + pledge + "-5']").click();
 		find("#thanks-" + pledge).sendKeys(thanks);
 		scrollTo("#pledge-" + pledge);
 		screenshot("pledge-rate");
-		find("#rate-" + pledge + " button[type=submit]").click();
-		assertThat(find(".alert.ok").getText()).contains("评价已提交");
+		assertThat(submitAndRead("#rate-" + pledge + " button[type=submit]", ".alert.ok")).contains("评价已提交");
 		assertThat(api.get("/api/v1/needs/" + need + "/pledges").json().get(0).get("state").asString()).isEqualTo("RECEIVED");
 
 		// anyone: the thanks, and the last quilt still open
@@ -166,16 +162,14 @@ class PledgeBrowserTest extends BrowserTest {
 		((JavascriptExecutor) browser).executeScript("document.getElementById('item0').removeAttribute('max')");
 		find("#item0").clear();
 		find("#item0").sendKeys("5");
-		find("#pledge-submit").click();
-		assertThat(find(".alert.error").getText()).contains("只剩 3");
+		assertThat(submitAndRead("#pledge-submit", ".alert.error")).contains("只剩 3");
 		find("#pledge-submit").click(); // nothing typed now: 0
 		waiting().until(d -> d.findElement(By.cssSelector(".alert.error")).getText().contains("请至少填写一项"));
 		assertThat(api.get("/api/v1/needs/" + need + "/pledges").json().size()).isZero();
 
 		// 全部认领 takes what remains
 		waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("pledge-all")));
-		find("#pledge-all").click();
-		assertThat(find(".alert.ok").getText()).contains("认领成功", "3");
+		assertThat(submitAndRead("#pledge-all", ".alert.ok")).contains("认领成功", "3");
 		assertThat(api.get("/api/v1/needs/" + need + "/pledges").json().get(0).get("quantity").asInt()).isEqualTo(3);
 		waiting().until(d -> !d.findElements(By.id("pledge-list")).isEmpty());
 		assertThat(browser.findElements(By.id("pledge-form"))).as("nothing left to pledge").isEmpty();

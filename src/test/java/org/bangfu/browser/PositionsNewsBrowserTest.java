@@ -10,7 +10,6 @@ import org.bangfu.need.NeedFixtures;
 import org.bangfu.shared.PersonalData;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -47,8 +46,7 @@ class PositionsNewsBrowserTest extends BrowserTest {
 		new Select(find("#g-role")).selectByValue("TOWNSHIP_MANAGER");
 		new Select(find("#g-position")).selectByValue("INFORMATION_MANAGER");
 		find("#g-region").sendKeys("430426106");
-		find("#grant-form button[type=submit]").click();
-		assertThat(find(".alert.ok").getText()).contains("归阳管理");
+		assertThat(submitAndRead("#grant-form button[type=submit]", ".alert.ok")).contains("归阳管理");
 		assertThat(find("#staff-table").getText()).contains("信息管理员");
 		screenshot("staff-positions");
 
@@ -69,12 +67,8 @@ class PositionsNewsBrowserTest extends BrowserTest {
 		find("#n-title").sendKeys(head + "老人住进了修好的房子");
 		find("#n-body").sendKeys(head + "老人独自生活，房子漏雨。归阳镇的爱心企业捐了瓦片和人工，十天修好了屋顶。");
 		find("#n-household").sendKeys(String.valueOf(household));
-		find("#news-form button[type=submit]").click();
-		WebElement saved = find(".alert.ok");
-		assertThat(saved.getText()).contains("草稿已保存");
-		find("#news-table form[action*='/publish'] button").click();
-		waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(saved)); // the page after publishing, not the one before
-		assertThat(find(".alert.ok").getText()).contains("已发布");
+		assertThat(submitAndRead("#news-form button[type=submit]", ".alert.ok")).contains("草稿已保存");
+		assertThat(submitAndRead("#news-table form[action*='/publish'] button", ".alert.ok")).contains("已发布");
 		screenshot("news-manage");
 
 		browser.manage().deleteAllCookies();

@@ -117,8 +117,7 @@ class RegistryBrowserTest extends BrowserTest {
 		find("#consent-form-box summary").click();
 		browser.findElement(By.xpath("//label[contains(@class,'choice')][span='第二名工作人员见证']")).click();
 		find("#c-witness").sendKeys("13800000003");
-		find("#consent-form button[type=submit]").click();
-		assertThat(find(".alert.ok").getText()).contains("同意记录已保存");
+		assertThat(submitAndRead("#consent-form button[type=submit]", ".alert.ok")).contains("同意记录已保存");
 		assertThat(find("#consents").getText()).contains("同意代发需求", "第二名工作人员见证", "见证人 西渡镇信息管理员");
 		screenshot("household-consent");
 	}

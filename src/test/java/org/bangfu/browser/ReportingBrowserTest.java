@@ -50,8 +50,7 @@ class ReportingBrowserTest extends BrowserTest {
 		screenshot("collection-campaigns-error");
 		find("#cc-min").clear();
 		find("#cc-min").sendKeys("2");
-		find("#cc-save").click();
-		assertThat(find(".alert.ok").getText()).contains("已创建");
+		assertThat(submitAndRead("#cc-save", ".alert.ok")).contains("已创建");
 		assertThat(find("#campaign-table").getText()).contains("衡东县测试活动", "大浦镇冬季采集");
 		screenshot("collection-campaigns");
 
@@ -64,8 +63,7 @@ class ReportingBrowserTest extends BrowserTest {
 		assertThat(browser.getCurrentUrl()).contains("region=" + township);
 		assertThat(find("#reporting-table").getText()).contains("本级站点");
 		assertThat(find("#behind-table").getText()).contains("0 / 20");
-		find("#behind-table form button").click();
-		assertThat(find(".alert.ok").getText()).contains("已提醒");
+		assertThat(submitAndRead("#behind-table form button", ".alert.ok")).contains("已提醒");
 		assertThat(find("#behind-table").getText()).contains("今天已提醒");
 		screenshot("reporting-township");
 

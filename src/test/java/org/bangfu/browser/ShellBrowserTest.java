@@ -92,8 +92,7 @@ class ShellBrowserTest extends BrowserTest {
 		open("/login");
 		find("#phone").sendKeys("13800000004");
 		find("#password").sendKeys("not-the-password");
-		find("form.card button[type=submit]").click();
-		assertThat(find(".alert.error").getText()).isEqualTo("手机号或密码错误。");
+		assertThat(submitAndRead("form.card button[type=submit]", ".alert.error")).isEqualTo("手机号或密码错误。");
 		screenshot("login-failed");
 	}
 }

@@ -35,8 +35,7 @@ class MoneyInPagesBrowserTest extends BrowserTest {
 		assertThat(find("#gift").getText()).contains(paid).contains("66");
 		assertThat(noHorizontalOverflow()).isTrue();
 		screenshot("fund-pay");
-		find("#pay").click();
-		assertThat(find(".alert.ok").getText()).contains("支付成功");
+		assertThat(submitAndRead("#pay", ".alert.ok")).contains("支付成功");
 		assertThat(find("#gift").getText()).contains("已到账").contains("捐赠票据号");
 		assertThat(state(paid)).isEqualTo("RECEIVED");
 
@@ -49,8 +48,7 @@ class MoneyInPagesBrowserTest extends BrowserTest {
 				+ "2026-12-06,12.00,李四,6222000000005678,捐款 没写参考码 " + n + ",100089.00\n", StandardCharsets.UTF_8);
 		open("/fund/statements");
 		find("#file").sendKeys(file.toAbsolutePath().toString());
-		find("form.card button[type=submit]").click();
-		assertThat(find(".alert.ok").getText()).contains("已导入").contains("自动对上 1 笔").contains("待核对 1 笔");
+		assertThat(submitAndRead("form.card button[type=submit]", ".alert.ok")).contains("已导入").contains("自动对上 1 笔").contains("待核对 1 笔");
 		assertThat(state(transferred)).isEqualTo("RECEIVED");
 		assertThat(noHorizontalOverflow()).isTrue();
 		screenshot("fund-statements");
@@ -75,8 +73,7 @@ class MoneyInPagesBrowserTest extends BrowserTest {
 		open("/fund/reconciliation");
 		assertThat(find("#balances").getText()).contains("账本银行存款余额");
 		find("#balance").sendKeys("1,000.50");
-		find("form[action$='/closing-balance'] button").click();
-		assertThat(find(".alert.ok").getText()).contains("期末余额已录入");
+		assertThat(submitAndRead("form[action$='/closing-balance'] button", ".alert.ok")).contains("期末余额已录入");
 		assertThat(find("#balances").getText()).contains("1000.50 元").contains("人工录入");
 		assertThat(noHorizontalOverflow()).isTrue();
 		screenshot("fund-reconciliation");
