@@ -1,13 +1,15 @@
 package org.bangfu.team;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.bangfu.account.BangfuUser;
 import org.bangfu.account.OperationLog;
-import org.bangfu.pledge.DonorPledgeCounts;
+import org.bangfu.pledge.PledgeTotals;
+import org.bangfu.shared.DonorPeriod;
 import org.bangfu.region.Region;
 import org.bangfu.region.Regions;
 import org.bangfu.region.Scope;
@@ -32,16 +34,16 @@ public class RegistrationDrives {
 
 	private final Regions regions;
 
-	private final DonorPledgeCounts pledgeCounts;
+	private final PledgeTotals pledgeTotals;
 
 	private final OperationLog log;
 
 	private final Clock clock;
 
-	RegistrationDrives(RegistrationUnits units, Regions regions, DonorPledgeCounts pledgeCounts, OperationLog log, Clock clock) {
+	RegistrationDrives(RegistrationUnits units, Regions regions, PledgeTotals pledgeTotals, OperationLog log, Clock clock) {
 		this.units = units;
 		this.regions = regions;
-		this.pledgeCounts = pledgeCounts;
+		this.pledgeTotals = pledgeTotals;
 		this.log = log;
 		this.clock = clock;
 	}
@@ -144,11 +146,13 @@ public class RegistrationDrives {
 
 	private List<UnitView> views(List<RegistrationUnit> list) {
 		Map<Long, List<Long>> accounts = units.accountsOf(list.stream().map(RegistrationUnit::id).toList());
-		Map<Long, Long> pledges = pledgeCounts.byDonor(accounts.values().stream().flatMap(List::stream).toList());
+		// the pledges of the people a unit brought, counted as an organisation's and an ambassador's are (not cancelled or lapsed)
+		Map<Long, PledgeTotals.Totals> pledges = pledgeTotals.perDonor(accounts.values().stream().flatMap(List::stream)
+			.map(a -> new DonorPeriod(a, Instant.EPOCH, null)).toList());
 		Map<String, String> names = new java.util.HashMap<>();
 		return list.stream().map(u -> {
 			List<Long> brought = accounts.getOrDefault(u.id(), List.of());
-			long pledged = brought.stream().mapToLong(a -> pledges.getOrDefault(a, 0L)).sum();
+			long pledged = brought.stream().mapToLong(a -> pledges.getOrDefault(a, PledgeTotals.Totals.NONE).pledges()).sum();
 			return new UnitView(u.id(), u.name(), u.kind(), u.regionCode(), names.computeIfAbsent(u.regionCode(), this::regionName), u.open(),
 					brought.size(), pledged, u.joinCode());
 		}).toList();
