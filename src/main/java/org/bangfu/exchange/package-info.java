@@ -1,0 +1,10 @@
+/**
+ * Exchange between Bangfu nodes (issue 18, docs/exchange.md): the signed message format a city node and
+ * an upper (provincial or national) node send each other — envelopes, canonical JSON, Ed25519 node keys
+ * and the checks on receipt (sender known, signature, receiver, version, sequence). Pure code for now:
+ * no endpoints and no tables yet.
+ */
+@ApplicationModule(displayName = "exchange", allowedDependencies = { "shared" })
+package org.bangfu.exchange;
+
+import org.springframework.modulith.ApplicationModule;
