@@ -64,8 +64,17 @@ class AppShellTest extends ApplicationTest {
 		assertThat(worker).containsPattern("const CACHE = 'bangfu-shell-v\\d+-[0-9a-f]{10}'")
 			.containsPattern("'/css/bangfu-[0-9a-f]+\\.css'") // the fingerprinted name the pages load
 			.containsPattern("'/js/bangfu-[0-9a-f]+\\.js'")
-			.contains("'/webjars/htmx.org/dist/htmx.min.js'")
+			.containsPattern("'/webjars/htmx.org/[0-9.]+/dist/htmx.min.js'")
 			.doesNotContain("/api/");
+		// the scripts and stylesheet the pages load are the ones precached, under the very names the pages use
+		String home = new String(get("/").body(), java.nio.charset.StandardCharsets.UTF_8);
+		java.util.regex.Matcher assets = java.util.regex.Pattern.compile("(?:src|href)=\"(/(?:css|js|webjars)/[^\"]+)\"").matcher(home);
+		int seen = 0;
+		while (assets.find()) {
+			assertThat(worker).contains("'" + assets.group(1) + "'");
+			seen++;
+		}
+		assertThat(seen).isGreaterThanOrEqualTo(3);
 		// every URL the worker precaches answers, or the worker would never install
 		java.util.regex.Matcher urls = java.util.regex.Pattern.compile("'(/(css|js|img|webjars)/[^']+)'").matcher(worker);
 		while (urls.find()) {
