@@ -27,3 +27,10 @@ document.addEventListener('submit', function (event) {
     event.preventDefault();
   }
 });
+// The installable app (issue 18): the service worker keeps the static shell and an offline page. Registered
+// after the page has loaded, so it never competes with the page's own first bytes.
+if ('serviceWorker' in navigator) {
+  window.addEventListener('load', function () {
+    navigator.serviceWorker.register('/sw.js').catch(function () { /* no worker: the site works as before */ });
+  });
+}
