@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,9 +35,10 @@ class AppShellController {
 
 	static final MediaType MANIFEST = MediaType.parseMediaType("application/manifest+json");
 
-	private final ResourceUrlProvider resourceUrls;
+	/** Only a web application has one: the command-line mode (imports, ledger check) starts without it. */
+	private final ObjectProvider<ResourceUrlProvider> resourceUrls;
 
-	AppShellController(ResourceUrlProvider resourceUrls) {
+	AppShellController(ObjectProvider<ResourceUrlProvider> resourceUrls) {
 		this.resourceUrls = resourceUrls;
 	}
 
@@ -79,7 +81,7 @@ class AppShellController {
 	}
 
 	private String fingerprinted(String path) {
-		return Objects.requireNonNullElse(resourceUrls.getForLookupPath(path), path);
+		return Objects.requireNonNullElse(resourceUrls.getObject().getForLookupPath(path), path);
 	}
 
 	/** What still works without a network today, said honestly; the page carries nobody's data, so it may be cached. */
