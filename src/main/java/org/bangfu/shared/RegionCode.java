@@ -44,6 +44,20 @@ public record RegionCode(String value) {
 		return value;
 	}
 
+	/** This code and the codes of every region above it (village → township → county → city → province). */
+	public java.util.List<String> withAncestors() {
+		java.util.List<String> codes = new java.util.ArrayList<>(java.util.List.of(value));
+		if (value.length() == 12) {
+			codes.add(value.substring(0, 9));
+		}
+		if (value.length() >= 9) {
+			codes.add(value.substring(0, 6));
+		}
+		codes.add(value.substring(0, 4) + "00");
+		codes.add(value.substring(0, 2) + "0000");
+		return codes.stream().distinct().toList();
+	}
+
 	public boolean contains(RegionCode other) {
 		return other.value.startsWith(prefix());
 	}

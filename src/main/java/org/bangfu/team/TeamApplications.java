@@ -167,8 +167,8 @@ public class TeamApplications {
 	List<Long> expertsFor(ExpertField field, String regionCode) {
 		return jdbc.sql("""
 				SELECT DISTINCT account_id FROM team_application
-				WHERE role = 'EXPERT' AND state = 'APPROVED' AND ? = ANY (fields) AND ? LIKE area_code || '%'""")
-			.params(field.name(), regionCode)
+				WHERE role = 'EXPERT' AND state = 'APPROVED' AND ? = ANY (fields) AND area_code = ANY (CAST(? AS text[]))""")
+			.params(field.name(), RegionCode.parse(regionCode).withAncestors().toArray(String[]::new))
 			.query(Long.class)
 			.list();
 	}
