@@ -66,10 +66,10 @@ public final class PhotoRenditions {
 			if (image == null) {
 				throw new NotFoundException("photo.not-found");
 			}
-			BufferedImage rgb = PhotoProcessing.toOpaqueRgb(image);
+			BufferedImage rgb = PhotoPixels.toOpaqueRgb(image);
 			int maxSide = Math.max(width, (int) Math.round((double) width * rgb.getHeight() / rgb.getWidth()));
-			BufferedImage scaled = PhotoProcessing.scaleToFit(rgb, maxSide);
-			byte[] jpeg = PhotoProcessing.encodeJpeg(scaled, width <= THUMBNAIL ? THUMBNAIL_QUALITY : SCREEN_QUALITY);
+			BufferedImage scaled = PhotoPixels.scaleToFit(rgb, maxSide);
+			byte[] jpeg = PhotoPixels.encodeJpeg(scaled, width <= THUMBNAIL ? THUMBNAIL_QUALITY : SCREEN_QUALITY);
 			Path temporary = Files.createTempFile(display.getParent(), baseName(display), ".part");
 			Files.write(temporary, jpeg);
 			Files.move(temporary, rendition, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
