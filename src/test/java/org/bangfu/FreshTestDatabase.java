@@ -17,7 +17,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
  */
 public class FreshTestDatabase implements LauncherSessionListener {
 
-	static final Path PGDATA = Path.of("target/test-data/pgdata");
+	/** Each test JVM's own (surefire runs two, with bangfu.data-dir set per JVM in the pom). */
+	static final Path PGDATA = Path.of(System.getProperty("bangfu.data-dir", "target/test-data"), "pgdata");
 
 	@Override
 	public void launcherSessionOpened(LauncherSession session) {

@@ -138,7 +138,7 @@ class RegistryPrivacyTest extends ApplicationTest {
 		Answer located = multipartFile(officer, "/api/v1/households/" + liu + "/consents", "form.jpg", withGps.toByteArray());
 		assertThat(located.status()).isEqualTo(201);
 		String stored = jdbc.sql("SELECT photo_path FROM consent WHERE id = ?").param(located.json().get("id").asLong()).query(String.class).single();
-		byte[] kept = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("target/test-data/uploads/consent", stored));
+		byte[] kept = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(System.getProperty("bangfu.data-dir", "target/test-data"), "uploads", "consent", stored));
 		assertThat(new String(kept, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("household-home", "GPS");
 
 		Answer truncated = multipartFile(officer, "/api/v1/households/" + liu + "/consents", "form.jpg", java.util.Arrays.copyOf(plain, plain.length / 2));
