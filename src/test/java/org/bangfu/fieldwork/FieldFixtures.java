@@ -204,6 +204,15 @@ final class FieldFixtures {
 		}
 	}
 
+	/** Asserts a refused draft's answer: its status, its first problem's code and a message; the body. */
+	static JsonNode problem(ApiClient.Answer a, int status, String code) {
+		org.assertj.core.api.Assertions.assertThat(a.status()).as(a.body()).isEqualTo(status);
+		JsonNode body = a.json();
+		org.assertj.core.api.Assertions.assertThat(body.get("problems").get(0).get("code").asString()).isEqualTo(code);
+		org.assertj.core.api.Assertions.assertThat(body.get("problems").get(0).get("message").asString()).isNotBlank();
+		return body;
+	}
+
 	static JsonNode json(String body) {
 		return JSON.readTree(body);
 	}

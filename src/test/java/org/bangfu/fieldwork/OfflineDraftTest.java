@@ -79,14 +79,6 @@ class OfflineDraftTest extends ApplicationTest {
 		return n;
 	}
 
-	private static JsonNode problem(ApiClient.Answer a, int status, String code) {
-		assertThat(a.status()).as(a.body()).isEqualTo(status);
-		JsonNode body = a.json();
-		assertThat(body.get("problems").get(0).get("code").asString()).isEqualTo(code);
-		assertThat(body.get("problems").get(0).get("message").asString()).isNotBlank();
-		return body;
-	}
-
 	@Test
 	void aFullDraftBecomesASubmittedNeedOnceHoweverOftenItIsSent() throws Exception {
 		ApiClient api = api();
