@@ -98,15 +98,20 @@
         return csrfToken;
       });
   }
-  function post(url, body) {
+  function post(url, body, retried) {
     return csrf().then(function (token) {
       var headers = { 'Accept': 'application/json', 'X-CSRF-TOKEN': token };
       if (!(body instanceof FormData)) { headers['Content-Type'] = 'application/json'; }
       return fetch(url, { method: 'POST', credentials: 'same-origin', headers: headers,
         body: body instanceof FormData ? body : JSON.stringify(body || {}) });
     }).then(function (r) {
-      if (r.status === 403) { csrfToken = null; }
-      return r;
+      if (r.status !== 403 || retried) { return r; }
+      // a 403 without problems is a stale CSRF token (a page from the cache, a new session): once more, afresh
+      return r.clone().json().catch(function () { return {}; }).then(function (answer) {
+        if (answer.problems) { return r; }
+        csrfToken = null;
+        return post(url, body, true);
+      });
     });
   }
 
@@ -165,9 +170,11 @@
   // ---- households ----
   function households() { return state.pack ? state.pack.households || [] : []; }
   function householdById(id) { return households().filter(function (h) { return h.id === id; })[0]; }
+  /** Whether an active consent to post on the household's behalf was on record at the sync. */
   function hasConsent(h) {
+    if (typeof h.postingConsent === 'boolean') { return h.postingConsent; }
     var today = new Date().toISOString().substring(0, 10);
-    return (h.consents || []).some(function (c) { return !c.validUntil || c.validUntil >= today; });
+    return (h.consents || []).some(function (c) { return c.kind === 'POST_ON_BEHALF' && (!c.validUntil || c.validUntil >= today); });
   }
 
   function renderSync() {
@@ -395,7 +402,8 @@
       title: $('field-title').value.trim(),
       description: $('field-description').value.trim(),
       items: items(),
-      consent: consentNeeded() ? { kind: 'POST_ON_BEHALF', recordedAt: now } : null,
+      // the signed form covers posting on the household's behalf and publishing the photos
+      consent: consentNeeded() ? { kind: 'POST_ON_BEHALF', kinds: ['PUBLISH_PHOTOS'], method: 'SIGNED_FORM_PHOTO', recordedAt: now } : null,
       confirmation: { method: 'FORM', recordedAt: now },
       draftedAt: old ? old.data.draftedAt : now,
       state: 'WAITING',
