@@ -33,6 +33,25 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
+	/**
+	 * Offline collection (issue 18, docs/offline.md): the /field page's fetches come with the page session (and its CSRF
+	 * token on POST), which also holds the drafts' key, so these endpoints take the session as well as a bearer token.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain offline(HttpSecurity http, ApiTokens tokens, Accounts accounts, ProblemResponses problems) throws Exception {
+		http.securityMatcher("/api/v1/offline/**")
+			.csrf(csrf -> csrf.ignoringRequestMatchers(req -> req.getHeader("Authorization") != null))
+			.addFilterAfter(new SessionLogin.FreshUser(accounts), SecurityContextHolderFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, accounts), UsernamePasswordAuthenticationFilter.class)
+			.exceptionHandling(e -> e
+				.authenticationEntryPoint((req, res, ex) -> problems.write(req, res, HttpStatus.UNAUTHORIZED, "error.unauthenticated"))
+				.accessDeniedHandler((req, res, ex) -> problems.write(req, res, HttpStatus.FORBIDDEN, "error.forbidden")))
+			.authorizeHttpRequests(a -> a.anyRequest().authenticated());
+		strictHeaders(http);
+		return http.build();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Accounts accounts, ProblemResponses problems,
