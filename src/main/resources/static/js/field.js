@@ -579,6 +579,15 @@
     return get('photos', id).then(decrypt).then(function (bytes) { return new Blob([bytes], { type: 'image/jpeg' }); });
   }
 
+  /** A draft sent again (its answer was lost) is listed once: the older entry of its draftKey goes. */
+  function forgetSent(draftKey) {
+    return all('sent').then(function (records) {
+      return Promise.all(records.map(function (r) {
+        return openJson(r).then(function (s) { return s.draftKey === draftKey ? del('sent', r.id) : null; }, function () { return null; });
+      }));
+    });
+  }
+
   /** One draft to the server: 'sent', 'problem', or why the run stops ('offline', 'login', 'server'). */
   function sendOne(d) {
     var data = d.data;
@@ -603,7 +612,7 @@
           if (r.ok) {
             return sealJson({ title: data.title, headName: data.headName, regionName: data.regionName, needId: answer.needId,
               url: answer.url, state: answer.state, draftKey: data.draftKey, sentAt: new Date().toISOString() })
-              .then(function (sealed) { return put('sent', sealed); })
+              .then(function (sealed) { return forgetSent(data.draftKey).then(function () { return put('sent', sealed); }); })
               .then(function () { return dropPhotos(data); })
               .then(function () { return del('drafts', d.id); })
               .then(function () { return 'sent'; });
