@@ -345,8 +345,11 @@
         .then(function (p) { state.confirmationPhoto = p; });
     }
     loading.then(renderPhotos);
+    // while drafting, the form comes first on the small screen: sync and search step aside
+    $('field-sync').hidden = true;
+    $('field-find').hidden = true;
     $('field-draft').hidden = false;
-    $('field-draft').scrollIntoView();
+    window.scrollTo(0, 0);
   }
   function readPhoto(id) {
     return get('photos', id).then(function (record) { return decrypt(record); }).then(function (b) { return photo(new Uint8Array(b)); });
@@ -440,6 +443,8 @@
   function closeForm() {
     $('field-form').reset();
     $('field-draft').hidden = true;
+    $('field-sync').hidden = false;
+    $('field-find').hidden = !state.pack;
     state.household = null;
     state.editing = null;
     state.photos = [];
@@ -512,8 +517,7 @@
         li.appendChild(el('span', { 'class': 'field-state' }, t('submitted')));
         li.appendChild(el('strong', {}, s.title));
         li.appendChild(el('small', {}, s.headName + ' · ' + s.regionName + ' · #' + s.needId + ' '));
-        var link = el('a', { href: s.url || ('/needs/' + s.needId) }, t('openNeed'));
-        li.lastChild.appendChild(link);
+        li.appendChild(el('a', { 'class': 'field-sent-link', href: s.url || ('/needs/' + s.needId) }, t('openNeed')));
         list.appendChild(li);
       });
       $('field-sent-h').hidden = !list.children.length;
