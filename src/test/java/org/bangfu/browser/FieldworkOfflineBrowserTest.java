@@ -40,6 +40,8 @@ class FieldworkOfflineBrowserTest extends BrowserTest {
 
 	private String worker;
 
+	private String workerTarget;
+
 	private int cdpId = 10;
 
 	@Test
@@ -143,6 +145,8 @@ class FieldworkOfflineBrowserTest extends BrowserTest {
 		// logging out with a draft unsent: the officer is warned, then the key and the pack are gone
 		open("/needs/mine");
 		browser.manage().window().setSize(new Dimension(DESKTOP_WIDTH, 900));
+		waiting().withMessage(() -> browser.getCurrentUrl() + " " + find("header").getText())
+			.until(d -> !d.findElements(By.cssSelector("form.logout button")).isEmpty());
 		find("form.logout button").click();
 		assertThat(browser.switchTo().alert().getText()).contains("1 份离线草稿没有发送");
 		browser.switchTo().alert().accept();
@@ -195,19 +199,23 @@ class FieldworkOfflineBrowserTest extends BrowserTest {
 		browser.manage().window().setSize(new Dimension(PHONE_WIDTH, 800));
 	}
 
-	/** Cuts or restores the network of the page and of the service worker (its own DevTools target). */
+	/**
+	 * Cuts or restores the network of the page and of the service worker (its own DevTools target). One session per worker:
+	 * emulation set on a session lasts as long as that session, so the worker's is attached again only when the browser
+	 * has started another worker.
+	 */
 	@SuppressWarnings("unchecked")
 	private void offline(boolean cut) {
-		// attached afresh each time: the browser may have stopped and restarted the worker in between
-		{
-			List<Map<String, Object>> targets = (List<Map<String, Object>>) browser.executeCdpCommand("Target.getTargets", Map.of())
-				.get("targetInfos");
-			String id = targets.stream().filter(t -> "service_worker".equals(t.get("type"))).map(t -> (String) t.get("targetId"))
-				.findFirst().orElseThrow();
+		List<Map<String, Object>> targets = (List<Map<String, Object>>) browser.executeCdpCommand("Target.getTargets", Map.of())
+			.get("targetInfos");
+		String id = targets.stream().filter(t -> "service_worker".equals(t.get("type"))).map(t -> (String) t.get("targetId"))
+			.findFirst().orElseThrow();
+		if (!id.equals(workerTarget)) {
+			workerTarget = id;
 			worker = (String) browser.executeCdpCommand("Target.attachToTarget", Map.of("targetId", id, "flatten", false)).get("sessionId");
-			browser.executeCdpCommand("Network.enable", Map.of());
 			toWorker("Network.enable", "{}");
 		}
+		browser.executeCdpCommand("Network.enable", Map.of());
 		browser.executeCdpCommand("Network.emulateNetworkConditions",
 				Map.of("offline", cut, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
 		toWorker("Network.emulateNetworkConditions", OFFLINE_JSON.replace("true", String.valueOf(cut)));
