@@ -182,7 +182,7 @@
     $('field-synced').textContent = p
       ? t('synced', { time: new Date(p.syncedAt || p.generatedAt).toLocaleString('zh-CN', { hour12: false }), n: households().length })
       : $('field-synced').getAttribute('data-never');
-    $('field-find').hidden = !p;
+    $('field-find').hidden = !p || !$('field-draft').hidden;
     var select = $('field-village');
     var chosen = select.value;
     while (select.options.length > 1) { select.remove(1); }
@@ -624,16 +624,21 @@
           data.state = 'PROBLEM';
           data.problems = answer.problems && answer.problems.length ? answer.problems
             : [{ code: String(r.status), message: answer.detail || answer.message || String(r.status) }];
-          return saveDraft(d.id, data).then(function () { return 'problem'; });
+          var stale = data.problems.some(function (p) { return RESYNC.indexOf(p.code) >= 0; });
+          return saveDraft(d.id, data).then(function () { return stale ? 'stale' : 'problem'; });
         });
       }, function () { return 'offline'; });
   }
+
+  /** Problems that the synced households are out of date: the pack is synced again after the run, so 修改 shows the household as it is now. */
+  var RESYNC = ['HOUSEHOLD_CHANGED', 'CONSENT_REVOKED', 'HOUSEHOLD_OUT_OF_SCOPE'];
 
   /** The queue in order, one draft at a time; a draft with a problem waits to be fixed unless the officer asks again. */
   function sendAll(explicit) {
     if (sendingRun || !navigator.onLine || !state.key) { return Promise.resolve(); }
     sendingRun = true;
     var stop = null;
+    var stale = false;
     return drafts().then(function (list) {
       return list.reduce(function (chain, d) {
         return chain.then(function () {
@@ -642,6 +647,7 @@
           if (d.data.state === 'PROBLEM' && !explicit) { return null; }
           d.data.state = 'SENDING';
           return saveDraft(d.id, d.data).then(renderQueue).then(function () { return sendOne(d); }).then(function (outcome) {
+            stale = stale || outcome === 'stale';
             if (outcome === 'offline' || outcome === 'login' || outcome === 'server') {
               stop = outcome;
               d.data.state = 'WAITING';
@@ -655,7 +661,7 @@
       alertText(stop === 'offline' ? t('stopped') : stop === 'login' ? t('loginFirst') : stop === 'server' ? t('serverError') : '');
     }).then(function () {
       sendingRun = false;
-      return renderQueue();
+      return stale && !stop ? sync().then(renderQueue) : renderQueue();
     }, function (e) {
       sendingRun = false;
       alertText(String(e));
