@@ -322,7 +322,8 @@
     state.confirmationPhoto = null;
     var subject = $('field-household');
     subject.textContent = household.headName + ' ';
-    subject.appendChild(el('small', {}, household.regionName + ' · ' + t('members', { n: household.memberCount })));
+    subject.appendChild(el('small', {}, household.regionName
+      + (household.memberCount ? ' · ' + t('members', { n: household.memberCount }) : '')));
     var category = $('field-category');
     category.textContent = '';
     ((state.pack && state.pack.categories) || []).forEach(function (c) { category.add(new Option(c.label, c.code)); });
@@ -565,7 +566,7 @@
         get('drafts', id).then(function (r) { return openJson(r); }).then(function (data) {
           // the household as synced now (its version too), so a "changed meanwhile" problem is fixed by a new sync
           begin(householdById(data.householdId) || { id: data.householdId, headName: data.headName, regionName: data.regionName,
-            version: data.householdVersion, consents: data.consent ? [] : [{}] }, { id: id, data: data });
+            version: data.householdVersion, postingConsent: !data.consent }, { id: id, data: data });
         });
       }
       if (remove && window.confirm(t('confirmDelete'))) {

@@ -176,6 +176,19 @@ class FieldworkOfflineBrowserTest extends BrowserTest {
 		find("#field-item-rows [data-f=quantity]").sendKeys("2");
 		find("#field-item-rows [data-f=unit]").sendKeys("床");
 		find("#field-item-rows [data-f=price]").sendKeys("80");
+		if (shoot) {
+			// a file that is not an image is refused on the phone, before anything is stored
+			try {
+				Path text = Files.createTempFile("field-not-image", ".jpg");
+				Files.writeString(text, "不是照片");
+				find("#field-photos").sendKeys(text.toString());
+			}
+			catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+			waiting().until(d -> find("#field-form-error").getText().contains("不是图片"));
+			assertThat(browser.findElements(By.cssSelector("#field-photo-list img"))).isEmpty();
+		}
 		find("#field-photos").sendKeys(photo.toString());
 		find("#field-confirmation-photo").sendKeys(form.toString());
 		waiting().until(d -> d.findElements(By.cssSelector("#field-photo-list img")).size() == 1
