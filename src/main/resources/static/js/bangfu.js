@@ -34,3 +34,33 @@ if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('/sw.js').catch(function () { /* no worker: the site works as before */ });
   });
 }
+// Offline collection (issue 18): logging out drops the offline key and the synced households (field.js keeps them
+// encrypted in IndexedDB under that key); drafts not yet sent become unreadable, so the officer is asked first.
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  if (!form.matches || !form.matches('form.logout') || form.hasAttribute('data-field-cleared') || !window.indexedDB) {
+    return;
+  }
+  event.preventDefault();
+  var leave = function () { form.setAttribute('data-field-cleared', ''); form.submit(); };
+  var request = indexedDB.open('bangfu-field', 1);
+  // no database yet: nothing to drop, and none is made here
+  request.onupgradeneeded = function () { request.transaction.abort(); };
+  request.onerror = leave;
+  request.onsuccess = function () {
+    var db = request.result;
+    var count = db.transaction('drafts').objectStore('drafts').count();
+    count.onerror = function () { db.close(); leave(); };
+    count.onsuccess = function () {
+      var unsent = count.result;
+      var warning = (form.getAttribute('data-field-unsent') || '{n}').replace('{n}', unsent);
+      if (unsent > 0 && !window.confirm(warning)) {
+        db.close();
+        return;
+      }
+      var drop = db.transaction(['key', 'pack', 'sent'], 'readwrite');
+      ['key', 'pack', 'sent'].forEach(function (store) { drop.objectStore(store).clear(); });
+      drop.oncomplete = drop.onerror = drop.onabort = function () { db.close(); leave(); };
+    };
+  };
+});

@@ -121,7 +121,7 @@ class SecurityConfiguration {
 	SecurityFilterChain pages(HttpSecurity http, Login login, Accounts accounts, Clock clock) throws Exception {
 		http.authorizeHttpRequests(a -> a
 				.requestMatchers("/", "/login", "/login/**", "/register", "/register/**", "/regions", "/regions/**", "/statistics", "/statistics.xlsx", "/error",
-						"/favicon.ico", "/robots.txt", "/manifest.webmanifest", "/sw.js", "/offline", "/css/**", "/js/**", "/img/**", "/webjars/**", "/actuator/health", "/actuator/health/**",
+						"/favicon.ico", "/robots.txt", "/manifest.webmanifest", "/sw.js", "/offline", "/field", "/css/**", "/js/**", "/img/**", "/webjars/**", "/actuator/health", "/actuator/health/**",
 						"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/needs").permitAll()

@@ -83,10 +83,23 @@ class AppShellTest extends ApplicationTest {
 	}
 
 	@Test
-	void theOfflinePageOpensWithoutLoginAndSaysWhatIsNotBuiltYet() throws Exception {
+	void theFieldPageIsAShellWithoutLoginThatTheWorkerKeeps() throws Exception {
+		HttpResponse<byte[]> response = get("/field");
+		assertThat(response.statusCode()).isEqualTo(200);
+		String page = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+		// the same for everyone: no menu, no name, nothing from the database; field.js fills it from IndexedDB
+		assertThat(page).contains("离线采集", "同步农户和规则", "待发送").containsPattern("/js/field-[0-9a-f]+\\.js")
+			.doesNotContain("class=\"whoami\"", "class=\"menu\"");
+		String worker = new String(get("/sw.js").body(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(worker).contains("const FIELD = '/field'").containsPattern("'/js/field-[0-9a-f]+\\.js'")
+			.containsPattern("'/css/field-[0-9a-f]+\\.css'");
+	}
+
+	@Test
+	void theOfflinePageOpensWithoutLoginAndPointsToOfflineCollection() throws Exception {
 		HttpResponse<byte[]> response = get("/offline");
 		assertThat(response.statusCode()).isEqualTo(200);
 		String page = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
-		assertThat(page).contains("当前没有网络", "以后的版本", "rel=\"manifest\"");
+		assertThat(page).contains("当前没有网络", "离线采集", "href=\"/field\"", "rel=\"manifest\"");
 	}
 }

@@ -41,7 +41,7 @@ class OfflineShellBrowserTest extends BrowserTest {
 			waiting().withMessage(() -> browser.getTitle() + " " + browser.getCurrentUrl())
 				.until(d -> !d.findElements(By.id("offline-page")).isEmpty());
 			assertThat(find("h1").getText()).isEqualTo("当前没有网络");
-			assertThat(find("main").getText()).contains("以后的版本");
+			assertThat(find("main").getText()).contains("离线采集");
 			screenshot("offline-page");
 		}
 		finally {

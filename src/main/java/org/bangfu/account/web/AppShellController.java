@@ -26,12 +26,14 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
 class AppShellController {
 
 	/** Raised by hand when the worker's own logic changes; asset changes already change the cache name. */
-	static final String WORKER_VERSION = "1";
+	static final String WORKER_VERSION = "2";
 
 	/** The static shell the offline page needs, and the logo and icons; nothing with personal data. */
 	private static final List<String> SHELL = List.of("/css/bangfu.css", "/js/bangfu.js",
 			"/webjars/htmx.org/dist/htmx.min.js", "/img/logo.svg", "/img/icon-192.png", "/img/icon-512.png",
-			"/img/icon-maskable-192.png", "/img/icon-maskable-512.png", "/img/apple-touch-icon.png");
+			"/img/icon-maskable-192.png", "/img/icon-maskable-512.png", "/img/apple-touch-icon.png",
+			// the offline collection page's own script and styles (fieldwork.web.FieldPages, issue 18)
+			"/js/field.js", "/css/field.css");
 
 	static final MediaType MANIFEST = MediaType.parseMediaType("application/manifest+json");
 
@@ -92,15 +94,18 @@ class AppShellController {
 
 	private static final String WORKER = """
 			// Bangfu's service worker: the static shell cache-first, pages network-first with /offline as the
-			// fallback. Only the shell and the offline page are ever cached: no page, API answer or photo.
+			// fallback, and /field (offline collection) with its own cached shell. Only the shell, the offline page and
+			// the /field shell are ever cached: no other page, API answer or photo (field.js keeps its data itself).
 			const CACHE = '__CACHE__';
 			const SHELL = [__SHELL__];
 			const OFFLINE = '/offline';
+			const FIELD = '/field';
 
 			self.addEventListener('install', (event) => {
 			  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(
 			    // the offline page is fetched without cookies, so it is the anonymous page whoever is signed in
-			    SHELL.concat([new Request(OFFLINE, { credentials: 'omit' })]))).then(() => self.skipWaiting()));
+			    SHELL.concat([new Request(OFFLINE, { credentials: 'omit' }), new Request(FIELD, { credentials: 'omit' })])))
+			    .then(() => self.skipWaiting()));
 			});
 
 			self.addEventListener('activate', (event) => {
@@ -120,7 +125,8 @@ class AppShellController {
 			    return;
 			  }
 			  if (request.mode === 'navigate') {
-			    event.respondWith(fetch(request).catch(() => caches.match(OFFLINE)));
+			    const fallback = url.pathname === FIELD ? FIELD : OFFLINE;
+			    event.respondWith(fetch(request).catch(() => caches.match(fallback)));
 			    return;
 			  }
 			  if (SHELL.includes(url.pathname)) {
