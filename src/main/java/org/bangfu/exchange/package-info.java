@@ -4,7 +4,7 @@
  * and the checks on receipt (sender known, signature, receiver, version, sequence). Pure code for now:
  * no endpoints and no tables yet.
  */
-@ApplicationModule(displayName = "exchange", allowedDependencies = { "shared" })
+@ApplicationModule(displayName = "exchange", allowedDependencies = { "shared", "region", "account", "need", "pledge", "notify" })
 package org.bangfu.exchange;
 
 import org.springframework.modulith.ApplicationModule;
