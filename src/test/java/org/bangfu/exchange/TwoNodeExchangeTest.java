@@ -115,6 +115,11 @@ class TwoNodeExchangeTest extends ApplicationTest {
 		String page = province.api().get("/exchange/needs?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8)).body();
 		assertThat(page).contains(title).contains("来自").contains("430400");
 		assertThat(province.api().get("/exchange/needs/430400/" + need).body()).contains(title).contains("/needs/" + need);
+		// the public need list with the same search loads the remote needs into its results, each marked with its origin
+		String q = URLEncoder.encode(title, StandardCharsets.UTF_8);
+		assertThat(province.api().get("/needs?q=" + q).body()).contains("hx-get=\"/exchange/needs?q=" + q + "\"");
+		assertThat(htmx(province.url() + "/exchange/needs?q=" + q)).contains(title).contains("来自 衡阳市社会扶贫网（430400）")
+			.doesNotContain("<html");
 
 		String donor = api.login("13800000021", DEMO_PASSWORD);
 		Answer pledged = api.postWithHeader("/api/v1/needs/" + need + "/pledges", "{\"quantity\":1}", donor, "Idempotency-Key",
@@ -237,6 +242,18 @@ class TwoNodeExchangeTest extends ApplicationTest {
 	}
 
 	// ---- helpers
+
+	private static String htmx(String url) {
+		try {
+			return java.net.http.HttpClient.newHttpClient()
+				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("HX-Request", "true").build(),
+						java.net.http.HttpResponse.BodyHandlers.ofString())
+				.body();
+		}
+		catch (Exception e) {
+			throw new AssertionError(e);
+		}
+	}
 
 	private String page(String path) {
 		try {
