@@ -24,8 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <pre>
  * ProvincialNode province = ProvincialNode.start(cityDataSource, "--bangfu.exchange.retry.initial=200ms");
+ * province.linkWithCity(port);                       // both links, with each other's public keys
  * ... province.api(), province.jdbc(), province.url(), province.stop(), province.restart() ...
- * province.close();
+ * province.close(); ProvincialNode.unlinkCity(jdbc);  // after the class
  * </pre>
  */
 public final class ProvincialNode implements AutoCloseable {
@@ -94,6 +95,28 @@ public final class ProvincialNode implements AutoCloseable {
 				null, null, null, null));
 		accounts.grant(id, org.bangfu.account.Role.CITY_ADMIN,
 				context.getBean(org.bangfu.region.Regions.class).get(new org.bangfu.shared.RegionCode(NODE)), null);
+	}
+
+	/**
+	 * Links the city node (the test context on {@code cityPort}, its administrator the demo 13800000001) and this node
+	 * both ways: on the city an UPPER link to 430000, here a LOWER link to 430400, each with the other's public key.
+	 */
+	public void linkWithCity(int cityPort) {
+		ApiClient city = new ApiClient(cityPort);
+		String cityAdmin = city.login("13800000001", org.bangfu.ApplicationTest.DEMO_PASSWORD);
+		String ownKey = api().get("/api/v1/exchange/node").json().get("publicKey").asString();
+		String cityKey = city.get("/api/v1/exchange/node").json().get("publicKey").asString();
+		ApiClient.Answer up = city.post("/api/v1/exchange/links", TwoNodes.linkJson(NODE, url(), ownKey, "UPPER"), cityAdmin);
+		ApiClient.Answer down = api().post("/api/v1/exchange/links", TwoNodes.linkJson("430400", "http://localhost:" + cityPort, cityKey, "LOWER"),
+				adminToken());
+		if (up.status() != 200 || down.status() != 200) {
+			throw new AssertionError("linking failed: " + up.body() + " / " + down.body());
+		}
+	}
+
+	/** Disables the city's link to this node, so that the shared test context's later tests push nothing upstream. */
+	public static void unlinkCity(JdbcClient cityJdbc) {
+		cityJdbc.sql("UPDATE exchange_link SET enabled = false WHERE node_id = ?").param(NODE).update();
 	}
 
 	public String url() {

@@ -73,18 +73,10 @@ class TwoNodeExchangeTest extends ApplicationTest {
 			return;
 		}
 		province = ProvincialNode.start(dataSource);
-		ApiClient api = api();
-		String cityAdmin = api.login("13800000001", DEMO_PASSWORD);
 		JsonNode provinceNode = province.api().get("/api/v1/exchange/node").json();
 		assertThat(provinceNode.get("node").asString()).isEqualTo("430000");
 		assertThat(provinceNode.get("version").asString()).isEqualTo("bangfu-exchange/1");
-		Answer up = api.post("/api/v1/exchange/links", linkJson("430000", province.url(), provinceNode.get("publicKey").asString(), "UPPER"),
-				cityAdmin);
-		assertThat(up.status()).as(up.body()).isEqualTo(200);
-		JsonNode cityNode = api.get("/api/v1/exchange/node").json();
-		Answer down = province.api().post("/api/v1/exchange/links",
-				linkJson("430400", "http://localhost:" + port, cityNode.get("publicKey").asString(), "LOWER"), province.adminToken());
-		assertThat(down.status()).as(down.body()).isEqualTo(200);
+		province.linkWithCity(port);
 		officerPhone = staff("松木测试村干部", Role.VILLAGE_OFFICER, VILLAGE);
 		managerPhone = staff("松木测试乡镇管理员", Role.TOWNSHIP_MANAGER, TOWNSHIP);
 	}
@@ -100,7 +92,7 @@ class TwoNodeExchangeTest extends ApplicationTest {
 	@AfterAll
 	static void disableCityLink(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		// the shared test context goes on to other test classes: no upper node for them
-		jdbc.sql("UPDATE exchange_link SET enabled = false WHERE node_id = '430000'").update();
+		ProvincialNode.unlinkCity(jdbc);
 	}
 
 	@Test
