@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.bangfu.need.NeedState;
 import org.bangfu.need.NeedViews;
 import org.bangfu.shared.NotFoundException;
+import org.bangfu.shared.events.HeldNeedsPublished;
 import org.bangfu.shared.events.NeedConfirmed;
 import org.bangfu.shared.events.NeedEnded;
 import org.bangfu.shared.events.NeedFoundFalse;
@@ -68,6 +69,12 @@ class NeedUpstream {
 	@ApplicationModuleListener
 	void on(NeedVerified e) {
 		sync(e.needId());
+	}
+
+	/** A launch published its held needs: verified before, public only now. */
+	@ApplicationModuleListener
+	void on(HeldNeedsPublished e) {
+		e.needIds().forEach(this::sync);
 	}
 
 	@ApplicationModuleListener

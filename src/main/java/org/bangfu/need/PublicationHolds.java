@@ -13,6 +13,8 @@ import org.bangfu.region.Region;
 import org.bangfu.shared.BadInputException;
 import org.bangfu.shared.ConflictException;
 import org.bangfu.shared.NotFoundException;
+import org.bangfu.shared.events.HeldNeedsPublished;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,7 +42,10 @@ public class PublicationHolds {
 
 	private final Clock clock;
 
-	PublicationHolds(JdbcClient jdbc, Needs needs, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	PublicationHolds(JdbcClient jdbc, Needs needs, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.needs = needs;
 		this.clock = clock;
@@ -130,6 +135,9 @@ public class PublicationHolds {
 		jdbc.sql("UPDATE need_publication_hold SET released_at = ?, released_count = ? WHERE campaign_id = ?")
 			.params(Timestamp.from(at), ids.size(), campaignId)
 			.update();
+		if (!ids.isEmpty()) {
+			events.publishEvent(new HeldNeedsPublished(campaignId, ids, at));
+		}
 		return ids.size();
 	}
 
