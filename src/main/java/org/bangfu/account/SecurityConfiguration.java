@@ -59,6 +59,9 @@ class SecurityConfiguration {
 				// 扶贫榜样 is public (names masked for the public by the assessment module)
 				.requestMatchers(HttpMethod.GET, "/api/v1/assessment/rankings").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/news").permitAll()
+				// exchange between nodes (issue 18): the signature authenticates a message; the node's key and remote needs are public
+				.requestMatchers(HttpMethod.POST, "/api/v1/exchange/messages").permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/exchange/node", "/api/v1/exchange/needs").permitAll()
 				// social organisations' public list and pages (issue 17): figures and masked names only
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/api/v1/organisations(/\\d+)?(\\?.*)?")).permitAll()
 				// a registration unit's QR code and printables: made to be posted in public (issue 17)
@@ -124,6 +127,7 @@ class SecurityConfiguration {
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.POST, "/fund/needs/\\d+/gifts(\\?.*)?")).permitAll()
 				.requestMatchers(HttpMethod.GET, "/assessment/rankings").permitAll()
 				.requestMatchers(HttpMethod.GET, "/news").permitAll() // published news and stories (issue 17): nothing personal
+				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/exchange/needs(/\\d+/\\d+)?(\\?.*)?")).permitAll() // remote needs (issue 18)
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.GET, "/news/\\d+(/photo\\.jpg)?(\\?.*)?")).permitAll()
 				.requestMatchers(HttpMethod.GET, "/join/**", "/units/ranking").permitAll() // registration drives' links, guide, ranking (issue 17)
 				.requestMatchers("/admin/sms-outbox").hasRole("CITY_ADMIN")
