@@ -98,14 +98,14 @@ public class PledgeRequests {
 			throw new BadInputException("exchange.pledge.items-required");
 		}
 		ArrayNode asked = asked(need, items);
-		int quantity = items.values().stream().mapToInt(Integer::intValue).sum();
+		int total = items.values().stream().mapToInt(Integer::intValue).sum();
 		long id = jdbc.sql("SELECT nextval(pg_get_serial_sequence('pledge_request', 'id'))").query(Long.class).single();
 		String requestId = node.id() + "-" + id;
 		Instant now = clock.instant();
 		jdbc.sql("""
 				INSERT INTO pledge_request (id, request_id, donor_id, origin_node, need_id, items, quantity, idempotency_key, state, created_at)
 				VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, 'WAITING', ?)""")
-			.params(id, requestId, donor.id(), origin, needId, asked.toString(), quantity, key, Timestamp.from(now))
+			.params(id, requestId, donor.id(), origin, needId, asked.toString(), total, key, Timestamp.from(now))
 			.update();
 		ObjectNode payload = JsonNodeFactory.instance.objectNode();
 		payload.put("requestId", requestId);
