@@ -1,21 +1,25 @@
 package org.bangfu.exchange;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.bangfu.need.NeedState;
-import org.bangfu.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
-/** What a pledge request needs of the upper node's copy of a remote need: its items, what is left, whether it is open. */
+/**
+ * What a pledge request needs of the upper node's copy of a remote need ({@link RemoteNeeds}): its items, what is
+ * left, whether it is open; and the owner's answer keeping what is left up to date.
+ */
 @Component
 class RemoteNeedCopies {
 
+	private final RemoteNeeds needs;
+
 	private final JdbcClient jdbc;
 
-	RemoteNeedCopies(JdbcClient jdbc) {
+	RemoteNeedCopies(RemoteNeeds needs, JdbcClient jdbc) {
+		this.needs = needs;
 		this.jdbc = jdbc;
 	}
 
@@ -28,23 +32,19 @@ class RemoteNeedCopies {
 	}
 
 	Copy get(String origin, long needId) {
-		return find(origin, needId).orElseThrow(() -> new NotFoundException("need.not-found"));
+		return copy(needs.get(origin, needId));
 	}
 
-	java.util.Optional<Copy> find(String origin, long needId) {
-		return jdbc.sql("SELECT title, items, remaining_quantity, state FROM exchange_remote_need WHERE origin_node = ? AND need_id = ?")
-			.params(origin, needId)
-			.query((rs, n) -> {
-				List<String> names = new ArrayList<>();
-				for (JsonNode item : CanonicalJson.MAPPER.readTree(rs.getString("items"))) {
-					names.add(item.get("name").asString());
-				}
-				return new Copy(origin, needId, rs.getString("title"), names, rs.getInt("remaining_quantity"), rs.getString("state"));
-			})
-			.optional();
+	Optional<Copy> find(String origin, long needId) {
+		return needs.find(origin, needId).map(RemoteNeedCopies::copy);
 	}
 
-	/** The owner's answer told what is left: the copy shows it until the owner's next NEED_CHANGED. */
+	private static Copy copy(RemoteNeeds.RemoteNeed n) {
+		return new Copy(n.originNode(), n.id(), n.title(), n.items().stream().map(RemoteNeeds.Item::name).toList(), n.remainingQuantity(),
+				n.state());
+	}
+
+	/** The owner's answer told what is left: the copy shows it until the owner's next NEED_CHANGED (same link, in order). */
 	void remaining(String origin, long needId, int remaining) {
 		jdbc.sql("UPDATE exchange_remote_need SET remaining_quantity = ? WHERE origin_node = ? AND need_id = ?")
 			.params(remaining, origin, needId)
