@@ -30,7 +30,8 @@ class NeedHandlers {
 						throw new BadInputException("exchange.refused.NEED_INVALID");
 					}
 				}
-				if (!p.path("items").isArray() || !p.path("remainingQuantity").canConvertToInt()) {
+				// the URL becomes a link on this node's pages: only a web address, never a script
+				if (!p.path("items").isArray() || !p.path("remainingQuantity").canConvertToInt() || !p.path("url").asString().matches("https?://\\S+")) {
 					throw new BadInputException("exchange.refused.NEED_INVALID");
 				}
 				remote.publish(sender, p);

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.bangfu.region.Regions;
 import org.bangfu.shared.NotFoundException;
+import org.bangfu.shared.RegionCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,16 +25,19 @@ public class RemoteNeeds {
 
 	private final Clock clock;
 
-	RemoteNeeds(JdbcClient jdbc, Clock clock) {
+	private final Regions regions;
+
+	RemoteNeeds(JdbcClient jdbc, Clock clock, Regions regions) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.regions = regions;
 	}
 
 	public record Item(String name, int quantity, String unit, long valueFen) {
 	}
 
 	/** A need of another node as this node shows it; {@code url} its page on the owning node. */
-	public record RemoteNeed(String originNode, long id, String title, String category, String regionCode, List<Item> items,
+	public record RemoteNeed(String originNode, String originName, long id, String title, String category, String regionCode, List<Item> items,
 			int remainingQuantity, String state, String url, String outcome, Instant updatedAt) {
 	}
 
@@ -74,7 +79,7 @@ public class RemoteNeeds {
 		}
 		sql.append(" ORDER BY updated_at DESC, need_id DESC LIMIT ?");
 		params.add(Math.max(1, Math.min(limit, 200)));
-		return jdbc.sql(sql.toString()).params(params).query(RemoteNeeds::need).list();
+		return jdbc.sql(sql.toString()).params(params).query(this::need).list();
 	}
 
 	public RemoteNeed get(String origin, long id) {
@@ -82,15 +87,25 @@ public class RemoteNeeds {
 	}
 
 	Optional<RemoteNeed> find(String origin, long id) {
-		return jdbc.sql("SELECT * FROM exchange_remote_need WHERE origin_node = ? AND need_id = ?").params(origin, id).query(RemoteNeeds::need).optional();
+		return jdbc.sql("SELECT * FROM exchange_remote_need WHERE origin_node = ? AND need_id = ?").params(origin, id).query(this::need).optional();
 	}
 
-	private static RemoteNeed need(ResultSet rs, int n) throws SQLException {
+	/** The origin's region name as this node knows it (the code itself when it does not). */
+	private String originName(String origin) {
+		try {
+			return regions.find(RegionCode.parse(origin)).map(org.bangfu.region.Region::name).orElse(origin);
+		}
+		catch (org.bangfu.shared.BadInputException e) {
+			return origin;
+		}
+	}
+
+	private RemoteNeed need(ResultSet rs, int n) throws SQLException {
 		List<Item> items = new ArrayList<>();
 		for (JsonNode i : CanonicalJson.MAPPER.readTree(rs.getString("items"))) {
 			items.add(new Item(i.path("name").asString(""), i.path("quantity").asInt(), i.path("unit").asString(""), i.path("valueFen").asLong()));
 		}
-		return new RemoteNeed(rs.getString("origin_node"), rs.getLong("need_id"), rs.getString("title"), rs.getString("category"),
+		return new RemoteNeed(rs.getString("origin_node"), originName(rs.getString("origin_node")), rs.getLong("need_id"), rs.getString("title"), rs.getString("category"),
 				rs.getString("region_code"), items, rs.getInt("remaining_quantity"), rs.getString("state"), rs.getString("url"),
 				rs.getString("outcome"), rs.getTimestamp("updated_at").toInstant());
 	}

@@ -27,7 +27,7 @@ class Navigation {
 	/** The administration pages, shown together under one "管理" menu (before "我的账户") so the links fit one row. */
 	static final Set<String> ADMIN = Set.of("/stats/dashboard", "/needs/rules", "/staff", "/stations", "/admin/operation-log",
 			"/admin/sms-outbox", "/assessment/campaigns", "/units", "/training", "/training/status",
-			"/teams/applications", "/teams/work"); // registration drives, training and the teams' pages for staff (issue 17)
+			"/teams/applications", "/teams/work", "/exchange"); // registration drives, training and the teams' pages for staff (issue 17)
 
 	/** A link: the message key of its label and its path. */
 	record Item(String labelKey, String href) {
@@ -139,6 +139,7 @@ class Navigation {
 		}
 		if (user.has(Role.CITY_ADMIN)) {
 			items.add(new Item("nav.sms-outbox", "/admin/sms-outbox"));
+			items.add(new Item("nav.exchange", "/exchange")); // links to other nodes (issue 18)
 		}
 		if (user.has(Role.FUND_STAFF)) {
 			items.add(new Item("nav.fund-work", "/fund/work"));

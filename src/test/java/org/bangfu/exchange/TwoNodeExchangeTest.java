@@ -1,0 +1,328 @@
+package org.bangfu.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+
+import javax.sql.DataSource;
+
+import org.bangfu.ApiClient;
+import org.bangfu.ApiClient.Answer;
+import org.bangfu.ApplicationTest;
+import org.bangfu.account.Accounts;
+import org.bangfu.account.Role;
+import org.bangfu.need.NeedFixtures;
+import org.bangfu.region.Regions;
+import org.bangfu.shared.PersonalData;
+import org.bangfu.shared.RegionCode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Two nodes on one machine (issue 18): this test context is the city node 衡阳市 (430400); {@link ProvincialNode} is 湖南省
+ * (430000), linked both ways. Needs of the test region 430473 (松木经济开发区) travel up; forged, replayed, out-of-order and
+ * foreign messages are refused over HTTP; with the province down the backlog waits and then drains in order.
+ */
+class TwoNodeExchangeTest extends ApplicationTest {
+
+	static final String TOWNSHIP = "430473400";
+
+	static final String VILLAGE = "430473400205";
+
+	static ProvincialNode province;
+
+	static String officerPhone;
+
+	static String managerPhone;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Regions regions;
+
+	@Autowired
+	PersonalData personalData;
+
+	@Autowired
+	ExchangeNode city;
+
+	@BeforeEach
+	void linked() {
+		if (province != null) {
+			return;
+		}
+		province = ProvincialNode.start(dataSource);
+		ApiClient api = api();
+		String cityAdmin = api.login("13800000001", DEMO_PASSWORD);
+		JsonNode provinceNode = province.api().get("/api/v1/exchange/node").json();
+		assertThat(provinceNode.get("node").asString()).isEqualTo("430000");
+		assertThat(provinceNode.get("version").asString()).isEqualTo("bangfu-exchange/1");
+		Answer up = api.post("/api/v1/exchange/links", link("430000", province.url(), provinceNode.get("publicKey").asString(), "UPPER"),
+				cityAdmin);
+		assertThat(up.status()).as(up.body()).isEqualTo(200);
+		JsonNode cityNode = api.get("/api/v1/exchange/node").json();
+		Answer down = province.api().post("/api/v1/exchange/links",
+				link("430400", "http://localhost:" + port, cityNode.get("publicKey").asString(), "LOWER"), province.adminToken());
+		assertThat(down.status()).as(down.body()).isEqualTo(200);
+		officerPhone = staff("松木测试村干部", Role.VILLAGE_OFFICER, VILLAGE);
+		managerPhone = staff("松木测试乡镇管理员", Role.TOWNSHIP_MANAGER, TOWNSHIP);
+	}
+
+	@AfterAll
+	static void unlink() {
+		if (province != null) {
+			province.close();
+			province = null;
+		}
+	}
+
+	@AfterAll
+	static void disableCityLink(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		// the shared test context goes on to other test classes: no upper node for them
+		jdbc.sql("UPDATE exchange_link SET enabled = false WHERE node_id = '430000'").update();
+	}
+
+	@Test
+	void aVerifiedNeedAppearsUpstreamAndItsPledgesFollow() {
+		ApiClient api = api();
+		String title = "松木交换测试棉被" + System.nanoTime() % 100000;
+		long need = publishedNeed(api, title, 3);
+		JsonNode remote = awaitRemote(title, r -> r.get("remainingQuantity").asInt() == 3);
+		assertThat(remote.get("originNode").asString()).isEqualTo("430400");
+		assertThat(remote.get("id").asLong()).isEqualTo(need);
+		assertThat(remote.get("regionCode").asString()).isEqualTo(VILLAGE);
+		assertThat(remote.toString()).as("no household name travels").doesNotContain("王松木");
+
+		String page = province.api().get("/exchange/needs?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8)).body();
+		assertThat(page).contains(title).contains("来自").contains("430400");
+		assertThat(province.api().get("/exchange/needs/430400/" + need).body()).contains(title).contains("/needs/" + need);
+
+		String donor = api.login("13800000021", DEMO_PASSWORD);
+		Answer pledged = api.postWithHeader("/api/v1/needs/" + need + "/pledges", "{\"quantity\":1}", donor, "Idempotency-Key",
+				"exchange-" + need);
+		assertThat(pledged.status()).as(pledged.body()).isIn(200, 201);
+		remote = awaitRemote(title, r -> r.get("remainingQuantity").asInt() == 2);
+		assertThat(remote.get("state").asString()).isEqualTo("PARTLY_PLEDGED");
+	}
+
+	@Test
+	void forgedReplayedOutOfOrderAndForeignMessagesAreRefused() {
+		// a second city (邵阳市 430500) linked to the province with a key of this test, so the test numbers its messages itself
+		KeyPair shaoyang = NodeKeys.generate();
+		Answer linked = province.api().post("/api/v1/exchange/links",
+				link("430500", "http://localhost:1", NodeKeys.publicKeyBase64(shaoyang.getPublic()), "LOWER"), province.adminToken());
+		assertThat(linked.status()).as(linked.body()).isEqualTo(200);
+		ApiClient p = province.api();
+
+		String first = envelope(1, need(901, "430521100201", "邵阳测试需求一"), shaoyang);
+		String forged = envelope(1, need(901, "430521100201", "邵阳测试需求一"), NodeKeys.generate());
+		Answer refusedForged = p.post("/api/v1/exchange/messages", forged, null);
+		assertThat(refusedForged.status()).isEqualTo(401);
+		assertThat(refusedForged.json().get("refusal").asString()).isEqualTo("BAD_SIGNATURE");
+		assertThat(refusedForged.json().get("message").asString()).contains("签名");
+		assertThat(remoteCount("430500")).isZero();
+
+		Answer accepted = p.post("/api/v1/exchange/messages", first, null);
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+		assertThat(accepted.json().get("sequence").asLong()).isEqualTo(1);
+		Answer again = p.post("/api/v1/exchange/messages", first, null);
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.json()).isEqualTo(accepted.json());
+		assertThat(remoteCount("430500")).isEqualTo(1);
+		assertThat(province.jdbc().sql("SELECT count(*) FROM exchange_inbox WHERE sender = '430500'").query(Long.class).single()).isEqualTo(1);
+
+		Answer otherUnderOne = p.post("/api/v1/exchange/messages", envelope(1, need(902, "430521100201", "另一条"), shaoyang), null);
+		assertThat(otherUnderOne.status()).isEqualTo(409);
+		assertThat(otherUnderOne.json().get("refusal").asString()).isEqualTo("REPLAY");
+
+		Answer gap = p.post("/api/v1/exchange/messages", envelope(3, need(903, "430521100201", "跳号"), shaoyang), null);
+		assertThat(gap.status()).isEqualTo(409);
+		assertThat(gap.json().get("refusal").asString()).isEqualTo("GAP");
+		assertThat(gap.json().get("expected").asLong()).isEqualTo(2);
+
+		KeyPair stranger = NodeKeys.generate();
+		String unknown = Envelopes.text(Envelopes.sign(Envelope.unsigned("430600", "430000", 1, MessageKind.NEED_PUBLISHED, Instant.now(),
+				need(904, "430621100201", "未登记节点")), stranger.getPrivate()));
+		Answer refusedUnknown = p.post("/api/v1/exchange/messages", unknown, null);
+		assertThat(refusedUnknown.status()).isEqualTo(403);
+		assertThat(refusedUnknown.json().get("refusal").asString()).isEqualTo("UNKNOWN_NODE");
+
+		Answer notOwned = p.post("/api/v1/exchange/messages", envelope(2, need(905, VILLAGE, "衡阳的需求"), shaoyang), null);
+		assertThat(notOwned.status()).isEqualTo(422);
+		assertThat(notOwned.json().get("refusal").asString()).isEqualTo("NEED_NOT_OWNED");
+		assertThat(province.jdbc().sql("SELECT last_sequence_received FROM exchange_link WHERE node_id = '430500'").query(Long.class).single())
+			.as("a refused message does not move the link").isEqualTo(1);
+
+		assertThat(p.post("/api/v1/exchange/messages", "{not json", null).status()).isEqualTo(400);
+		assertThat(p.post("/api/v1/exchange/messages", "{\"pad\":\"" + "x".repeat(300 * 1024) + "\"}", null).status()).isEqualTo(413);
+
+		// a burst: 100 parallel posts of the same next message apply it once; every answer 200 or 4xx, never 500
+		String second = envelope(2, need(906, "430521100201", "邵阳测试需求二"), shaoyang);
+		List<Integer> statuses = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(25)) {
+			List<Future<Integer>> posts = new ArrayList<>();
+			for (int i = 0; i < 100; i++) {
+				posts.add(pool.submit(() -> p.post("/api/v1/exchange/messages", second, null).status()));
+			}
+			for (Future<Integer> f : posts) {
+				statuses.add(f.get());
+			}
+		}
+		catch (Exception e) {
+			throw new AssertionError(e);
+		}
+		assertThat(statuses).allMatch(s -> s == 200 || (s >= 400 && s < 500));
+		assertThat(statuses).contains(200);
+		assertThat(remoteCount("430500")).isEqualTo(2);
+	}
+
+	@Test
+	void withTheProvinceDownTheBacklogWaitsAndDrainsInOrder() {
+		ApiClient api = api();
+		eventsSettled();
+		await(() -> link().get("backlog").asLong() == 0, "backlog empty before the stop");
+		province.stop();
+		try {
+			String a = "松木停机测试甲" + System.nanoTime() % 100000;
+			String b = "松木停机测试乙" + System.nanoTime() % 100000;
+			publishedNeed(api, a, 2);
+			publishedNeed(api, b, 2);
+			eventsSettled();
+			await(() -> link().get("backlog").asLong() >= 2 && link().get("consecutiveFailures").asInt() >= 2, "backlog and failures");
+			JsonNode l = link();
+			assertThat(l.get("lastError").asString()).isNotBlank();
+			String operatorPage = page("/exchange");
+			assertThat(operatorPage).contains("430000").contains(l.get("lastError").asString().substring(0, 10));
+
+			province.restart();
+			await(() -> link().get("backlog").asLong() == 0, "backlog drained");
+			List<Long> sequences = province.jdbc().sql("SELECT sequence FROM exchange_inbox WHERE sender = '430400' ORDER BY received_at, sequence")
+				.query(Long.class)
+				.list();
+			for (int i = 1; i < sequences.size(); i++) {
+				assertThat(sequences.get(i)).as("received in order").isEqualTo(sequences.get(i - 1) + 1);
+			}
+			awaitRemote(a, r -> true);
+			awaitRemote(b, r -> true);
+			assertThat(link().get("consecutiveFailures").asInt()).isZero();
+		}
+		finally {
+			if (!province.running()) {
+				province.restart();
+			}
+		}
+	}
+
+	// ---- helpers
+
+	private String page(String path) {
+		try {
+			org.bangfu.PageSession.Page page = new org.bangfu.PageSession(port).login("13800000001").get(path);
+			assertThat(page.status()).isEqualTo(200);
+			return page.text();
+		}
+		catch (Exception e) {
+			throw new AssertionError(e);
+		}
+	}
+
+	private JsonNode link() {
+		ApiClient api = api();
+		for (JsonNode l : api.get("/api/v1/exchange/links", api.login("13800000001", DEMO_PASSWORD)).json()) {
+			if (l.get("node").asString().equals("430000")) {
+				return l;
+			}
+		}
+		throw new AssertionError("no link to 430000");
+	}
+
+	private long publishedNeed(ApiClient api, String title, int quantity) {
+		String officer = api.login(officerPhone, DEMO_PASSWORD);
+		String manager = api.login(managerPhone, DEMO_PASSWORD);
+		long household = NeedFixtures.household(jdbc, personalData, VILLAGE, "王松木", true);
+		long need = NeedFixtures.create(api, officer, NeedFixtures.quiltNeed(household, title, quantity));
+		Answer submitted = api.post("/api/v1/needs/" + need + "/submit", null, officer);
+		assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+		NeedFixtures.confirmByForm(api, officer, need);
+		Answer verified = api.post("/api/v1/needs/" + need + "/verify", NeedFixtures.VERIFY_REASON, manager);
+		assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+		assertThat(verified.json().get("state").asString()).isEqualTo("PUBLISHED");
+		return need;
+	}
+
+	private JsonNode awaitRemote(String title, java.util.function.Predicate<JsonNode> condition) {
+		JsonNode[] found = new JsonNode[1];
+		await(() -> {
+			for (JsonNode n : province.api().get("/api/v1/exchange/needs?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8)).json()) {
+				if (n.get("title").asString().equals(title) && condition.test(n)) {
+					found[0] = n;
+					return true;
+				}
+			}
+			return false;
+		}, "remote need " + title);
+		return found[0];
+	}
+
+	private static void await(BooleanSupplier condition, String what) {
+		long until = System.nanoTime() + 20_000_000_000L;
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > until) {
+				throw new AssertionError("timed out waiting for " + what);
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException e) {
+				throw new AssertionError(e);
+			}
+		}
+	}
+
+	private long remoteCount(String origin) {
+		return province.jdbc().sql("SELECT count(*) FROM exchange_remote_need WHERE origin_node = ?").param(origin).query(Long.class).single();
+	}
+
+	private static String envelope(long sequence, ObjectNode payload, KeyPair key) {
+		return Envelopes.text(Envelopes.sign(Envelope.unsigned("430500", "430000", sequence, MessageKind.NEED_PUBLISHED, Instant.now(), payload),
+				key.getPrivate()));
+	}
+
+	private static ObjectNode need(long id, String region, String title) {
+		ObjectNode p = JsonNodeFactory.instance.objectNode();
+		p.put("id", id).put("originNode", "430500").put("title", title).put("category", "OTHER").put("regionCode", region);
+		p.putArray("items").addObject().put("name", "棉被").put("quantity", 1).put("unit", "床").put("valueFen", 5000);
+		p.put("remainingQuantity", 1).put("state", "PUBLISHED").put("url", "http://localhost:1/needs/" + id);
+		return p;
+	}
+
+	private static String link(String node, String url, String key, String role) {
+		return "{\"node\":\"%s\",\"url\":\"%s\",\"publicKey\":\"%s\",\"role\":\"%s\"}".formatted(node, url, key, role);
+	}
+
+	private String staff(String name, Role role, String region) {
+		String phone = "136" + String.format("%08d", (System.nanoTime() / 1000) % 100_000_000L);
+		long id = accounts.create(new Accounts.NewAccount(phone, name, DEMO_PASSWORD, null, null, null, null));
+		accounts.grant(id, role, regions.get(new RegionCode(region)), null);
+		return phone;
+	}
+}
