@@ -17,6 +17,7 @@ CREATE TABLE pledge_request (
     reason_text     text,
     created_at      timestamptz NOT NULL,
     answered_at     timestamptz,
+    queued_told_at  timestamptz, -- when the donor was told the owning node cannot be reached (once)
     UNIQUE (donor_id, idempotency_key),
     CHECK ((state = 'WAITING') = (answered_at IS NULL)),
     CHECK ((state = 'ACCEPTED') = (owner_pledge_id IS NOT NULL))

@@ -5,9 +5,10 @@ import org.bangfu.notify.Notices;
 import org.springframework.stereotype.Component;
 
 /**
- * What the donor of a pledge request is told, in the request's transaction (the notice exists exactly when the step
- * happened): that it waits for the owning node — in other words when the link to that node is failing at that moment —
- * and then the owner's answer. The notice links to the need's page on this node.
+ * What the donor of a pledge request is told, in the step's transaction (the notice exists exactly when the step
+ * happened): that the request waits for the owning node; that it is queued because the owner cannot be reached (the
+ * last delivery to it failed), once, at request time or when {@link WaitingPledgeRequests} sees the link fail; and then
+ * the owner's answer. The notice links to the need's page on this node.
  */
 @Component
 class PledgeRequestNotices {
@@ -20,7 +21,14 @@ class PledgeRequestNotices {
 
 	private final Links links;
 
-	PledgeRequestNotices(Notices notices, Accounts accounts, NodeNames names, Links links) {
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	private final java.time.Clock clock;
+
+	PledgeRequestNotices(Notices notices, Accounts accounts, NodeNames names, Links links, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+			java.time.Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
 		this.notices = notices;
 		this.accounts = accounts;
 		this.names = names;
@@ -32,9 +40,25 @@ class PledgeRequestNotices {
 		return links.find(node).map(l -> l.consecutiveFailures() > 0).orElse(true);
 	}
 
+	/** The request was saved: it waits for the owner, or is queued when the owner cannot be reached now. */
 	void waiting(PledgeRequest r, String needTitle) {
-		String key = unreachable(r.originNode()) ? "notice.exchange.pledge.queued" : "notice.exchange.pledge.waiting";
-		tell(r, Notices.Message.of(key, names.name(r.originNode()), needTitle, String.valueOf(r.quantity()), r.requestId()));
+		if (unreachable(r.originNode())) {
+			queued(r, needTitle);
+		}
+		else {
+			tell(r, Notices.Message.of("notice.exchange.pledge.waiting", names.name(r.originNode()), needTitle, String.valueOf(r.quantity()),
+					r.requestId()));
+		}
+	}
+
+	/** The owner cannot be reached: told once per request, at once or when a delivery to it first fails. */
+	void queued(PledgeRequest r, String needTitle) {
+		if (jdbc.sql("UPDATE pledge_request SET queued_told_at = ? WHERE request_id = ? AND queued_told_at IS NULL")
+			.params(java.sql.Timestamp.from(clock.instant()), r.requestId())
+			.update() == 1) {
+			tell(r, Notices.Message.of("notice.exchange.pledge.queued", names.name(r.originNode()), needTitle, String.valueOf(r.quantity()),
+					r.requestId()));
+		}
 	}
 
 	void accepted(PledgeRequest r, String needTitle) {
