@@ -33,7 +33,7 @@ class ForwardedPledgesTest extends ApplicationTest {
 
 	static final String UPPER = "439901";
 
-	static final String VILLAGE = "430473400205";
+	static final String VILLAGE = "430473400401";
 
 	@Autowired
 	PledgeRequestedHandler handler;
