@@ -178,7 +178,8 @@ class TwoNodeExchangeTest extends ApplicationTest {
 		// a burst: 100 parallel posts of the same next message apply it once; every answer 200 or 4xx, never 500
 		String second = envelope(2, need(906, "430521100201", "邵阳测试需求二"), shaoyang);
 		List<Integer> statuses = new ArrayList<>();
-		try (ExecutorService pool = Executors.newFixedThreadPool(25)) {
+		ExecutorService pool = Executors.newFixedThreadPool(25);
+		try {
 			List<Future<Integer>> posts = new ArrayList<>();
 			for (int i = 0; i < 100; i++) {
 				posts.add(pool.submit(() -> p.post("/api/v1/exchange/messages", second, null).status()));
@@ -189,6 +190,9 @@ class TwoNodeExchangeTest extends ApplicationTest {
 		}
 		catch (Exception e) {
 			throw new AssertionError(e);
+		}
+		finally {
+			pool.shutdownNow();
 		}
 		assertThat(statuses).allMatch(s -> s == 200 || (s >= 400 && s < 500));
 		assertThat(statuses).contains(200);
