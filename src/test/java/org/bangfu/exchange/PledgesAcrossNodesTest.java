@@ -146,7 +146,8 @@ class PledgesAcrossNodesTest extends ApplicationTest {
 		String local = api().login("13800000021", DEMO_PASSWORD);
 		List<Answer> answers = new ArrayList<>();
 		Answer localAnswer;
-		try (ExecutorService pool = Executors.newFixedThreadPool(3)) {
+		ExecutorService pool = Executors.newFixedThreadPool(3);
+		try {
 			Future<Answer> ra = pool.submit(() -> pledgeUpstream(a, need, "{\"quantity\":2}", "a-" + need));
 			Future<Answer> rb = pool.submit(() -> pledgeUpstream(b, need, "{\"quantity\":2}", "b-" + need));
 			Future<Answer> rl = pool.submit(() -> api().postWithHeader("/api/v1/needs/" + need + "/pledges", "{\"quantity\":2}", local,
@@ -154,6 +155,9 @@ class PledgesAcrossNodesTest extends ApplicationTest {
 			answers.add(ra.get());
 			answers.add(rb.get());
 			localAnswer = rl.get();
+		}
+		finally {
+			pool.shutdown();
 		}
 		int accepted = localAnswer.status() == 201 ? 1 : 0;
 		List<JsonNode> refused = new ArrayList<>();
