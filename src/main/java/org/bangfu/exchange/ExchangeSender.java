@@ -63,7 +63,7 @@ class ExchangeSender implements AutoCloseable {
 		this.initialDelay = initialDelay;
 		this.maxDelay = maxDelay;
 		this.requestTimeout = requestTimeout;
-		this.http = HttpClient.newBuilder().connectTimeout(requestTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+		this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(requestTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
 	}
 
 	/** Sends the link's due messages soon, on another thread (called after the commit that queued one). */

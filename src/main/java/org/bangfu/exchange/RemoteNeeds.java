@@ -69,9 +69,13 @@ public class RemoteNeeds {
 	public List<RemoteNeed> search(String text, String origin, int limit) {
 		StringBuilder sql = new StringBuilder("SELECT * FROM exchange_remote_need WHERE true");
 		List<Object> params = new ArrayList<>();
+		// what a search box sends: no control characters (PostgreSQL refuses a NUL), at most 40 characters
+		text = text == null ? null : text.replaceAll("\\p{Cntrl}", "").strip();
+		text = text != null && text.length() > 40 ? text.substring(0, 40) : text;
+		origin = origin == null ? null : origin.replaceAll("\\p{Cntrl}", "");
 		if (text != null && !text.isBlank()) {
 			sql.append(" AND title ILIKE ?");
-			params.add("%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+			params.add("%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		}
 		if (origin != null && !origin.isBlank()) {
 			sql.append(" AND origin_node = ?");

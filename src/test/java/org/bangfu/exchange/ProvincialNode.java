@@ -58,7 +58,8 @@ public final class ProvincialNode implements AutoCloseable {
 		HikariDataSource city = (HikariDataSource) cityDataSource;
 		JdbcClient admin = JdbcClient.create(cityDataSource);
 		admin.sql("DROP DATABASE IF EXISTS bangfu_province WITH (FORCE)").update();
-		admin.sql("CREATE DATABASE bangfu_province").update();
+		// as the application makes its own: pg_trgm needs a UTF-8 LC_CTYPE to index Chinese
+		admin.sql("CREATE DATABASE bangfu_province ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0").update();
 		String url = city.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/bangfu_province$1");
 		ProvincialNode node = new ProvincialNode(url, city.getUsername(), city.getPassword(), extra);
 		node.run(0);

@@ -1,6 +1,11 @@
 package org.bangfu.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bangfu.exchange.TwoNodes.await;
+import static org.bangfu.exchange.TwoNodes.envelope;
+import static org.bangfu.exchange.TwoNodes.htmx;
+import static org.bangfu.exchange.TwoNodes.linkJson;
+import static org.bangfu.exchange.TwoNodes.need;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -27,11 +31,10 @@ import org.bangfu.shared.RegionCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Two nodes on one machine (issue 18): this test context is the city node 衡阳市 (430400); {@link ProvincialNode} is 湖南省
@@ -39,6 +42,8 @@ import tools.jackson.databind.node.ObjectNode;
  * foreign messages are refused over HTTP; with the province down the backlog waits and then drains in order.
  */
 class TwoNodeExchangeTest extends ApplicationTest {
+
+	// helpers shared with other two-node tests: TwoNodes.await, htmx, envelope, need, link
 
 	static final String TOWNSHIP = "430473400";
 
@@ -62,9 +67,6 @@ class TwoNodeExchangeTest extends ApplicationTest {
 	@Autowired
 	PersonalData personalData;
 
-	@Autowired
-	ExchangeNode city;
-
 	@BeforeEach
 	void linked() {
 		if (province != null) {
@@ -76,12 +78,12 @@ class TwoNodeExchangeTest extends ApplicationTest {
 		JsonNode provinceNode = province.api().get("/api/v1/exchange/node").json();
 		assertThat(provinceNode.get("node").asString()).isEqualTo("430000");
 		assertThat(provinceNode.get("version").asString()).isEqualTo("bangfu-exchange/1");
-		Answer up = api.post("/api/v1/exchange/links", link("430000", province.url(), provinceNode.get("publicKey").asString(), "UPPER"),
+		Answer up = api.post("/api/v1/exchange/links", linkJson("430000", province.url(), provinceNode.get("publicKey").asString(), "UPPER"),
 				cityAdmin);
 		assertThat(up.status()).as(up.body()).isEqualTo(200);
 		JsonNode cityNode = api.get("/api/v1/exchange/node").json();
 		Answer down = province.api().post("/api/v1/exchange/links",
-				link("430400", "http://localhost:" + port, cityNode.get("publicKey").asString(), "LOWER"), province.adminToken());
+				linkJson("430400", "http://localhost:" + port, cityNode.get("publicKey").asString(), "LOWER"), province.adminToken());
 		assertThat(down.status()).as(down.body()).isEqualTo(200);
 		officerPhone = staff("松木测试村干部", Role.VILLAGE_OFFICER, VILLAGE);
 		managerPhone = staff("松木测试乡镇管理员", Role.TOWNSHIP_MANAGER, TOWNSHIP);
@@ -115,6 +117,11 @@ class TwoNodeExchangeTest extends ApplicationTest {
 		String page = province.api().get("/exchange/needs?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8)).body();
 		assertThat(page).contains(title).contains("来自").contains("430400");
 		assertThat(province.api().get("/exchange/needs/430400/" + need).body()).contains(title).contains("/needs/" + need);
+		// the public need list with the same search loads the remote needs into its results, each marked with its origin
+		String q = URLEncoder.encode(title, StandardCharsets.UTF_8);
+		assertThat(province.api().get("/needs?q=" + q).body()).contains("hx-get=\"/exchange/needs?q=" + q + "\"");
+		assertThat(htmx(province.url() + "/exchange/needs?q=" + q)).contains(title).contains("来自 衡阳市社会扶贫网（430400）")
+			.doesNotContain("<html");
 
 		String donor = api.login("13800000021", DEMO_PASSWORD);
 		Answer pledged = api.postWithHeader("/api/v1/needs/" + need + "/pledges", "{\"quantity\":1}", donor, "Idempotency-Key",
@@ -129,7 +136,7 @@ class TwoNodeExchangeTest extends ApplicationTest {
 		// a second city (邵阳市 430500) linked to the province with a key of this test, so the test numbers its messages itself
 		KeyPair shaoyang = NodeKeys.generate();
 		Answer linked = province.api().post("/api/v1/exchange/links",
-				link("430500", "http://localhost:1", NodeKeys.publicKeyBase64(shaoyang.getPublic()), "LOWER"), province.adminToken());
+				linkJson("430500", "http://localhost:1", NodeKeys.publicKeyBase64(shaoyang.getPublic()), "LOWER"), province.adminToken());
 		assertThat(linked.status()).as(linked.body()).isEqualTo(200);
 		ApiClient p = province.api();
 
@@ -208,7 +215,7 @@ class TwoNodeExchangeTest extends ApplicationTest {
 		try {
 			String a = "松木停机测试甲" + System.nanoTime() % 100000;
 			String b = "松木停机测试乙" + System.nanoTime() % 100000;
-			publishedNeed(api, a, 2);
+			long needA = publishedNeed(api, a, 2);
 			publishedNeed(api, b, 2);
 			eventsSettled();
 			await(() -> link().get("backlog").asLong() >= 2 && link().get("consecutiveFailures").asInt() >= 2, "backlog and failures");
@@ -228,6 +235,14 @@ class TwoNodeExchangeTest extends ApplicationTest {
 			awaitRemote(a, r -> true);
 			awaitRemote(b, r -> true);
 			assertThat(link().get("consecutiveFailures").asInt()).isZero();
+
+			// a withdrawn need follows as NEED_CHANGED with its outcome
+			Answer withdrawn = api.post("/api/v1/needs/" + needA + "/withdraw", "{\"reason\":\"户主已外出务工，不再需要。\"}",
+					api.login(officerPhone, DEMO_PASSWORD));
+			assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+			JsonNode gone = awaitRemote(a, r -> r.get("state").asString().equals("WITHDRAWN"));
+			assertThat(gone.get("outcome").asString()).isEqualTo("已撤回");
+			assertThat(gone.get("remainingQuantity").asInt()).isZero();
 		}
 		finally {
 			if (!province.running()) {
@@ -287,40 +302,8 @@ class TwoNodeExchangeTest extends ApplicationTest {
 		return found[0];
 	}
 
-	private static void await(BooleanSupplier condition, String what) {
-		long until = System.nanoTime() + 20_000_000_000L;
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > until) {
-				throw new AssertionError("timed out waiting for " + what);
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException e) {
-				throw new AssertionError(e);
-			}
-		}
-	}
-
 	private long remoteCount(String origin) {
 		return province.jdbc().sql("SELECT count(*) FROM exchange_remote_need WHERE origin_node = ?").param(origin).query(Long.class).single();
-	}
-
-	private static String envelope(long sequence, ObjectNode payload, KeyPair key) {
-		return Envelopes.text(Envelopes.sign(Envelope.unsigned("430500", "430000", sequence, MessageKind.NEED_PUBLISHED, Instant.now(), payload),
-				key.getPrivate()));
-	}
-
-	private static ObjectNode need(long id, String region, String title) {
-		ObjectNode p = JsonNodeFactory.instance.objectNode();
-		p.put("id", id).put("originNode", "430500").put("title", title).put("category", "OTHER").put("regionCode", region);
-		p.putArray("items").addObject().put("name", "棉被").put("quantity", 1).put("unit", "床").put("valueFen", 5000);
-		p.put("remainingQuantity", 1).put("state", "PUBLISHED").put("url", "http://localhost:1/needs/" + id);
-		return p;
-	}
-
-	private static String link(String node, String url, String key, String role) {
-		return "{\"node\":\"%s\",\"url\":\"%s\",\"publicKey\":\"%s\",\"role\":\"%s\"}".formatted(node, url, key, role);
 	}
 
 	private String staff(String name, Role role, String region) {
