@@ -68,12 +68,7 @@ class PledgesAcrossNodesTest extends ApplicationTest {
 			return;
 		}
 		// the province is a fresh database: the city's link to it starts again at sequence 1 (another test class may have used it)
-		jdbc.sql("DELETE FROM exchange_outbox WHERE link_node = '430000'").update();
-		jdbc.sql("DELETE FROM exchange_inbox WHERE sender = '430000'").update();
-		jdbc.sql("DELETE FROM exchange_need_sent WHERE link_node = '430000'").update();
-		jdbc.sql("""
-				UPDATE exchange_link SET last_sequence_sent = 0, last_sequence_acked = 0, last_sequence_received = 0, consecutive_failures = 0,
-				       last_error = NULL WHERE node_id = '430000'""").update();
+		forgetProvince(jdbc);
 		province = ProvincialNode.start(dataSource, "--bangfu.exchange.retry.initial=200ms", "--bangfu.exchange.retry.max=1s");
 		ApiClient api = api();
 		String cityAdmin = api.login("13800000001", DEMO_PASSWORD);
@@ -93,7 +88,19 @@ class PledgesAcrossNodesTest extends ApplicationTest {
 			province.close();
 			province = null;
 		}
+		// the shared test context goes on to other test classes: no upper node, and nothing owed to this province
+		forgetProvince(jdbc);
 		jdbc.sql("UPDATE exchange_link SET enabled = false WHERE node_id = '430000'").update();
+	}
+
+	/** The city's link to 430000 as if it never sent or received anything: a new province is a new database. */
+	static void forgetProvince(JdbcClient jdbc) {
+		jdbc.sql("DELETE FROM exchange_outbox WHERE link_node = '430000'").update();
+		jdbc.sql("DELETE FROM exchange_inbox WHERE sender = '430000'").update();
+		jdbc.sql("DELETE FROM exchange_need_sent WHERE link_node = '430000'").update();
+		jdbc.sql("""
+				UPDATE exchange_link SET last_sequence_sent = 0, last_sequence_acked = 0, last_sequence_received = 0, consecutive_failures = 0,
+				       last_error = NULL WHERE node_id = '430000'""").update();
 	}
 
 	@Test
