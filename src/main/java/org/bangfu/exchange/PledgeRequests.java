@@ -153,6 +153,11 @@ public class PledgeRequests {
 			.list();
 	}
 
+	/** The need's title as this node's copy has it ("" when the copy is gone). */
+	public String needTitle(PledgeRequest r) {
+		return needs.find(r.originNode(), r.needId()).map(RemoteNeedCopies.Copy::title).orElse("");
+	}
+
 	/** Whether the last delivery to the node succeeded: a request to it is answered soon, as far as this node knows. */
 	public boolean reachable(String node) {
 		return !notices.unreachable(node);

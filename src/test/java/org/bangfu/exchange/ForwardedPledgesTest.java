@@ -95,8 +95,8 @@ class ForwardedPledgesTest extends ApplicationTest {
 		long pledgeId = answer.get("pledgeId").asLong();
 		var pledge = jdbc.sql("SELECT donor_id, note, quantity FROM pledge WHERE id = ?").param(pledgeId).query().singleRow();
 		assertThat(pledge.get("quantity")).isEqualTo(2);
-		assertThat((String) pledge.get("note")).contains("张*三").contains("节点 " + UPPER);
-		assertThat(accounts.findById((Long) pledge.get("donor_id")).orElseThrow().name()).isEqualTo("节点 " + UPPER + "转来的认领");
+		assertThat((String) pledge.get("note")).contains("张*三").contains(UPPER + "社会扶贫网");
+		assertThat(accounts.findById((Long) pledge.get("donor_id")).orElseThrow().name()).isEqualTo(UPPER + "社会扶贫网转来的认领");
 		// the answer goes back to the sender in the same transaction
 		assertThat(jdbc.sql("SELECT count(*) FROM exchange_outbox WHERE link_node = ? AND kind = 'PLEDGE_ANSWERED' AND body LIKE ?")
 			.params(UPPER, "%" + id + "%")

@@ -181,9 +181,9 @@ class UpperNodePledgeRequestsTest extends ApplicationTest {
 		assertThat(sent.statusCode()).isEqualTo(302);
 		post(http, base + "/exchange/needs/" + LOWER + "/" + need + "/pledges", form); // a double click
 		String after = get(http, base + "/exchange/needs/" + LOWER + "/" + need);
-		assertThat(after).contains("alert ok").contains("节点 " + LOWER);
+		assertThat(after).contains("alert ok").contains(LOWER + "社会扶贫网");
 		String mine = get(http, base + "/exchange/pledge-requests");
-		assertThat(mine).contains("等待确认").contains("节点 " + LOWER);
+		assertThat(mine).contains("等待确认").contains(LOWER + "社会扶贫网");
 		assertThat(jdbc.sql("SELECT count(*) FROM pledge_request WHERE donor_id = ?").param(accounts.findByPhone(phone).orElseThrow().id())
 			.query(Long.class).single()).isEqualTo(1);
 	}

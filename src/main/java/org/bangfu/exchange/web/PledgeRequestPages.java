@@ -81,7 +81,11 @@ class PledgeRequestPages {
 	@GetMapping("/exchange/pledge-requests")
 	String mine(@AuthenticationPrincipal BangfuUser user, @RequestParam(defaultValue = "0") int page, Model model) {
 		DonorTools.refuseHousehold(user);
-		model.addAttribute("requests", requests.mine(user.id(), page));
+		var mine = requests.mine(user.id(), page);
+		Map<String, String> titles = new LinkedHashMap<>();
+		mine.forEach(r -> titles.put(r.requestId(), requests.needTitle(r)));
+		model.addAttribute("requests", mine);
+		model.addAttribute("titles", titles);
 		return "exchange/pledge-requests";
 	}
 }
