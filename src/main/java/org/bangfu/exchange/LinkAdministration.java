@@ -23,10 +23,13 @@ public class LinkAdministration {
 
 	private final OperationLog log;
 
-	LinkAdministration(Links links, ExchangeNode node, OperationLog log) {
+	private final org.springframework.context.MessageSource messages;
+
+	LinkAdministration(Links links, ExchangeNode node, OperationLog log, org.springframework.context.MessageSource messages) {
 		this.links = links;
 		this.node = node;
 		this.log = log;
+		this.messages = messages;
 	}
 
 	/** What an administrator gives to link a node: its id, base URL, public key (base64 or PEM) and role. */
@@ -71,7 +74,9 @@ public class LinkAdministration {
 			throw new BadInputException("exchange.link.bad-key");
 		}
 		links.save(other, url, key, role);
-		log.record(user.id(), "exchange.link.save", "node:" + other, null, role.name() + " " + url);
+		// in words, without the address (a host:port reads as a code in the log)
+		log.record(user.id(), "exchange.link.save", "node:" + other, null,
+				messages.getMessage("exchange.page.role." + role.name(), null, Locale.SIMPLIFIED_CHINESE) + " " + other);
 		return links.find(other).orElseThrow();
 	}
 

@@ -251,6 +251,30 @@ class TwoNodeExchangeTest extends ApplicationTest {
 		}
 	}
 
+	@Test
+	void aReceiverThatLostItsLastMessageGetsItAgain() {
+		ApiClient api = api();
+		eventsSettled();
+		String first = "松木恢复测试甲" + System.nanoTime() % 100000;
+		publishedNeed(api, first, 1);
+		awaitRemote(first, r -> true);
+		await(() -> link().get("backlog").asLong() == 0, "backlog empty");
+		// the province is restored from a backup taken before the last message: it forgets having received it
+		long last = province.jdbc().sql("SELECT last_sequence_received FROM exchange_link WHERE node_id = '430400'").query(Long.class).single();
+		province.jdbc().sql("DELETE FROM exchange_inbox WHERE sender = '430400' AND sequence = ?").param(last).update();
+		province.jdbc().sql("UPDATE exchange_link SET last_sequence_received = ? WHERE node_id = '430400'").param(last - 1).update();
+
+		String second = "松木恢复测试乙" + System.nanoTime() % 100000;
+		publishedNeed(api, second, 1);
+		awaitRemote(second, r -> true);
+		await(() -> link().get("backlog").asLong() == 0, "backlog drained after the GAP");
+		assertThat(province.jdbc().sql("SELECT sequence FROM exchange_inbox WHERE sender = '430400' AND sequence >= ? ORDER BY sequence")
+			.param(last)
+			.query(Long.class)
+			.list()).as("the lost message sent again, then the new one").containsExactly(last, last + 1);
+		assertThat(link().get("lastError").asString()).contains("GAP");
+	}
+
 	// ---- helpers
 
 	private String page(String path) {
