@@ -45,7 +45,11 @@ public class PledgeRequests {
 
 	private final Clock clock;
 
-	PledgeRequests(JdbcClient jdbc, ExchangeNode node, ExchangeOutbox outbox, RemoteNeedCopies needs, PledgeRequestNotices notices, Clock clock) {
+	private final Links links;
+
+	PledgeRequests(JdbcClient jdbc, ExchangeNode node, ExchangeOutbox outbox, RemoteNeedCopies needs, PledgeRequestNotices notices, Clock clock,
+			Links links) {
+		this.links = links;
 		this.jdbc = jdbc;
 		this.node = node;
 		this.outbox = outbox;
@@ -94,6 +98,10 @@ public class PledgeRequests {
 			}
 		}
 		RemoteNeedCopies.Copy need = needs.get(origin, needId);
+		if (links.find(origin).filter(l -> l.enabled() && l.role() == Link.Role.LOWER).isEmpty()) {
+			// a link taken down: the request could never be sent, so it is not taken
+			throw new ConflictException("exchange.pledge.origin-not-linked");
+		}
 		if (plain && need.itemNames().size() > 1) {
 			throw new BadInputException("exchange.pledge.items-required");
 		}

@@ -109,6 +109,9 @@ class UpperNodePledgeRequestsTest extends ApplicationTest {
 		assertThat(pledge(donor, twoItems, "{\"quantity\":1}", "k2-" + need).status()).isEqualTo(400);
 		assertThat(pledge(donor, twoItems, "{\"items\":[{\"position\":2,\"quantity\":1}]}", "k3-" + need).status()).isEqualTo(400);
 		assertThat(pledge(donor, 1L, "{\"quantity\":1}", "k4-" + need).status()).isEqualTo(404);
+		links.disable(LOWER);
+		assertThat(pledge(donor, need, "{\"quantity\":1}", "k6-" + need).status()).as("the link taken down").isEqualTo(409);
+		linkLower();
 
 		Answer made = pledge(donor, twoItems, "{\"items\":[{\"position\":1,\"quantity\":2}]}", "k5-" + need);
 		assertThat(made.status()).as(made.body()).isEqualTo(202);
