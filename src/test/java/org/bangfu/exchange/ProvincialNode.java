@@ -71,7 +71,7 @@ public final class ProvincialNode implements AutoCloseable {
 	private void run(int onPort) {
 		String[] base = { "--server.port=" + onPort, "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + username,
 				"--spring.datasource.password=" + password, "--bangfu.demo=false", "--bangfu.root-region=" + NODE,
-				"--bangfu.data-dir=target/test-data/province", "--spring.application.name=bangfu-province" };
+				"--bangfu.data-dir=" + java.nio.file.Path.of(System.getProperty("bangfu.data-dir", "target/test-data"), "province"), "--spring.application.name=bangfu-province" };
 		String[] args = new String[base.length + extra.length];
 		System.arraycopy(base, 0, args, 0, base.length);
 		System.arraycopy(extra, 0, args, base.length, extra.length);

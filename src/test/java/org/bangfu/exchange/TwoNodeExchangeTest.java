@@ -25,6 +25,7 @@ import org.bangfu.ApplicationTest;
 import org.bangfu.account.Accounts;
 import org.bangfu.account.Role;
 import org.bangfu.need.NeedFixtures;
+import org.bangfu.need.PublicationHolds;
 import org.bangfu.region.Regions;
 import org.bangfu.shared.PersonalData;
 import org.bangfu.shared.RegionCode;
@@ -66,6 +67,9 @@ class TwoNodeExchangeTest extends ApplicationTest {
 
 	@Autowired
 	PersonalData personalData;
+
+	@Autowired
+	PublicationHolds holds;
 
 	@BeforeEach
 	void linked() {
@@ -290,7 +294,39 @@ class TwoNodeExchangeTest extends ApplicationTest {
 		throw new AssertionError("no link to 430000");
 	}
 
+	@Test
+	void needsALaunchHeldBackGoUpstreamWhenItReleasesThem() {
+		ApiClient api = api();
+		long campaign = 9_180_000_000L + System.nanoTime() % 1_000_000;
+		String title = "松木发布会交换测试" + System.nanoTime() % 100000;
+		holds.hold(campaign, regions.get(new RegionCode(VILLAGE)));
+		long need;
+		try {
+			need = verifiedNeed(api, title, 2, "VERIFIED");
+			settled();
+			assertThat(province.api().get("/api/v1/exchange/needs?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8)).json())
+				.as("held back: not public, so not sent up").isEmpty();
+		}
+		finally {
+			holds.release(campaign, clock.instant());
+		}
+		JsonNode remote = awaitRemote(title, r -> r.get("remainingQuantity").asInt() == 2);
+		assertThat(remote.get("id").asLong()).isEqualTo(need);
+		assertThat(remote.get("state").asString()).isEqualTo("PUBLISHED");
+	}
+
+	/** The city's queue for the province holds nothing undelivered (so a need not seen up there was never sent). */
+	private void settled() {
+		eventsSettled();
+		await(() -> jdbc.sql("SELECT count(*) FROM exchange_outbox WHERE state <> 'DELIVERED'").query(Long.class).single() == 0,
+				"city outbox delivered");
+	}
+
 	private long publishedNeed(ApiClient api, String title, int quantity) {
+		return verifiedNeed(api, title, quantity, "PUBLISHED");
+	}
+
+	private long verifiedNeed(ApiClient api, String title, int quantity, String expectedState) {
 		String officer = api.login(officerPhone, DEMO_PASSWORD);
 		String manager = api.login(managerPhone, DEMO_PASSWORD);
 		long household = NeedFixtures.household(jdbc, personalData, VILLAGE, "王松木", true);
@@ -300,7 +336,7 @@ class TwoNodeExchangeTest extends ApplicationTest {
 		NeedFixtures.confirmByForm(api, officer, need);
 		Answer verified = api.post("/api/v1/needs/" + need + "/verify", NeedFixtures.VERIFY_REASON, manager);
 		assertThat(verified.status()).as(verified.body()).isEqualTo(200);
-		assertThat(verified.json().get("state").asString()).isEqualTo("PUBLISHED");
+		assertThat(verified.json().get("state").asString()).isEqualTo(expectedState);
 		return need;
 	}
 
