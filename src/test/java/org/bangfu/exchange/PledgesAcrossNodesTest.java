@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -73,7 +72,7 @@ class PledgesAcrossNodesTest extends ApplicationTest {
 		ApiClient api = api();
 		String cityAdmin = api.login("13800000001", DEMO_PASSWORD);
 		JsonNode provinceNode = province.api().get("/api/v1/exchange/node").json();
-		Answer up = api.post("/api/v1/exchange/links", link("430000", province.url(), provinceNode.get("publicKey").asString(), "UPPER"),
+		Answer up = api.post("/api/v1/exchange/links", TwoNodes.linkJson("430000", province.url(), provinceNode.get("publicKey").asString(), "UPPER"),
 				cityAdmin);
 		assertThat(up.status()).as(up.body()).isEqualTo(200);
 		cityKey = api.get("/api/v1/exchange/node").json().get("publicKey").asString();
@@ -131,7 +130,7 @@ class PledgesAcrossNodesTest extends ApplicationTest {
 		long donorId = province.bean(Accounts.class).findByPhone(donorPhone).orElseThrow().id();
 		assertThat(province.jdbc().sql("SELECT message_key FROM notice WHERE account_id = ? ORDER BY id").param(donorId).query(String.class).list())
 			.containsExactly("notice.exchange.pledge.waiting", "notice.exchange.pledge.accepted");
-		await(() -> remaining(need) == 1, "remaining 1 on the province");
+		TwoNodes.await(() -> remaining(need) == 1, "remaining 1 on the province");
 
 		// the donor's own page on the province lists it
 		String page = new org.bangfu.PageSession(province.port()).login(donorPhone).get("/exchange/pledge-requests").text();
@@ -204,8 +203,8 @@ class PledgesAcrossNodesTest extends ApplicationTest {
 			Answer first = pledgeUpstream(donor, need, "{\"quantity\":1}", "down-1-" + need);
 			assertThat(first.status()).as(first.body()).isEqualTo(202);
 			requests.add(first.json().get("requestId").asString());
-			await(() -> cityLink().get("consecutiveFailures").asInt() >= 1, "a failed delivery");
-			await(() -> province.jdbc().sql("SELECT count(*) FROM notice WHERE account_id = ? AND message_key = 'notice.exchange.pledge.queued'")
+			TwoNodes.await(() -> cityLink().get("consecutiveFailures").asInt() >= 1, "a failed delivery");
+			TwoNodes.await(() -> province.jdbc().sql("SELECT count(*) FROM notice WHERE account_id = ? AND message_key = 'notice.exchange.pledge.queued'")
 				.param(donorId).query(Long.class).single() == 1, "the donor told the request is queued");
 			Answer second = pledgeUpstream(donor, need, "{\"quantity\":1}", "down-2-" + need);
 			assertThat(second.status()).isEqualTo(202);
@@ -239,7 +238,7 @@ class PledgesAcrossNodesTest extends ApplicationTest {
 		// the same request in a new message (the province asking again): the first answer, no second pledge
 		JsonNode payload = Envelopes.parse(sent).payload();
 		province.bean(ExchangeOutbox.class).enqueue("430400", MessageKind.PLEDGE_REQUESTED, (tools.jackson.databind.node.ObjectNode) payload);
-		await(() -> cityLink().get("backlog").asLong() == 0, "the repeat delivered");
+		TwoNodes.await(() -> cityLink().get("backlog").asLong() == 0, "the repeat delivered");
 		eventsSettled();
 		assertThat(pledgesOf(need)).isEqualTo(2);
 		assertThat(awaitRequest(donor, requests.get(0), "ACCEPTED")).isNotNull();
@@ -258,7 +257,7 @@ class PledgesAcrossNodesTest extends ApplicationTest {
 
 	private JsonNode awaitRequest(String token, String requestId, String state) {
 		JsonNode[] found = new JsonNode[1];
-		await(() -> {
+		TwoNodes.await(() -> {
 			for (JsonNode r : province.api().get("/api/v1/exchange/pledge-requests/mine", token).json()) {
 				if (r.get("requestId").asString().equals(requestId) && r.get("state").asString().equals(state)) {
 					found[0] = r;
@@ -272,7 +271,7 @@ class PledgesAcrossNodesTest extends ApplicationTest {
 
 	private JsonNode awaitAnswered(String token, String requestId) {
 		JsonNode[] found = new JsonNode[1];
-		await(() -> {
+		TwoNodes.await(() -> {
 			for (JsonNode r : province.api().get("/api/v1/exchange/pledge-requests/mine", token).json()) {
 				if (r.get("requestId").asString().equals(requestId) && !r.get("state").asString().equals("WAITING")) {
 					found[0] = r;
@@ -304,7 +303,7 @@ class PledgesAcrossNodesTest extends ApplicationTest {
 	}
 
 	private void linkCity(String url) {
-		Answer down = province.api().post("/api/v1/exchange/links", link("430400", url, cityKey, "LOWER"), province.adminToken());
+		Answer down = province.api().post("/api/v1/exchange/links", TwoNodes.linkJson("430400", url, cityKey, "LOWER"), province.adminToken());
 		assertThat(down.status()).as(down.body()).isEqualTo(200);
 	}
 
@@ -318,27 +317,8 @@ class PledgesAcrossNodesTest extends ApplicationTest {
 		NeedFixtures.confirmByForm(api, officer, need);
 		Answer verified = api.post("/api/v1/needs/" + need + "/verify", NeedFixtures.VERIFY_REASON, manager);
 		assertThat(verified.status()).as(verified.body()).isEqualTo(200);
-		await(() -> remaining(need) == quantity, "need " + need + " on the province");
+		TwoNodes.await(() -> remaining(need) == quantity, "need " + need + " on the province");
 		return need;
-	}
-
-	private static void await(BooleanSupplier condition, String what) {
-		long until = System.nanoTime() + 30_000_000_000L;
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > until) {
-				throw new AssertionError("timed out waiting for " + what);
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException e) {
-				throw new AssertionError(e);
-			}
-		}
-	}
-
-	private static String link(String node, String url, String key, String role) {
-		return "{\"node\":\"%s\",\"url\":\"%s\",\"publicKey\":\"%s\",\"role\":\"%s\"}".formatted(node, url, key, role);
 	}
 
 	private String staff(String name, Role role, String region) {

@@ -26,7 +26,7 @@ public final class TwoNodes {
 	}
 
 	public static void await(BooleanSupplier condition, String what) {
-		long until = System.nanoTime() + 20_000_000_000L;
+		long until = System.nanoTime() + 30_000_000_000L;
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() > until) {
 				throw new AssertionError("timed out waiting for " + what);
