@@ -136,11 +136,17 @@ class FieldworkOfflineBrowserTest extends BrowserTest {
 		}
 		waiting().withTimeout(java.time.Duration.ofSeconds(30))
 			.until(d -> !d.findElements(By.cssSelector("#field-drafts > li.problem")).isEmpty());
-		assertThat(find("#field-drafts > li.problem").getText()).contains("有问题", "老人过冬缺棉被4");
-		assertThat(find("#field-drafts .field-problems").getText()).isNotBlank();
+		// the queue is drawn again when the households are re-synced after the problem: read it through the wait
+		String problem = waiting().until(d -> d.findElement(By.cssSelector("#field-drafts > li.problem")).getText());
+		assertThat(problem).contains("有问题", "老人过冬缺棉被4");
+		String reasons = waiting().until(d -> d.findElement(By.cssSelector("#field-drafts .field-problems")).getText());
+		assertThat(reasons).isNotBlank();
 		// the households are synced again after such a problem: editing the draft now asks for the signed consent form
 		waiting().until(d -> find("#field-h-" + households[3]).getText().contains("无代发同意"));
-		find("#field-drafts > li.problem .field-edit").click();
+		waiting().until(d -> {
+			d.findElement(By.cssSelector("#field-drafts > li.problem .field-edit")).click();
+			return true;
+		});
 		waiting().until(d -> find("#field-consent").isDisplayed());
 		find("#field-cancel").click();
 		assertThat(jdbc.sql("SELECT count(*) FROM need WHERE household_id = ?").param(households[3]).query(Long.class).single()).isZero();
