@@ -16,7 +16,7 @@ public class AppInstance {
 
 	private final String id;
 
-	AppInstance() {
+	public AppInstance() {
 		String host;
 		try {
 			host = InetAddress.getLocalHost().getHostName();
