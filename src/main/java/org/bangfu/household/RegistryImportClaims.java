@@ -86,9 +86,14 @@ class RegistryImportClaims {
 			.update();
 	}
 
-	/** A node stopping in order lets its open jobs go at once (another node need not wait dead-after for them). */
+	/**
+	 * A node stopping in order gives its open jobs up at once: no owner, so an attempt of its still
+	 * running can end nothing, and no heartbeat, so another node takes them at its next tick.
+	 */
 	int release() {
-		return jdbc.sql("UPDATE household_import SET heartbeat_at = NULL WHERE owner_instance = ? AND status IN ('QUEUED', 'RUNNING')")
+		return jdbc.sql("""
+				UPDATE household_import SET owner_instance = NULL, heartbeat_at = NULL
+				WHERE owner_instance = ? AND status IN ('QUEUED', 'RUNNING')""")
 			.param(self())
 			.update();
 	}

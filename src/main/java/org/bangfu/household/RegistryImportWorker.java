@@ -56,6 +56,8 @@ class RegistryImportWorker {
 
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> daemon(r, "registry-import"));
 
+	private volatile boolean stopping;
+
 	private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "registry-import-heartbeat"));
 
 	RegistryImportWorker(RegistryImportClaims claims, RegistryImportRun run, RegistryImportReport report, Regions regions,
@@ -149,6 +151,11 @@ class RegistryImportWorker {
 			ended = run.execute(c, file, scope);
 		}
 		catch (RuntimeException | Error e) {
+			if (stopping) {
+				// this node gave the job up (stop()); its connections are closing under it, and the next node takes it
+				log.info("registry import {}: cut short by this node's stop; another node takes it over", jobId);
+				return;
+			}
 			log.error("registry import {} failed", jobId, e);
 			ended = report.fail(c, report.text("import.failed", null));
 		}
@@ -178,15 +185,18 @@ class RegistryImportWorker {
 		}
 	}
 
+	/** Stops sweeping first (not to take back what it gives up), gives its jobs up, then interrupts the running one. */
 	@PreDestroy
-	void stop() {
+	void stop() throws InterruptedException {
+		stopping = true;
 		ticks.shutdownNow();
-		worker.shutdownNow();
+		ticks.awaitTermination(5, TimeUnit.SECONDS);
 		try {
 			claims.release();
 		}
 		catch (RuntimeException e) {
 			log.warn("could not release this node's registry imports; other nodes take them over after {}", deadAfter);
 		}
+		worker.shutdownNow();
 	}
 }
