@@ -1,5 +1,8 @@
 package org.bangfu.household;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -31,8 +34,10 @@ class RegistryImportReport {
 		this.clock = clock;
 	}
 
+	/** An attempt begins: what an earlier, interrupted attempt reported (progress, refused rows) is cleared. */
 	void started(long jobId, Long rowsTotal) {
-		jdbc.sql("UPDATE household_import SET status = 'RUNNING', started_at = ?, rows_total = ? WHERE id = ?")
+		jdbc.sql("DELETE FROM household_import_problem WHERE import_id = ?").param(jobId).update();
+		jdbc.sql("UPDATE household_import SET started_at = ?, rows_total = ?, rows_read = 0, rows_rejected = 0, error = NULL WHERE id = ?")
 			.params(Timestamp.from(clock.instant()), rowsTotal, jobId)
 			.update();
 	}
@@ -43,20 +48,32 @@ class RegistryImportReport {
 			.update();
 	}
 
-	void done(long jobId, RegistryImportCounts counts) {
-		jdbc.sql("""
+	/**
+	 * Marks the job done inside the import's own transaction, on its connection, so that the merge and
+	 * "done" commit together or not at all; false (and the caller rolls back) if the job is no longer
+	 * this attempt's: another node took it over.
+	 */
+	boolean done(Connection c, RegistryImportClaims.Claim claim, RegistryImportCounts counts) throws SQLException {
+		try (PreparedStatement ps = c.prepareStatement("""
 				UPDATE household_import SET status = 'DONE', finished_at = ?, rows_read = ?, rows_rejected = ?, households = ?,
 				    households_new = ?, households_updated = ?, members = ?
-				WHERE id = ?""")
-			.params(Timestamp.from(clock.instant()), counts.read, counts.rejected, counts.householdsNew + counts.householdsUpdated,
-					counts.householdsNew, counts.householdsUpdated, counts.members, jobId)
-			.update();
+				WHERE id = ? AND owner_instance = ? AND attempt = ? AND status = 'RUNNING'""")) {
+			Object[] params = { Timestamp.from(clock.instant()), counts.read, counts.rejected, counts.householdsNew + counts.householdsUpdated,
+					counts.householdsNew, counts.householdsUpdated, counts.members, claim.jobId(), claim.owner(), claim.attempt() };
+			for (int i = 0; i < params.length; i++) {
+				ps.setObject(i + 1, params[i]);
+			}
+			return ps.executeUpdate() == 1;
+		}
 	}
 
-	void fail(long jobId, String message) {
-		jdbc.sql("UPDATE household_import SET status = 'FAILED', error = ?, finished_at = ? WHERE id = ?")
-			.params(message, Timestamp.from(clock.instant()), jobId)
-			.update();
+	/** Ends the claimed attempt as failed with the message; false if the job is no longer this attempt's. */
+	boolean fail(RegistryImportClaims.Claim claim, String message) {
+		return jdbc.sql("""
+				UPDATE household_import SET status = 'FAILED', error = ?, finished_at = ?
+				WHERE id = ? AND owner_instance = ? AND attempt = ? AND status IN ('QUEUED', 'RUNNING')""")
+			.params(message, Timestamp.from(clock.instant()), claim.jobId(), claim.owner(), claim.attempt())
+			.update() == 1;
 	}
 
 	/** Saves the refused rows collected so far (line, column, message each) and empties the list. */

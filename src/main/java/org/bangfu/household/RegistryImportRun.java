@@ -48,28 +48,39 @@ class RegistryImportRun {
 		this.report = report;
 	}
 
-	void execute(long jobId, Path file, String fileName, Region scope) {
+	/**
+	 * Runs one claimed attempt. True when this attempt ended the job (done or failed); false when the
+	 * job was taken from it meanwhile, in which case nothing of it was committed.
+	 */
+	boolean execute(RegistryImportClaims.Claim claim, Path file, Region scope) {
+		long jobId = claim.jobId();
 		report.started(jobId, estimateRows(file));
 		try (Connection c = dataSource.getConnection()) {
 			c.setAutoCommit(false);
 			try {
-				RegistryImportCounts counts = importInto(c, jobId, file, fileName, scope);
+				RegistryImportCounts counts = importInto(c, jobId, file, claim.fileName(), scope);
+				if (!report.done(c, claim, counts)) {
+					c.rollback();
+					log.warn("registry import {}: attempt {} of {} lost the job to another node; its merge is rolled back", jobId,
+							claim.attempt(), claim.owner());
+					return false;
+				}
 				c.commit();
-				report.done(jobId, counts);
+				return true;
 			}
 			catch (BadInputException e) {
 				c.rollback();
-				report.fail(jobId, report.text(e.messageKey(), e.args()));
+				return report.fail(claim, report.text(e.messageKey(), e.args()));
 			}
 			catch (RuntimeException | SQLException | IOException e) {
 				c.rollback();
 				log.error("registry import {} failed", jobId, e);
-				report.fail(jobId, report.text("import.failed", null));
+				return report.fail(claim, report.text("import.failed", null));
 			}
 		}
 		catch (SQLException e) {
 			log.error("registry import {}: no database connection", jobId, e);
-			report.fail(jobId, report.text("import.failed", null));
+			return report.fail(claim, report.text("import.failed", null));
 		}
 	}
 

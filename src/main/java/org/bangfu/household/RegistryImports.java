@@ -7,15 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-import jakarta.annotation.PreDestroy;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.account.OperationLog;
 import org.bangfu.account.Role;
@@ -23,24 +19,18 @@ import org.bangfu.household.registry.RegistryFile;
 import org.bangfu.region.Region;
 import org.bangfu.region.Scope;
 import org.bangfu.shared.BadInputException;
-import org.bangfu.shared.BangfuProperties;
 import org.bangfu.shared.NotFoundException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Registry import jobs: an uploaded file is kept under the data directory, a job row tracks it, and
- * one background worker per node imports jobs one at a time ({@link RegistryImportRun}), so a big
- * county file does not starve the web requests of a two-core machine.
+ * one background worker per node imports the jobs queued with it one at a time ({@link RegistryImportRun}),
+ * so a big county file does not starve the web requests of a two-core machine. With several nodes a job
+ * belongs to one of them and is taken over when that node stops ({@link RegistryImportWorker}).
  */
 @Component
 public class RegistryImports {
-
-	private static final Logger log = LoggerFactory.getLogger(RegistryImports.class);
 
 	public enum Status {
 		QUEUED, RUNNING, DONE, FAILED
@@ -67,26 +57,20 @@ public class RegistryImports {
 
 	private final JdbcClient jdbc;
 
-	private final RegistryImportRun run;
+	private final RegistryImportClaims claims;
+
+	private final RegistryImportWorker worker;
 
 	private final OperationLog operationLog;
 
 	private final Path uploads;
 
-	private final Clock clock;
-
-	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-		Thread t = new Thread(r, "registry-import");
-		t.setDaemon(true);
-		return t;
-	});
-
-	RegistryImports(JdbcClient jdbc, RegistryImportRun run, OperationLog operationLog, BangfuProperties properties, Clock clock) {
+	RegistryImports(JdbcClient jdbc, RegistryImportClaims claims, RegistryImportWorker worker, OperationLog operationLog) {
 		this.jdbc = jdbc;
-		this.run = run;
+		this.claims = claims;
+		this.worker = worker;
 		this.operationLog = operationLog;
-		this.uploads = properties.dataDir().resolve("imports");
-		this.clock = clock;
+		this.uploads = worker.uploads();
 	}
 
 	/** Who may import: the city office, county centers and township managers, into their own scope. */
@@ -130,30 +114,9 @@ public class RegistryImports {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		String storedName = name;
-		long id = jdbc.sql("""
-				INSERT INTO household_import (account_id, region_code, file_name, status, created_at)
-				VALUES (?, ?, ?, 'QUEUED', ?) RETURNING id""")
-			.params(user.id(), scope.code(), name, Timestamp.from(clock.instant()))
-			.query(Long.class)
-			.single();
+		long id = claims.queue(user.id(), scope.code(), name, stored.getFileName().toString());
 		operationLog.record(user.id(), "registry.import", "import:" + id, scope.code(), name);
-		worker.submit(() -> {
-			try {
-				run.execute(id, stored, storedName, scope);
-			}
-			catch (RuntimeException | Error e) {
-				log.error("registry import {} failed", id, e);
-			}
-			finally {
-				try {
-					Files.deleteIfExists(stored);
-				}
-				catch (IOException e) {
-					log.warn("could not delete {}", stored);
-				}
-			}
-		});
+		worker.enqueue(id);
 		return id;
 	}
 
@@ -179,21 +142,6 @@ public class RegistryImports {
 			.params(jobId, limit)
 			.query((rs, n) -> new Problem(rs.getInt(1), rs.getString(2), rs.getString(3)))
 			.list();
-	}
-
-	/** Jobs a stopped node left behind cannot resume: say so rather than show them running forever. */
-	@EventListener(ApplicationReadyEvent.class)
-	void failInterruptedJobs() {
-		jdbc.sql("""
-				UPDATE household_import SET status = 'FAILED', error = '服务重启，导入中断；请重新上传文件。', finished_at = ?
-				WHERE status IN ('QUEUED', 'RUNNING')""")
-			.param(Timestamp.from(clock.instant()))
-			.update();
-	}
-
-	@PreDestroy
-	void stop() {
-		worker.shutdownNow();
 	}
 
 	static Job job(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
