@@ -80,6 +80,10 @@ class TwoAppNodesTest extends ApplicationTest {
 		assertThat(keyOnA.statusCode()).isEqualTo(200);
 		assertThat(keyOf(keyOnA.body())).as("the session's key, stored in the database").isEqualTo(keyOf(keyOnB.body()));
 
+		// an upload is let in by the session found in the database (the request limits look for it before security)
+		HttpResponse<String> upload = browser.multipart(b.url() + "/api/v1/offline/drafts", browser.csrf(b.url()));
+		assertThat(upload.statusCode()).as(upload.body()).isNotIn(401, 500);
+
 		browser.logout(b.url());
 		assertThat(browser.get(a + "/me").statusCode()).as("logged out on B: gone on A too").isEqualTo(302);
 	}
@@ -211,6 +215,13 @@ class TwoAppNodesTest extends ApplicationTest {
 
 		HttpResponse<String> post(String url, String csrf) throws Exception {
 			return http.send(HttpRequest.newBuilder(URI.create(url)).header("X-CSRF-TOKEN", csrf).POST(HttpRequest.BodyPublishers.noBody()).build(),
+					HttpResponse.BodyHandlers.ofString());
+		}
+
+		HttpResponse<String> multipart(String url, String csrf) throws Exception {
+			String body = "--b0undary\r\nContent-Disposition: form-data; name=\"draft\"\r\nContent-Type: application/json\r\n\r\n{}\r\n--b0undary--\r\n";
+			return http.send(HttpRequest.newBuilder(URI.create(url)).header("X-CSRF-TOKEN", csrf)
+				.header("Content-Type", "multipart/form-data; boundary=b0undary").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
 					HttpResponse.BodyHandlers.ofString());
 		}
 
