@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.bangfu.account.BangfuUser;
 import org.bangfu.account.OperationLog;
 import org.bangfu.need.PublicationHolds;
+import org.bangfu.shared.ClusterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -32,7 +33,10 @@ class CollectionCampaignLaunches {
 
 	private final TransactionTemplate transactions;
 
-	CollectionCampaignLaunches(CollectionCampaigns campaigns, PublicationHolds holds, OperationLog log, Clock clock, TransactionTemplate transactions) {
+	private final ClusterLock cluster;
+
+	CollectionCampaignLaunches(CollectionCampaigns campaigns, PublicationHolds holds, OperationLog log, Clock clock, TransactionTemplate transactions, ClusterLock cluster) {
+		this.cluster = cluster;
 		this.campaigns = campaigns;
 		this.holds = holds;
 		this.log = log;
@@ -54,8 +58,13 @@ class CollectionCampaignLaunches {
 				c.name() + "，" + (c.state() == CollectionCampaign.State.LAUNCHED ? "已发布 " + c.published() + " 项需求" : "定于 " + c.launchAt() + " 发布"));
 	}
 
-	/** Fires the launches whose moment has come, each in its own transaction (one failing does not hold up the others). */
+	/** Once across the cluster: the node holding the lock does it, the others skip this tick (see ClusterLock). */
 	@Scheduled(fixedDelayString = "${bangfu.assessment.launch-poll:15s}", initialDelayString = "${bangfu.assessment.launch-poll:15s}")
+	void fireDueOncePerCluster() {
+		cluster.runIfFree("assessment.CollectionCampaignLaunches.fireDue", this::fireDue);
+	}
+
+	/** Fires the launches whose moment has come, each in its own transaction (one failing does not hold up the others). */
 	void fireDue() {
 		for (long id : campaigns.dueAt(clock.instant())) {
 			try {

@@ -8,13 +8,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.locks.ReentrantLock;
 
+import org.bangfu.shared.ClusterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,8 +26,9 @@ import tools.jackson.databind.JsonNode;
  * Posts each link's queued messages strictly in sequence order: the next only after the previous was acknowledged.
  * A failure (no answer, a timeout, a refusal) is recorded on the message and the link and retried after a delay that
  * doubles from {@code bangfu.exchange.retry.initial} up to {@code bangfu.exchange.retry.max}. A GAP answer names the
- * sequence the receiver expects: the messages from there on are sent again. Runs on every tick of every instance
- * (issue 19 makes it run once per cluster); a link is sent by one thread of an instance at a time.
+ * sequence the receiver expects: the messages from there on are sent again. Runs on every tick of every node and after
+ * each commit that queued a message; a link is sent by one thread of one node at a time (a {@link ClusterLock} per link),
+ * so two nodes never post the same message at once, and a dead node's links are taken over at the next tick.
  */
 @Component
 class ExchangeSender implements AutoCloseable {
@@ -52,14 +51,15 @@ class ExchangeSender implements AutoCloseable {
 
 	private final ExecutorService wakes = Executors.newCachedThreadPool();
 
-	private final Map<String, ReentrantLock> sending = new ConcurrentHashMap<>();
+	private final ClusterLock sending;
 
-	ExchangeSender(JdbcClient jdbc, Clock clock, Links links, @Value("${bangfu.exchange.retry.initial:2s}") Duration initialDelay,
+	ExchangeSender(JdbcClient jdbc, Clock clock, Links links, ClusterLock sending, @Value("${bangfu.exchange.retry.initial:2s}") Duration initialDelay,
 			@Value("${bangfu.exchange.retry.max:10m}") Duration maxDelay,
 			@Value("${bangfu.exchange.request-timeout:10s}") Duration requestTimeout) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.links = links;
+		this.sending = sending;
 		this.initialDelay = initialDelay;
 		this.maxDelay = maxDelay;
 		this.requestTimeout = requestTimeout;
@@ -81,22 +81,17 @@ class ExchangeSender implements AutoCloseable {
 			.forEach(this::deliver);
 	}
 
-	/** Delivers the link's messages in order until one is not due yet or fails; skipped while another thread sends it. */
+	/** Delivers the link's messages in order until one is not due yet or fails; skipped while another thread or node sends it. */
 	void deliver(String node) {
-		ReentrantLock lock = sending.computeIfAbsent(node, n -> new ReentrantLock());
-		if (!lock.tryLock()) {
-			return;
-		}
 		try {
-			while (deliverNext(node)) {
-				// on to the next message
-			}
+			sending.runIfFree("exchange.link:" + node, () -> {
+				while (deliverNext(node)) {
+					// on to the next message
+				}
+			});
 		}
 		catch (RuntimeException e) {
 			log.warn("exchange: sending to {} failed: {}", node, e.toString());
-		}
-		finally {
-			lock.unlock();
 		}
 	}
 

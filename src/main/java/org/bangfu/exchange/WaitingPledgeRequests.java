@@ -2,10 +2,13 @@ package org.bangfu.exchange;
 
 import java.util.List;
 
+import org.bangfu.shared.ClusterLock;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tells the donors of waiting requests when the owning node turns out unreachable after they asked: on each tick, the
@@ -22,14 +25,26 @@ class WaitingPledgeRequests {
 
 	private final PledgeRequestNotices notices;
 
-	WaitingPledgeRequests(JdbcClient jdbc, PledgeRequests requests, RemoteNeedCopies needs, PledgeRequestNotices notices) {
+	private final ClusterLock cluster;
+
+	private final TransactionTemplate transactions;
+
+	WaitingPledgeRequests(JdbcClient jdbc, PledgeRequests requests, RemoteNeedCopies needs, PledgeRequestNotices notices, ClusterLock cluster,
+			TransactionTemplate transactions) {
+		this.cluster = cluster;
+		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.requests = requests;
 		this.needs = needs;
 		this.notices = notices;
 	}
 
+	/** Once across the cluster: the node holding the lock does it, the others skip this tick (see ClusterLock). */
 	@Scheduled(fixedDelayString = "${bangfu.exchange.tick:1s}", initialDelayString = "${bangfu.exchange.tick:1s}")
+	void tellQueuedOncePerCluster() {
+		cluster.runIfFree("exchange.WaitingPledgeRequests.tellQueued", () -> transactions.executeWithoutResult(tx -> tellQueued()));
+	}
+
 	@Transactional
 	public void tellQueued() {
 		List<String> ids = jdbc.sql("""

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.bangfu.shared.ClusterLock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,7 +32,10 @@ public class GiftLapse {
 
 	private final Clock clock;
 
-	GiftLapse(Gifts gifts, MoneyLines lines, FundProfile profile, TransactionTemplate transactions, Clock clock) {
+	private final ClusterLock cluster;
+
+	GiftLapse(Gifts gifts, MoneyLines lines, FundProfile profile, TransactionTemplate transactions, Clock clock, ClusterLock cluster) {
+		this.cluster = cluster;
 		this.gifts = gifts;
 		this.lines = lines;
 		this.profile = profile;
@@ -38,8 +43,13 @@ public class GiftLapse {
 		this.clock = clock;
 	}
 
-	/** Lapses every promised gift older than the fund's days; answers how many lapsed. Tests call it directly. */
+	/** Once across the cluster: the node holding the lock does it, the others skip this tick (see ClusterLock). */
 	@Scheduled(fixedDelayString = "${bangfu.fund.lapse-check:10m}", initialDelayString = "${bangfu.fund.lapse-check:10m}")
+	void lapseDueOncePerCluster() {
+		cluster.runIfFree("fund.GiftLapse.lapseDue", this::lapseDue);
+	}
+
+	/** Lapses every promised gift older than the fund's days; answers how many lapsed. Tests call it directly. */
 	public int lapseDue() {
 		Instant cutOff = clock.instant().minus(Duration.ofDays(profile.giftDays()));
 		int lapsed = 0;

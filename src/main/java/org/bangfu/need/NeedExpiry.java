@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.bangfu.notify.Notices;
+import org.bangfu.shared.ClusterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,8 +38,11 @@ class NeedExpiry {
 
 	private final Duration expireAfter;
 
+	private final ClusterLock cluster;
+
 	NeedExpiry(Needs needs, JdbcClient jdbc, NeedNotices notices, TransactionTemplate transactions, Clock clock,
-			@Value("${bangfu.needs.expire-after:90d}") Duration expireAfter) {
+			@Value("${bangfu.needs.expire-after:90d}") Duration expireAfter, ClusterLock cluster) {
+		this.cluster = cluster;
 		this.needs = needs;
 		this.jdbc = jdbc;
 		this.notices = notices;
@@ -51,8 +55,13 @@ class NeedExpiry {
 		return expireAfter;
 	}
 
-	/** Expires what is due, one need per transaction; returns how many expired. */
+	/** Once across the cluster: the node holding the lock does it, the others skip this tick (see ClusterLock). */
 	@Scheduled(fixedDelayString = "${bangfu.needs.expiry-check:1h}", initialDelayString = "${bangfu.needs.expiry-check:1h}")
+	void expireDueOncePerCluster() {
+		cluster.runIfFree("need.NeedExpiry.expireDue", this::expireDue);
+	}
+
+	/** Expires what is due, one need per transaction; returns how many expired. */
 	int expireDue() {
 		Instant now = clock.instant();
 		List<Long> due = jdbc.sql("SELECT id FROM need WHERE state = 'PUBLISHED' AND pledged_quantity = 0 AND published_at < ? ORDER BY id LIMIT 10000")

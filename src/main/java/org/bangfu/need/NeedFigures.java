@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.bangfu.region.Region;
 import org.bangfu.region.Scope;
+import org.bangfu.shared.ClusterLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -36,7 +37,10 @@ public class NeedFigures {
 
 	private final NeedListing listing;
 
-	NeedFigures(JdbcClient jdbc, NeedListing listing) {
+	private final ClusterLock cluster;
+
+	NeedFigures(JdbcClient jdbc, NeedListing listing, ClusterLock cluster) {
+		this.cluster = cluster;
 		this.jdbc = jdbc;
 		this.listing = listing;
 	}
@@ -101,11 +105,16 @@ public class NeedFigures {
 		return List.copyOf(listing.open(new NeedListing.Filter(region, null, null, null), 0, count).cards());
 	}
 
+	/** Once across the cluster: the node holding the lock does it, the others skip this tick (see ClusterLock). */
+	@Scheduled(fixedDelayString = "${bangfu.needs.figures-compaction:1m}", initialDelayString = "${bangfu.needs.figures-compaction:1m}")
+	void compactOncePerCluster() {
+		cluster.runIfFree("need.NeedFigures.compact", this::compact);
+	}
+
 	/**
 	 * Folds each region's and state's delta rows into one. Rows are only ever inserted (by the trigger)
 	 * and replaced here in one statement, so a reader always sums to the right figure.
 	 */
-	@Scheduled(fixedDelayString = "${bangfu.needs.figures-compaction:1m}", initialDelayString = "${bangfu.needs.figures-compaction:1m}")
 	void compact() {
 		jdbc.sql("""
 				WITH many AS (SELECT region_code, state FROM need_state_count GROUP BY region_code, state HAVING count(*) > 1),

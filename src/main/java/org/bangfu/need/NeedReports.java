@@ -68,6 +68,10 @@ public class NeedReports {
 		if (detail != null && detail.length() > 500) {
 			throw new BadInputException("need.report.too-long", 500);
 		}
+		if (ip != null) {
+			// one report at a time per address, on any node, so that a burst cannot slip past the hourly limit
+			jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))").param("need-report:" + ip).query((rs, n) -> 1).list();
+		}
 		Instant now = clock.instant();
 		long recent = jdbc.sql("SELECT count(*) FROM need_report WHERE reporter_ip = ? AND reported_at > ?")
 			.params(ip, Timestamp.from(now.minus(Duration.ofHours(1))))

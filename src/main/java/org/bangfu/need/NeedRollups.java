@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import org.bangfu.region.Region;
 import org.bangfu.region.Scope;
+import org.bangfu.shared.ClusterLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,10 @@ public class NeedRollups {
 
 	private final JdbcClient jdbc;
 
-	NeedRollups(JdbcClient jdbc) {
+	private final ClusterLock cluster;
+
+	NeedRollups(JdbcClient jdbc, ClusterLock cluster) {
+		this.cluster = cluster;
 		this.jdbc = jdbc;
 	}
 
@@ -140,13 +144,18 @@ public class NeedRollups {
 		return Date.valueOf(month.atDay(1));
 	}
 
+	/** Once across the cluster: the node holding the lock does it, the others skip this tick (see ClusterLock). */
+	@Scheduled(fixedDelayString = "${bangfu.needs.figures-compaction:1m}", initialDelayString = "${bangfu.needs.figures-compaction:1m}")
+	void compactOncePerCluster() {
+		cluster.runIfFree("need.NeedRollups.compact", this::compact);
+	}
+
 	/**
 	 * Folds the delta rows into one row per key (and drops keys that sum to nothing), looking only at the keys that have
 	 * delta rows (a partial index finds them), so the work is what changed since the last fold, not the size of the
 	 * tables. Rows are only ever inserted (by the triggers) and replaced here in one statement each, so a reader always
 	 * sums to the right figure.
 	 */
-	@Scheduled(fixedDelayString = "${bangfu.needs.figures-compaction:1m}", initialDelayString = "${bangfu.needs.figures-compaction:1m}")
 	public void compact() {
 		jdbc.sql("""
 				WITH touched AS (SELECT DISTINCT region_code, verified_month, category, state, staff_met FROM need_rollup WHERE delta),

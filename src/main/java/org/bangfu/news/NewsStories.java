@@ -74,7 +74,7 @@ public class NewsStories {
 	}
 
 	/** @param regionCode blank for a story: the household's village; householdId only for a story */
-	public record Draft(String kind, String title, String body, String regionCode, Long householdId) {
+	public record Draft(String kind, String title, String body, String regionCode, Long householdId) implements java.io.Serializable {
 	}
 
 	/** Whether the user may write news at all (sees the form): the city office, or a county's media administrator. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.bangfu.shared.ClusterLock;
 import org.bangfu.shared.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,10 @@ public class Sms {
 
 	private final Clock clock;
 
-	Sms(JdbcClient jdbc, PersonalData personalData, SmsGateway gateway, Clock clock) {
+	private final ClusterLock cluster;
+
+	Sms(JdbcClient jdbc, PersonalData personalData, SmsGateway gateway, Clock clock, ClusterLock cluster) {
+		this.cluster = cluster;
 		this.jdbc = jdbc;
 		this.personalData = personalData;
 		this.gateway = gateway;
@@ -64,8 +68,13 @@ public class Sms {
 		}
 	}
 
-	/** Retries what could not be delivered at once. */
+	/** Once across the cluster: the node holding the lock does it, the others skip this tick (see ClusterLock). */
 	@Scheduled(fixedDelayString = "${bangfu.sms.retry-delay:30s}", initialDelayString = "${bangfu.sms.retry-delay:30s}")
+	void retryPendingOncePerCluster() {
+		cluster.runIfFree("notify.Sms.retryPending", this::retryPending);
+	}
+
+	/** Retries what could not be delivered at once. */
 	void retryPending() {
 		List<Long> pending = jdbc.sql("SELECT id FROM sms_message WHERE status = 'PENDING' AND attempts < ? ORDER BY id LIMIT 100")
 			.param(MAX_ATTEMPTS)

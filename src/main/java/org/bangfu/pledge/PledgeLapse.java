@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.bangfu.need.NeedPledging;
+import org.bangfu.shared.ClusterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,8 +38,11 @@ class PledgeLapse {
 
 	private final Duration remindBefore;
 
+	private final ClusterLock cluster;
+
 	PledgeLapse(Pledges pledges, Pledging pledging, PledgeNotices notices, NeedPledging needs, TransactionTemplate transactions, Clock clock,
-			@Value("${bangfu.pledges.remind-before:2d}") Duration remindBefore) {
+			@Value("${bangfu.pledges.remind-before:2d}") Duration remindBefore, ClusterLock cluster) {
+		this.cluster = cluster;
 		this.pledges = pledges;
 		this.pledging = pledging;
 		this.notices = notices;
@@ -48,7 +52,12 @@ class PledgeLapse {
 		this.remindBefore = remindBefore;
 	}
 
+	/** Once across the cluster: the node holding the lock does it, the others skip this tick (see ClusterLock). */
 	@Scheduled(fixedDelayString = "${bangfu.pledges.lapse-check:10m}", initialDelayString = "${bangfu.pledges.lapse-check:10m}")
+	void lapseDueOncePerCluster() {
+		cluster.runIfFree("pledge.PledgeLapse.lapseDue", this::lapseDue);
+	}
+
 	int lapseDue() {
 		int lapsed = 0;
 		for (long id : pledges.due(clock.instant(), 1000)) {
@@ -68,8 +77,13 @@ class PledgeLapse {
 		return lapsed;
 	}
 
-	/** Reminds the people of each open pledge whose deadline is near, once; returns how many were reminded. */
+	/** Once across the cluster: the node holding the lock does it, the others skip this tick (see ClusterLock). */
 	@Scheduled(fixedDelayString = "${bangfu.pledges.lapse-check:10m}", initialDelayString = "${bangfu.pledges.lapse-check:10m}")
+	void remindDueOncePerCluster() {
+		cluster.runIfFree("pledge.PledgeLapse.remindDue", this::remindDue);
+	}
+
+	/** Reminds the people of each open pledge whose deadline is near, once; returns how many were reminded. */
 	int remindDue() {
 		Instant now = clock.instant();
 		int reminded = 0;

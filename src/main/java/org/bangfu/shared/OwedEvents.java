@@ -19,12 +19,20 @@ class OwedEvents {
 
 	private final Duration olderThan;
 
-	OwedEvents(IncompleteEventPublications incomplete, @Value("${bangfu.events.retry-delay:5m}") Duration olderThan) {
+	private final ClusterLock cluster;
+
+	OwedEvents(IncompleteEventPublications incomplete, @Value("${bangfu.events.retry-delay:5m}") Duration olderThan, ClusterLock cluster) {
+		this.cluster = cluster;
 		this.incomplete = incomplete;
 		this.olderThan = olderThan;
 	}
 
+	/** Once across the cluster: the node holding the lock does it, the others skip this tick (see ClusterLock). */
 	@Scheduled(fixedDelayString = "${bangfu.events.retry-delay:5m}", initialDelayString = "${bangfu.events.retry-delay:5m}")
+	void handOutAgainOncePerCluster() {
+		cluster.runIfFree("shared.OwedEvents.handOutAgain", this::handOutAgain);
+	}
+
 	void handOutAgain() {
 		incomplete.resubmitIncompletePublicationsOlderThan(olderThan);
 	}

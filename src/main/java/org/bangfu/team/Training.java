@@ -53,7 +53,7 @@ public class Training {
 	 * @param wrong the ids of the questions answered wrongly, in the quiz's order
 	 * @param completedAt the account's completion (its first pass), or null
 	 */
-	public record Result(int score, boolean passed, List<String> wrong, int correct, int total, Instant completedAt) {
+	public record Result(int score, boolean passed, List<String> wrong, int correct, int total, Instant completedAt) implements java.io.Serializable {
 	}
 
 	/** Marks and records an attempt; a first pass completes the training. Missing or unknown answers change nothing. */

@@ -11,7 +11,7 @@ class ExchangeSenderTest {
 
 	@Test
 	void theDelayDoublesUpToTheMaximum() {
-		ExchangeSender sender = new ExchangeSender(null, null, null, Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofSeconds(10));
+		ExchangeSender sender = new ExchangeSender(null, null, null, null, Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofSeconds(10));
 		try {
 			assertThat(sender.delay(1)).isEqualTo(Duration.ofSeconds(2));
 			assertThat(sender.delay(2)).isEqualTo(Duration.ofSeconds(4));

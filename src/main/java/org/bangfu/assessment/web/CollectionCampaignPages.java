@@ -41,7 +41,7 @@ class CollectionCampaignPages {
 	/** The form's fields, kept across a refused submission so the user corrects rather than retypes. */
 	record Form(String name, String regionCode, String startsOn, String deadline, List<String> categories, Integer poorVillageQuota,
 			Integer otherVillageQuota, Integer townshipQuota, Integer monthlyMin, Integer monthlyMax, Integer townshipMonthly, Integer timelyDays,
-			Boolean holds, String launchAt) {
+			Boolean holds, String launchAt) implements java.io.Serializable {
 
 		CollectionCampaignSetup.NewCollectionCampaign toNew() {
 			return new CollectionCampaignSetup.NewCollectionCampaign(name, regionCode, startsOn, deadline, categories, poorVillageQuota,

@@ -82,7 +82,8 @@ class OfflineApiController {
 		OfflinePack.requireCollector(user);
 		HttpSession session = request.getSession(true);
 		SessionKey key;
-		synchronized (org.springframework.web.util.WebUtils.getSessionMutex(session)) {
+		// per session id: with sessions in the database each request has its own HttpSession object to lock on
+		synchronized (("offline-key:" + session.getId()).intern()) {
 			key = session.getAttribute(KEY_ATTRIBUTE) instanceof SessionKey k && k.accountId() == user.id() ? k : null;
 			if (key == null) {
 				byte[] bytes = new byte[32];

@@ -105,7 +105,7 @@ class OfferPages {
 
 	/** The form's fields as the browser sends them; the key makes a repeated submit one offer. */
 	record OfferForm(String category, String title, String description, String itemName, String kind, String unit, String quantity,
-			String county, String township, String key) {
+			String county, String township, String key) implements java.io.Serializable {
 
 		static OfferForm blank(String category) {
 			return new OfferForm(category, "", "", "", "", "", "", "", "", UUID.randomUUID().toString());

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The first thing every request meets, before security and before any body is read:
+ * The first thing every request meets (after the session is found), before security and before any body is read:
  * <ul>
  * <li>a query string with a malformed %-escape or bytes that are not UTF-8 is refused (400) — the
  * container would otherwise fail on it deep inside, as a 500;</li>
@@ -42,7 +42,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * </ul>
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// right after Spring Session's filter (HIGHEST_PRECEDENCE + 50), which must come first: it makes the session (in the
+// database) that "signed in" below reads
+@Order(Ordered.HIGHEST_PRECEDENCE + 51)
 class RequestLimits extends OncePerRequestFilter {
 
 	/** Endpoints that take whole files (the registry, later bank statements): the import limit applies. */
