@@ -12,18 +12,14 @@ import java.time.Instant;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.bangfu.ApiClient;
 import org.bangfu.ApplicationTest;
-import org.bangfu.BangfuApplication;
+import org.bangfu.SecondAppNode;
 import org.bangfu.region.Regions;
 import org.bangfu.shared.AppInstance;
 import org.bangfu.shared.RegionCode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,13 +40,6 @@ class ImportNodeStopTest extends ApplicationTest {
 
 	@Autowired
 	Regions regions;
-
-	private static ConfigurableApplicationContext nodeB(DataSource sameDatabase) {
-		HikariDataSource db = (HikariDataSource) sameDatabase;
-		return new SpringApplicationBuilder(BangfuApplication.class).run("--server.port=0", "--spring.datasource.url=" + db.getJdbcUrl(),
-				"--spring.datasource.username=" + db.getUsername(), "--spring.datasource.password=" + db.getPassword(), "--bangfu.demo=false",
-				"--bangfu.data-dir=" + System.getProperty("bangfu.data-dir", "target/test-data"), "--spring.application.name=bangfu-node-b");
-	}
 
 	private static long upload(int port, String token, byte[] content, String region) throws Exception {
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -75,11 +64,11 @@ class ImportNodeStopTest extends ApplicationTest {
 	void aNodeStoppedMidImportLeavesItToAnotherThatImportsItOnce() throws Exception {
 		Path file = Files.createTempFile("heping", ".csv");
 		files.generate(file, regions.get(RegionCode.parse(HEPING)), 3000, 405);
-		ConfigurableApplicationContext b = nodeB(dataSource);
+		SecondAppNode b = SecondAppNode.start(dataSource);
 		long job;
-		String bId = b.getBean(AppInstance.class).id();
+		String bId = b.bean(AppInstance.class).id();
 		try {
-			int bPort = ((WebServerApplicationContext) b).getWebServer().getPort();
+			int bPort = b.port();
 			String token = new ApiClient(bPort).login("13800000001", DEMO_PASSWORD);
 			job = upload(bPort, token, Files.readAllBytes(file), HEPING);
 			Instant until = Instant.now().plusSeconds(30);
