@@ -171,6 +171,7 @@ public class ReplicaReads implements DisposableBean {
 			return state;
 		}
 		boolean wasUp = state.up();
+		boolean first = state.checkedAt().equals(Instant.EPOCH);
 		try {
 			long primaryAt = primaryPosition();
 			long replayed = replica.sql("SELECT (pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::bigint").query(Long.class).single();
@@ -184,21 +185,21 @@ public class ReplicaReads implements DisposableBean {
 			// keep what can still matter: the newest position the replica holds, and the ones after it within twice max-lag
 			long oldest = now.minus(maxLag.multipliedBy(2)).toEpochMilli();
 			while (primaryPositions.size() > 1) {
-				long[] first = primaryPositions.removeFirst();
+				long[] head = primaryPositions.removeFirst();
 				long[] second = primaryPositions.peekFirst();
-				if (!(second[0] <= replayed || first[1] < oldest)) {
-					primaryPositions.addFirst(first);
+				if (!(second[0] <= replayed || head[1] < oldest)) {
+					primaryPositions.addFirst(head);
 					break;
 				}
 			}
 			state = new State(now, true, replayed, holdsUntil);
-			if (!wasUp && state.checkedAt() != Instant.EPOCH) {
+			if (!wasUp && !first) {
 				log.info("The replica answers again");
 			}
 		}
 		catch (DataAccessException | NullPointerException e) {
 			// NullPointerException: a server that is not a replica has no replay position
-			if (wasUp || state.checkedAt() == Instant.EPOCH) {
+			if (wasUp || first) {
 				log.warn("The replica does not answer ({}): public lists read the primary, retrying every {}", e.getMessage(), checkEvery);
 			}
 			state = new State(now, false, Long.MIN_VALUE, Instant.EPOCH);
