@@ -10,6 +10,7 @@
 # Directory: $BANGFU_TEST_PG_DIR (default /tmp/bangfu-test-pg); ports $BANGFU_TEST_PG_PORT (55432) and +1 (55433).
 # PostgreSQL refuses to run as root: as root the servers run as the OS user `postgres`.
 set -euo pipefail
+export PGOPTIONS='-c client_min_messages=warning'
 
 dir=${BANGFU_TEST_PG_DIR:-/tmp/bangfu-test-pg}
 port=${BANGFU_TEST_PG_PORT:-55432}

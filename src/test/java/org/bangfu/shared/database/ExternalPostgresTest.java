@@ -209,6 +209,38 @@ class ExternalPostgresTest {
 		}
 	}
 
+	@Test
+	@Order(6)
+	void aSessionThatWroteReadsThePrimaryUntilTheReplicaHasItsWrite() throws Exception {
+		await(reads::replicaServes, "the replica serves");
+		JdbcClient replicaAdmin = JdbcClient.create(new DriverManagerDataSource(database(REPLICA, "bangfu_ext"), "postgres", ""));
+		org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+		replicaAdmin.sql("SELECT pg_wal_replay_pause()").query().singleValue();
+		try {
+			need("外部库会话写入");
+			reads.wrote(session);
+			assertThat(servesFor("GET", session)).as("right after its write").isFalse();
+			assertThat(servesFor("POST", null)).as("a request that may write").isFalse();
+		}
+		finally {
+			replicaAdmin.sql("SELECT pg_wal_replay_resume()").query().singleValue();
+		}
+		await(() -> servesFor("GET", session), "the session reads the replica again once it has the write");
+	}
+
+	private static boolean servesFor(String method, jakarta.servlet.http.HttpSession session) {
+		org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest(method, "/needs");
+		request.setSession(session);
+		org.springframework.web.context.request.RequestContextHolder
+			.setRequestAttributes(new org.springframework.web.context.request.ServletRequestAttributes(request));
+		try {
+			return reads.replicaServes();
+		}
+		finally {
+			org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+		}
+	}
+
 	/** A published need of 西渡村, inserted on the primary; returns its title (unique per run). */
 	private static String need(String title) {
 		String unique = title + System.nanoTime();
