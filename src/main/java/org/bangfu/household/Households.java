@@ -37,7 +37,10 @@ public class Households {
 
 	private final Regions regions;
 
-	Households(JdbcClient jdbc, PersonalData personalData, Clock clock, Regions regions) {
+	private final org.bangfu.shared.database.ReplicaReads reads;
+
+	Households(JdbcClient jdbc, PersonalData personalData, Clock clock, Regions regions, org.bangfu.shared.database.ReplicaReads reads) {
+		this.reads = reads;
 		this.jdbc = jdbc;
 		this.personalData = personalData;
 		this.clock = clock;
@@ -190,7 +193,7 @@ public class Households {
 			case TOWNSHIP, VILLAGE -> 12;
 		};
 		Scope in = Scope.of(region);
-		return in.bind(jdbc.sql("""
+		return reads.read(db -> in.bind(db.sql("""
 				SELECT c.code, c.name, coalesce(s.households, 0) AS households, coalesce(s.registered, 0) AS registered
 				FROM region c LEFT JOIN (
 				    SELECT substr(region_code, 1, :len) AS unit, count(*) AS households, count(account_id) AS registered
@@ -202,7 +205,7 @@ public class Households {
 			.param("code", region.code())
 			.param("leaf", region.level() == org.bangfu.region.RegionLevel.VILLAGE)
 			.query((rs, n) -> new Coverage(rs.getString("code"), rs.getString("name"), rs.getLong("households"), rs.getLong("registered")))
-			.list();
+			.list());
 	}
 
 	/**
@@ -212,9 +215,9 @@ public class Households {
 	 */
 	public Coverage coverageOf(Region region) {
 		Scope in = Scope.of(region);
-		return in.bind(jdbc.sql("SELECT count(*), count(account_id) FROM household WHERE " + in.sql("region_code")))
+		return reads.read(db -> in.bind(db.sql("SELECT count(*), count(account_id) FROM household WHERE " + in.sql("region_code")))
 			.query((rs, n) -> new Coverage(region.code(), region.name(), rs.getLong(1), rs.getLong(2)))
-			.single();
+			.single());
 	}
 
 	public record Coverage(String code, String name, long households, long registered) {

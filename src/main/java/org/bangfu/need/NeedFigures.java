@@ -7,6 +7,7 @@ import java.util.Map;
 import org.bangfu.region.Region;
 import org.bangfu.region.Scope;
 import org.bangfu.shared.ClusterLock;
+import org.bangfu.shared.database.ReplicaReads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -39,19 +40,22 @@ public class NeedFigures {
 
 	private final ClusterLock cluster;
 
-	NeedFigures(JdbcClient jdbc, NeedListing listing, ClusterLock cluster) {
+	private final ReplicaReads reads;
+
+	NeedFigures(JdbcClient jdbc, NeedListing listing, ClusterLock cluster, ReplicaReads reads) {
 		this.cluster = cluster;
+		this.reads = reads;
 		this.jdbc = jdbc;
 		this.listing = listing;
 	}
 
 	public Figures of(Region region) {
 		Map<NeedState, Long> byState = new EnumMap<>(NeedState.class);
-		jdbc.sql("SELECT state, sum(n) FROM need_state_count WHERE region_code = ? GROUP BY state")
+		reads.readEach(db -> db.sql("SELECT state, sum(n) FROM need_state_count WHERE region_code = ? GROUP BY state")
 			.param(region.prefix())
 			.query(rs -> {
 				byState.put(NeedState.valueOf(rs.getString(1)), rs.getLong(2));
-			});
+			}));
 		return new Figures(sum(byState, NeedState.PUBLISHED, NeedState.PARTLY_PLEDGED), sum(byState, NeedState.PLEDGED, NeedState.DELIVERED),
 				sum(byState, NeedState.CONFIRMED, NeedState.CLOSED));
 	}
@@ -64,14 +68,14 @@ public class NeedFigures {
 		}
 		Map<String, String> codeOfPrefix = new java.util.HashMap<>();
 		regions.forEach(r -> codeOfPrefix.put(r.prefix(), r.code()));
-		jdbc.sql("""
+		reads.readEach(db -> db.sql("""
 				SELECT region_code, sum(n) FROM need_state_count
 				WHERE region_code IN (:prefixes) AND state IN ('PUBLISHED', 'PARTLY_PLEDGED')
 				GROUP BY region_code HAVING sum(n) > 0""")
 			.param("prefixes", codeOfPrefix.keySet())
 			.query(rs -> {
 				open.put(codeOfPrefix.get(rs.getString(1)), rs.getLong(2));
-			});
+			}));
 		return open;
 	}
 

@@ -13,6 +13,7 @@ import org.bangfu.household.Households;
 import org.bangfu.region.Region;
 import org.bangfu.region.Scope;
 import org.bangfu.shared.Masking;
+import org.bangfu.shared.database.ReplicaReads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +34,10 @@ public class NeedListing {
 
 	private final Clock clock;
 
-	NeedListing(JdbcClient jdbc, Households households, Clock clock) {
+	private final ReplicaReads reads;
+
+	NeedListing(JdbcClient jdbc, Households households, Clock clock, ReplicaReads reads) {
+		this.reads = reads;
 		this.jdbc = jdbc;
 		this.households = households;
 		this.clock = clock;
@@ -107,13 +111,14 @@ public class NeedListing {
 		}
 		params.add(size + 1);
 		params.add(p * size);
-		List<Card> cards = jdbc.sql(CARD_SELECT + """
+		// the public list reads the replica when it may (ReplicaReads); the page then names the households from the primary
+		List<Card> cards = reads.read(db -> db.sql(CARD_SELECT + """
 				WHERE %s
 				ORDER BY n.urgency DESC, n.published_at, n.id
 				LIMIT ? OFFSET ?""".formatted(where))
 			.params(params)
 			.query(this::card)
-			.list();
+			.list());
 		boolean hasNext = cards.size() > size;
 		return new Page(named(hasNext ? cards.subList(0, size) : cards, true), p, hasNext);
 	}

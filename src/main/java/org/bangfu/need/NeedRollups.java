@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.bangfu.region.Region;
 import org.bangfu.region.Scope;
 import org.bangfu.shared.ClusterLock;
+import org.bangfu.shared.database.ReplicaReads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -33,8 +34,11 @@ public class NeedRollups {
 
 	private final ClusterLock cluster;
 
-	NeedRollups(JdbcClient jdbc, ClusterLock cluster) {
+	private final ReplicaReads reads;
+
+	NeedRollups(JdbcClient jdbc, ClusterLock cluster, ReplicaReads reads) {
 		this.cluster = cluster;
+		this.reads = reads;
 		this.jdbc = jdbc;
 	}
 
@@ -59,14 +63,14 @@ public class NeedRollups {
 	/** Every need of the region's subtree by category and state, all time. */
 	public Map<NeedCategory, Map<NeedState, Count>> byCategoryAndState(Region region) {
 		Map<NeedCategory, Map<NeedState, Count>> figures = new EnumMap<>(NeedCategory.class);
-		jdbc.sql("""
+		reads.readEach(db -> db.sql("""
 				SELECT category, state, sum(n), sum(value_fen) FROM need_rollup WHERE region_code = ?
 				GROUP BY category, state HAVING sum(n) <> 0""")
 			.param(region.prefix())
 			.query(rs -> {
 				figures.computeIfAbsent(NeedCategory.valueOf(rs.getString(1)), c -> new EnumMap<>(NeedState.class))
 					.put(NeedState.valueOf(rs.getString(2)), new Count(rs.getLong(3), rs.getLong(4)));
-			});
+			}));
 		return figures;
 	}
 
@@ -78,13 +82,13 @@ public class NeedRollups {
 		}
 		Map<String, String> codeOfPrefix = new HashMap<>();
 		regions.forEach(r -> codeOfPrefix.put(r.prefix(), r.code()));
-		jdbc.sql(MATCHING.formatted("region_code", "region_code IN (:prefixes)"))
+		reads.readEach(db -> db.sql(MATCHING.formatted("region_code", "region_code IN (:prefixes)"))
 			.param("prefixes", codeOfPrefix.keySet())
 			.param("from", first(from))
 			.param("to", first(to))
 			.query(rs -> {
 				byCode.put(codeOfPrefix.get(rs.getString(1)), matching(rs));
-			});
+			}));
 		regions.forEach(r -> byCode.putIfAbsent(r.code(), Matching.NONE));
 		return byCode;
 	}
@@ -92,13 +96,13 @@ public class NeedRollups {
 	/** Matching of the region's needs month by month of their verification, [from, to]; months without needs are absent. */
 	public Map<YearMonth, Matching> trend(Region region, YearMonth from, YearMonth to) {
 		Map<YearMonth, Matching> byMonth = new TreeMap<>();
-		jdbc.sql(MATCHING.formatted("verified_month", "region_code = :prefix"))
+		reads.readEach(db -> db.sql(MATCHING.formatted("verified_month", "region_code = :prefix"))
 			.param("prefix", region.prefix())
 			.param("from", first(from))
 			.param("to", first(to))
 			.query(rs -> {
 				byMonth.put(YearMonth.from(rs.getDate(1).toLocalDate()), matching(rs));
-			});
+			}));
 		return byMonth;
 	}
 
