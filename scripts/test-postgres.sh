@@ -57,7 +57,11 @@ SQL
   as_pg "$bin/psql" -h "$dir" -p "$port" -U postgres -qAt -d bangfu_test -c "CREATE EXTENSION IF NOT EXISTS pg_trgm" >/dev/null
   as_pg "$bin/psql" -h "$dir" -p "$port" -U postgres -qAt -d template1 -c "CREATE EXTENSION IF NOT EXISTS pg_trgm" >/dev/null
   if [ ! -f "$dir/replica/PG_VERSION" ]; then
-    as_pg "$bin/pg_basebackup" -h 127.0.0.1 -p "$port" -U postgres -D "$dir/replica" -R -X stream -c fast >/dev/null
+    # a physical replication slot keeps the WAL the replica has not received yet: without it, the WAL written while the
+    # replica is stopped (the replica-down test, a fresh database's migrations) is recycled and the replica never catches up
+    as_pg "$bin/psql" -h "$dir" -p "$port" -U postgres -qAt -d postgres \
+      -c "SELECT pg_drop_replication_slot('bangfu_replica') FROM pg_replication_slots WHERE slot_name = 'bangfu_replica'" >/dev/null
+    as_pg "$bin/pg_basebackup" -h 127.0.0.1 -p "$port" -U postgres -D "$dir/replica" -R -X stream -c fast -C -S bangfu_replica >/dev/null
     cat >>"$dir/replica/postgresql.conf" <<CONF
 port = $rport
 CONF
